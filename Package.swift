@@ -1,0 +1,93 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Settings every target shares: explicit existentials, imports visible only where declared, and
+/// internal imports unless a file re-exports a type in its public API.
+let sharedSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "steward",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "steward", targets: ["steward"]),
+        .executable(name: "steward-bench", targets: ["StewardBench"]),
+        .library(name: "StewardCore", targets: ["StewardCore"]),
+        .library(name: "StewardSQLite", targets: ["StewardSQLite"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+    ],
+    targets: [
+        .target(
+            name: "StewardCore",
+            dependencies: [
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: sharedSettings
+        ),
+        .target(
+            name: "StewardSQLite",
+            dependencies: [
+                "StewardCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: sharedSettings
+        ),
+        .target(
+            name: "StewardCLI",
+            dependencies: [
+                "StewardCore",
+                "StewardSQLite",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: sharedSettings
+        ),
+        .executableTarget(
+            name: "steward",
+            dependencies: ["StewardCLI"],
+            swiftSettings: sharedSettings
+        ),
+        .executableTarget(
+            name: "StewardBench",
+            dependencies: ["StewardCore", "StewardSQLite", .product(name: "Logging", package: "swift-log")],
+            path: "bench/Sources/StewardBench",
+            swiftSettings: sharedSettings
+        ),
+        .target(
+            name: "StewardTesting",
+            dependencies: ["StewardCore", "StewardSQLite"],
+            swiftSettings: sharedSettings
+        ),
+        .testTarget(
+            name: "StewardCoreTests",
+            dependencies: ["StewardCore", "StewardTesting"],
+            swiftSettings: sharedSettings
+        ),
+        .testTarget(
+            name: "StewardSQLiteTests",
+            dependencies: ["StewardCore", "StewardSQLite", "StewardTesting", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: sharedSettings
+        ),
+        .testTarget(
+            name: "StewardCLITests",
+            dependencies: ["StewardCLI", "StewardCore", "StewardSQLite", "StewardTesting"],
+            swiftSettings: sharedSettings
+        ),
+    ]
+)

@@ -1,0 +1,55 @@
+import Foundation
+public import Logging
+
+/// What a handler sees of the job it runs.
+public struct JobContext: Sendable {
+    public let job: Job
+    public let logger: Logger
+
+    public init(job: Job, logger: Logger) {
+        self.job = job
+        self.logger = logger
+    }
+
+    /// Decodes the job's JSON arguments; a mismatch is a permanent failure, since retrying the
+    /// same arguments cannot succeed.
+    public func arguments<Args: Decodable>(_ type: Args.Type = Args.self) throws -> Args {
+        do {
+            return try JSONDecoder().decode(Args.self, from: Data(job.args.utf8))
+        } catch {
+            throw JobPermanentError("job \(job.id) (\(job.kind)): arguments do not match: \(error)")
+        }
+    }
+}
+
+/// How a handler says its attempt went, when it did not throw.
+public enum JobResult: Sendable, Equatable {
+    case completed
+    /// Try again after `delay` without counting this attempt (e.g. a resource is busy).
+    case snooze(Duration)
+}
+
+/// Thrown by a handler to discard the job at once: retrying cannot help.
+public struct JobPermanentError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+public typealias JobHandler = @Sendable (JobContext) async throws -> JobResult
+
+/// A registered kind of job: its handler and how it is retried.
+public struct JobKind: Sendable {
+    public var name: String
+    public var retryPolicy: RetryPolicy
+    /// An attempt running longer than this is cancelled and counts as failed.
+    public var timeout: Duration?
+    public var handler: JobHandler
+
+    public init(name: String, retryPolicy: RetryPolicy = .standard, timeout: Duration? = nil, handler: @escaping JobHandler) {
+        self.name = name
+        self.retryPolicy = retryPolicy
+        self.timeout = timeout
+        self.handler = handler
+    }
+}

@@ -1,0 +1,37 @@
+public import Foundation
+
+/// How a running job's attempt ended; the store applies it only while the lease still holds.
+public enum JobOutcome: Sendable, Equatable {
+    /// → `completed`.
+    case completed
+    /// → `retryable`, due at `at`; the error is appended to the job's list.
+    case retry(at: Date, error: String)
+    /// → `discarded`: attempts exhausted or a permanent error.
+    case discard(error: String)
+    /// → `scheduled` at `until`; the attempt does not count.
+    case snooze(until: Date)
+    /// → `available` at once; the attempt does not count (shutdown returned the job unfinished).
+    case release
+
+    /// The state the job ends up in.
+    public var resultingState: JobState {
+        switch self {
+        case .completed: .completed
+        case .retry: .retryable
+        case .discard: .discarded
+        case .snooze: .scheduled
+        case .release: .available
+        }
+    }
+}
+
+/// One outcome to apply, under the lease it was earned with.
+public struct JobFinish: Sendable, Equatable {
+    public var lease: Lease
+    public var outcome: JobOutcome
+
+    public init(lease: Lease, outcome: JobOutcome) {
+        self.lease = lease
+        self.outcome = outcome
+    }
+}

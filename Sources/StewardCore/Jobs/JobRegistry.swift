@@ -1,0 +1,35 @@
+/// The job kinds a process knows how to run, by name.
+public struct JobRegistry: Sendable {
+    public private(set) var kinds: [String: JobKind] = [:]
+
+    public init(_ kinds: [JobKind] = []) {
+        for kind in kinds { register(kind) }
+    }
+
+    public mutating func register(_ kind: JobKind) {
+        kinds[kind.name] = kind
+    }
+
+    public subscript(name: String) -> JobKind? { kinds[name] }
+
+    public var names: [String] { kinds.keys.sorted() }
+
+    /// The kind, or an error listing the known ones.
+    public func require(_ name: String) throws -> JobKind {
+        guard let kind = kinds[name] else {
+            throw StewardError(
+                .unknownKind, "unknown job kind '\(name)'",
+                fix: "known kinds: \(names.joined(separator: ", "))"
+            )
+        }
+        return kind
+    }
+
+    /// Fills in what a new job leaves to its kind (max attempts), after checking the kind exists.
+    public func prepare(_ job: NewJob) throws -> NewJob {
+        let kind = try require(job.kind)
+        var job = job
+        job.maxAttempts = job.maxAttempts ?? kind.retryPolicy.maxAttempts
+        return job
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import Logging
+
+/// The pool's periodic chores. Each loops on the injected clock until its task is cancelled, and
+/// logs (never swallows) its failures.
+struct Maintenance: Sendable {
+    let context: PoolContext
+
+    /// Extends this process's leases; cancels handlers whose lease was lost (rescued elsewhere,
+    /// or cancelled by an operator).
+    func heartbeat() async {
+        await every(context.configuration.heartbeatInterval, name: "heartbeat", immediately: false) {
+            let leases = context.inFlight.leases
+            let expiresAt = context.clock.now().adding(context.configuration.leaseDuration)
+            let lost = try await context.store.jobHeartbeat(leases, expiresAt: expiresAt)
+            if !lost.isEmpty {
+                context.logger.warning("lease lost; cancelling handlers", metadata: ["jobs": "\(lost.sorted())"])
+                context.inFlight.cancel(lost, reason: .leaseLost)
+            }
+        }
+    }
+
+    /// Returns jobs whose worker stopped heartbeating to `retryable` (or `discarded` when their
+    /// attempts are spent). Runs at once on start, so `run --drain` picks up a crashed run's jobs.
+    func rescue() async {
+        await every(context.configuration.rescueInterval, name: "rescuer", immediately: true) {
+            let rescued = try await context.store.jobRescueExpired(now: context.clock.now(), limit: 1000) { job in
+                rescueOutcome(job)
+            }
+            for job in rescued { context.metrics.recordRescue(job) }
+            if !rescued.isEmpty {
+                context.logger.warning("rescued jobs with expired leases", metadata: ["jobs": "\(rescued.map(\.id))"])
+            }
+        }
+    }
+
+    func rescueOutcome(_ job: Job) -> JobOutcome {
+        var random = SystemRandomNumberGenerator()
+        let policy = context.registry[job.kind]?.retryPolicy ?? .standard
+        let owner = job.lease?.owner ?? "?"
+        let message = "lease expired: worker \(owner) stopped heartbeating (crashed or stalled)"
+        return policy.outcome(afterFailureOf: job, message: message, permanent: false, now: context.clock.now(), using: &random)
+    }
+
+    func prune() async {
+        await every(context.configuration.pruneInterval, name: "pruner", immediately: true) {
+            let now = context.clock.now()
+            let params = JobPruneParams(
+                completedBefore: now.adding(.zero - context.configuration.keepCompleted),
+                discardedBefore: now.adding(.zero - context.configuration.keepDiscarded)
+            )
+            let pruned = try await context.store.jobPrune(params)
+            if pruned > 0 { context.logger.info("pruned finished jobs", metadata: ["count": "\(pruned)"]) }
+        }
+    }
+
+    func stats() async {
+        await every(context.configuration.statsInterval, name: "stats", immediately: true) {
+            let counts = try await context.store.jobCountByState()
+            context.metrics.recordCounts(counts, queues: context.configuration.queues.keys)
+        }
+    }
+
+    func watchForeignCommits() async {
+        do {
+            try await context.store.watchForeignCommits(every: context.configuration.foreignCommitInterval, clock: context.clock)
+        } catch is CancellationError {
+        } catch {
+            context.logger.error("foreign-commit watcher stopped; falling back to polling", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// When shutdown starts, waits out the grace period, then cancels what still runs.
+    func enforceShutdownGrace() async {
+        await context.shutdown.wait()
+        guard (try? await context.clock.sleep(for: context.configuration.shutdownGrace)) != nil else { return }
+        if !context.inFlight.isEmpty {
+            context.logger.warning("shutdown grace over; cancelling running jobs and returning them to the queue")
+            context.inFlight.cancelAll(reason: .shutdown)
+        }
+    }
+
+    private func every(
+        _ interval: Duration, name: String, immediately: Bool, _ body: @Sendable () async throws -> Void
+    ) async {
+        var first = immediately
+        while !Task.isCancelled {
+            if !first {
+                guard (try? await context.clock.sleep(for: interval)) != nil else { return }
+            }
+            first = false
+            do {
+                try await body()
+            } catch is CancellationError {
+                return
+            } catch {
+                context.logger.error("\(name) failed", metadata: ["error": "\(error)"])
+            }
+        }
+    }
+}

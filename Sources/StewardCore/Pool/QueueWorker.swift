@@ -1,0 +1,77 @@
+import Foundation
+import Logging
+import Synchronization
+
+/// Claims and runs the jobs of one queue, at most `concurrency` at a time. It parks on its
+/// wake-up between claims: an enqueue, a finished job, a foreign commit or shutdown fires it; the
+/// poll interval and the next scheduled run time bound the wait.
+final class QueueWorker: Sendable {
+    let queue: String
+    let concurrency: Int
+    let context: PoolContext
+    let wakeup = Wakeup()
+    private let running = Atomic<Int>(0)
+
+    init(queue: String, concurrency: Int, context: PoolContext) {
+        self.queue = queue
+        self.concurrency = concurrency
+        self.context = context
+    }
+
+    func run() async {
+        await withDiscardingTaskGroup { group in
+            while !context.shutdown.isTriggered {
+                let limit = claimLimit()
+                let claimed = await claim(limit: limit)
+                for job in claimed { start(job, in: &group) }
+                // A full batch: more may be waiting, so claim again before parking.
+                if !claimed.isEmpty, claimed.count == limit { continue }
+                if context.configuration.drain, await isDrained(claimedNow: claimed) { break }
+                await wakeup.wait(until: await nextDeadline(), clock: context.clock)
+            }
+        }
+    }
+
+    private func start(_ job: Job, in group: inout DiscardingTaskGroup) {
+        running.add(1, ordering: .relaxed)
+        group.addTask {
+            await self.context.runner.run(job)
+            self.running.subtract(1, ordering: .relaxed)
+            self.wakeup.signal()
+        }
+    }
+
+    /// How many to ask for: free slots, at most a batch.
+    private func claimLimit() -> Int {
+        let free = concurrency - running.load(ordering: .relaxed)
+        return min(max(free, 0), context.configuration.claimBatchSize)
+    }
+
+    private func claim(limit: Int) async -> [Job] {
+        guard limit > 0, !context.shutdown.isTriggered else { return [] }
+        let params = JobClaimParams(
+            queue: queue, limit: limit, owner: context.configuration.owner,
+            leaseDuration: context.configuration.leaseDuration, now: context.clock.now()
+        )
+        do {
+            return try await context.store.jobClaim(params)
+        } catch {
+            context.logger.warning("claim failed; retrying", metadata: ["queue": "\(queue)", "error": "\(error)"])
+            return []
+        }
+    }
+
+    /// In drain mode: nothing running here, nothing claimable after outcomes are written.
+    private func isDrained(claimedNow: [Job]) async -> Bool {
+        guard claimedNow.isEmpty, running.load(ordering: .relaxed) == 0 else { return false }
+        await context.finisher.flush()
+        let next = (try? await context.store.jobNextRunAt(queue: queue)) ?? nil
+        return !context.finisher.hasPending && (next.map { $0 > context.clock.now() } ?? true)
+    }
+
+    private func nextDeadline() async -> Date {
+        let poll = context.clock.now().adding(context.configuration.pollInterval)
+        guard let next = try? await context.store.jobNextRunAt(queue: queue) else { return poll }
+        return min(poll, next)
+    }
+}

@@ -1,0 +1,71 @@
+public import Logging
+public import ServiceLifecycle
+
+/// Runs the queues' workers and the chores that keep the queue healthy (heartbeat, rescuer,
+/// pruner, stats, foreign-commit watcher). A swift-service-lifecycle `Service`: on graceful
+/// shutdown (SIGTERM/SIGINT in a `ServiceGroup`) it stops claiming, lets running jobs finish
+/// within the grace period, then cancels them and returns them to `available` without spending
+/// the attempt.
+public final class WorkerPool: Service, Sendable {
+    private let context: PoolContext
+    private let workers: [QueueWorker]
+
+    public init(
+        store: any JobStore, registry: JobRegistry, configuration: WorkerPoolConfiguration = .init(),
+        clock: any JobClock = SystemClock(), logger: Logger = Logger(label: "steward.pool")
+    ) throws {
+        try configuration.validate()
+        var logger = logger
+        logger[metadataKey: "owner"] = "\(configuration.owner)"
+        let inFlight = InFlightJobs()
+        let metrics = PoolMetrics()
+        let finisher = JobFinisher(store: store, clock: clock, logger: logger)
+        let runner = JobRunner(registry: registry, inFlight: inFlight, finisher: finisher, clock: clock, metrics: metrics, logger: logger)
+        let context = PoolContext(
+            store: store, registry: registry, configuration: configuration, clock: clock, logger: logger,
+            metrics: metrics, inFlight: inFlight, finisher: finisher, shutdown: ShutdownSignal(), runner: runner
+        )
+        self.context = context
+        workers = configuration.queues.sorted { $0.key < $1.key }.map { QueueWorker(queue: $0.key, concurrency: $0.value, context: context) }
+        for worker in workers { store.notifications.subscribe(queue: worker.queue, worker.wakeup) }
+    }
+
+    public func run() async throws {
+        await withGracefulShutdownHandler {
+            await runUntilStopped()
+        } onGracefulShutdown: {
+            self.stop()
+        }
+    }
+
+    /// Stops claiming; running jobs get the grace period. Safe to call more than once.
+    public func stop() {
+        context.shutdown.trigger()
+        for worker in workers { worker.wakeup.signal() }
+    }
+
+    private func runUntilStopped() async {
+        context.logger.info("worker pool started", metadata: ["queues": "\(context.configuration.queues)"])
+        await withTaskGroup(of: Void.self) { chores in
+            startChores(in: &chores)
+            await withTaskGroup(of: Void.self) { queues in
+                for worker in workers { queues.addTask { await worker.run() } }
+            }
+            chores.cancelAll()
+        }
+        // Outcomes still queued are written even if this task was cancelled.
+        await Task { [context] in await context.finisher.flush() }.value
+        context.logger.info("worker pool stopped")
+    }
+
+    private func startChores(in group: inout TaskGroup<Void>) {
+        let maintenance = Maintenance(context: context)
+        group.addTask { await self.context.finisher.run() }
+        group.addTask { await maintenance.heartbeat() }
+        group.addTask { await maintenance.rescue() }
+        group.addTask { await maintenance.prune() }
+        group.addTask { await maintenance.stats() }
+        group.addTask { await maintenance.watchForeignCommits() }
+        group.addTask { await maintenance.enforceShutdownGrace() }
+    }
+}

@@ -1,0 +1,48 @@
+import GRDB
+
+/// The schema, as an append-only list of migrations: never edit a shipped one, add the next.
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-jobs", migrate: createJobs)
+        return migrator
+    }
+
+    /// Times are REAL Unix seconds: compact, sortable, and readable with `datetime(x, 'unixepoch')`.
+    private static func createJobs(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE jobs (
+                id               INTEGER PRIMARY KEY,
+                kind             TEXT    NOT NULL,
+                queue            TEXT    NOT NULL,
+                args             TEXT    NOT NULL CHECK (json_valid(args)),
+                priority         INTEGER NOT NULL,
+                state            TEXT    NOT NULL CHECK (state IN
+                    ('scheduled','available','running','retryable','completed','discarded','cancelled')),
+                attempt          INTEGER NOT NULL DEFAULT 0,
+                max_attempts     INTEGER NOT NULL CHECK (max_attempts > 0),
+                run_at           REAL    NOT NULL,
+                created_at       REAL    NOT NULL,
+                attempted_at     REAL,
+                finalized_at     REAL,
+                lease_owner      TEXT,
+                lease_token      INTEGER,
+                lease_expires_at REAL,
+                unique_key       TEXT,
+                unique_states    INTEGER,
+                errors           TEXT    NOT NULL DEFAULT '[]'
+            );
+            -- The claim: equality on queue and state, then the claim order, so LIMIT reads k rows.
+            CREATE INDEX jobs_claim ON jobs (queue, state, priority, run_at, id);
+            -- Promotion of due scheduled/retryable jobs and the next wake-up time.
+            CREATE INDEX jobs_waiting ON jobs (queue, run_at) WHERE state IN ('scheduled','retryable');
+            -- The rescuer's scan for expired leases.
+            CREATE INDEX jobs_leases ON jobs (lease_expires_at) WHERE state = 'running';
+            -- The pruner.
+            CREATE INDEX jobs_finalized ON jobs (state, finalized_at) WHERE finalized_at IS NOT NULL;
+            -- Unique jobs: a key is taken only while the job is in one of its chosen states.
+            CREATE UNIQUE INDEX jobs_unique ON jobs (kind, unique_key)
+                WHERE unique_key IS NOT NULL AND (unique_states & \(JobStateSQL.bitExpression)) != 0;
+            """)
+    }
+}

@@ -1,0 +1,78 @@
+public import Foundation
+import GRDB
+public import StewardCore
+
+extension SQLiteJobStore {
+    public func jobGet(id: JobID) async throws -> Job? {
+        try await database.read { db in try Self.fetchJob(id: id, db: db) }
+    }
+
+    public func jobList(_ params: JobListParams) async throws -> [Job] {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        if !params.states.isEmpty {
+            conditions.append("state IN (\(databaseQuestionMarks(count: params.states.count)))")
+            arguments += StatementArguments(params.states.map(\.rawValue))
+        }
+        if let queue = params.queue { conditions.append("queue = ?"); arguments += [queue] }
+        if let kind = params.kind { conditions.append("kind = ?"); arguments += [kind] }
+        if let before = params.beforeID { conditions.append("id < ?"); arguments += [before] }
+        let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        arguments += [params.limit]
+        let sql = "SELECT * FROM jobs \(filter) ORDER BY id DESC LIMIT ?"
+        let bound = arguments
+        return try await database.read { db in try Row.fetchAll(db, sql: sql, arguments: bound).map(JobRow.job(from:)) }
+    }
+
+    public func jobRetry(id: JobID, now: Date) async throws -> Job {
+        let job = try await database.write { db in
+            let job = try Self.requireJob(id: id, db: db)
+            guard job.state != .running else {
+                throw StewardError(.invalidTransition, "job \(id) is running", fix: "cancel it first, or wait for it to finish")
+            }
+            try db.execute(sql: """
+                UPDATE jobs SET state = 'available', run_at = ?, finalized_at = NULL,
+                    max_attempts = max(max_attempts, attempt + 1), lease_token = NULL, lease_expires_at = NULL
+                WHERE id = ?
+                """, arguments: [now.sqlSeconds, id])
+            return try Self.requireJob(id: id, db: db)
+        }
+        notifications.notify(queue: job.queue)
+        return job
+    }
+
+    public func jobCancel(id: JobID, now: Date) async throws -> Job {
+        try await database.write { db in
+            let job = try Self.requireJob(id: id, db: db)
+            guard !job.state.isFinal else {
+                throw StewardError(.invalidTransition, "job \(id) is already \(job.state)",
+                                   fix: "only scheduled, available, running or retryable jobs can be cancelled")
+            }
+            try db.execute(sql: """
+                UPDATE jobs SET state = 'cancelled', finalized_at = ?, lease_token = NULL, lease_expires_at = NULL
+                WHERE id = ?
+                """, arguments: [now.sqlSeconds, id])
+            return try Self.requireJob(id: id, db: db)
+        }
+    }
+
+    public func jobCountByState() async throws -> [JobCount] {
+        try await database.read { db in
+            try Row.fetchAll(db, sql: "SELECT queue, state, count(*) AS n FROM jobs GROUP BY queue, state ORDER BY queue, state")
+                .compactMap { row in
+                    JobState(rawValue: row["state"]).map { JobCount(queue: row["queue"], state: $0, count: row["n"]) }
+                }
+        }
+    }
+
+    static func fetchJob(id: JobID, db: Database) throws -> Job? {
+        try Row.fetchOne(db, sql: "SELECT * FROM jobs WHERE id = ?", arguments: [id]).map(JobRow.job(from:))
+    }
+
+    static func requireJob(id: JobID, db: Database) throws -> Job {
+        guard let job = try fetchJob(id: id, db: db) else {
+            throw StewardError(.jobNotFound, "no job with id \(id)", fix: "list jobs with `steward jobs list`")
+        }
+        return job
+    }
+}

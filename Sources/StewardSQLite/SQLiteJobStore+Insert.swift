@@ -1,0 +1,55 @@
+public import Foundation
+public import GRDB
+public import StewardCore
+
+extension SQLiteJobStore {
+    public func jobInsertMany(_ jobs: [NewJob], now: Date) async throws -> [InsertResult] {
+        try await database.write { db in try self.enqueue(jobs, in: db, now: now) }
+    }
+
+    /// Transactional enqueue: inserts jobs inside the caller's write transaction, so business
+    /// rows and their follow-up jobs commit (or roll back) together. Workers are woken after the
+    /// commit, never before.
+    public func enqueue(_ jobs: [NewJob], in db: Database, now: Date) throws -> [InsertResult] {
+        let results = try jobs.map { try insert($0, db: db, now: now) }
+        let queues = Set(results.filter(\.inserted).map(\.job.queue))
+        if !queues.isEmpty {
+            db.afterNextTransaction(onCommit: { [notifications] _ in
+                for queue in queues { notifications.notify(queue: queue) }
+            })
+        }
+        return results
+    }
+
+    private func insert(_ job: NewJob, db: Database, now: Date) throws -> InsertResult {
+        let runAt = job.runAt ?? now
+        let state: JobState = runAt > now ? .scheduled : .available
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO jobs (kind, queue, args, priority, state, max_attempts, run_at, created_at,
+                              unique_key, unique_states)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT DO NOTHING
+            RETURNING *
+            """)
+        statement.setUncheckedArguments([
+            job.kind, job.queue, job.args, job.priority, state.rawValue, job.maxAttempts ?? RetryPolicy.standard.maxAttempts,
+            runAt.sqlSeconds, now.sqlSeconds, job.uniqueKey, job.uniqueKey == nil ? nil : job.uniqueStates.rawValue,
+        ])
+        if let row = try Row.fetchOne(statement) {
+            return InsertResult(job: try JobRow.job(from: row), inserted: true)
+        }
+        return InsertResult(job: try existingUnique(job, db: db), inserted: false)
+    }
+
+    /// The job holding `job`'s unique key: the row the partial unique index conflicted with.
+    private func existingUnique(_ job: NewJob, db: Database) throws -> Job {
+        let sql = """
+            SELECT * FROM jobs WHERE kind = ? AND unique_key = ?
+              AND (unique_states & \(JobStateSQL.bitExpression)) != 0
+            """
+        guard let key = job.uniqueKey, let row = try Row.fetchOne(db, sql: sql, arguments: [job.kind, key]) else {
+            throw StewardError(.invalidArguments, "job of kind '\(job.kind)' was rejected by a constraint")
+        }
+        return try JobRow.job(from: row)
+    }
+}
