@@ -55,6 +55,7 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
             swiftSettings: sharedSettings
         ),
@@ -81,7 +82,11 @@ let package = Package(
         ),
         .testTarget(
             name: "StewardSQLiteTests",
-            dependencies: ["StewardCore", "StewardSQLite", "StewardTesting", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "StewardCore", "StewardSQLite", "StewardTesting",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "MetricsTestKit", package: "swift-metrics"),
+            ],
             swiftSettings: sharedSettings
         ),
         .testTarget(

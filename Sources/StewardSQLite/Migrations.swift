@@ -5,6 +5,7 @@ enum Migrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-jobs", migrate: createJobs)
+        migrator.registerMigration("v2-probe-runs", migrate: createProbeRuns)
         return migrator
     }
 
@@ -43,6 +44,17 @@ enum Migrations {
             -- Unique jobs: a key is taken only while the job is in one of its chosen states.
             CREATE UNIQUE INDEX jobs_unique ON jobs (kind, unique_key)
                 WHERE unique_key IS NOT NULL AND (unique_states & \(JobStateSQL.bitExpression)) != 0;
+            """)
+    }
+
+    private static func createProbeRuns(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE probe_runs (
+                job_id  INTEGER NOT NULL,
+                attempt INTEGER NOT NULL,
+                owner   TEXT,
+                ran_at  REAL
+            )
             """)
     }
 }

@@ -53,8 +53,13 @@ public final class ManualClock: JobClock {
 
     /// Moves time forward and wakes every sleeper whose deadline has come.
     public func advance(by duration: Duration) {
+        advance(to: now().adding(duration))
+    }
+
+    /// Moves time to `date` (never backwards) and wakes every sleeper whose deadline has come.
+    public func advance(to date: Date) {
         let due = state.withLock { state in
-            state.now = state.now.adding(duration)
+            state.now = max(state.now, date)
             let now = state.now
             let due = state.sleepers.filter { $0.value.deadline <= now }
             for id in due.keys { state.sleepers.removeValue(forKey: id) }
@@ -64,6 +69,15 @@ public final class ManualClock: JobClock {
     }
 
     public var sleeperCount: Int { state.withLock { $0.sleepers.count } }
+
+    /// Waits until some task sleeps until exactly `deadline` (a timer the test knows the
+    /// period of), then moves time there, waking it.
+    public func advanceWhenParked(until deadline: Date) async {
+        while !Task.isCancelled, !state.withLock({ $0.sleepers.values.contains { $0.deadline == deadline } }) {
+            await parked.wait()
+        }
+        advance(to: deadline)
+    }
 
     /// Returns once at least `count` tasks are asleep on this clock.
     public func waitForSleepers(count: Int) async {

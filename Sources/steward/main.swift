@@ -1,0 +1,4 @@
+import Foundation
+import StewardCLI
+
+exit(await StewardMain.run(Array(CommandLine.arguments.dropFirst())))

@@ -27,8 +27,10 @@ p.add_argument('--db', required=True)
 # workers are the default because SqliteStorage shares ONE connection per
 # process behind a threading.Lock: thread workers serialize on that lock and
 # the GIL, and 2+ threads measured ~2x slower than 1. Forked workers each get
-# their own connection; on 2 cores they match or beat a single worker (every
-# dequeue takes SQLite's write lock, so more workers cannot help much).
+# their own connection and never measured slower than 1 worker, but not faster
+# either: every dequeue takes SQLite's write lock, which caps huey at about one
+# worker's speed whatever W is. A 'huey_consumer' subprocess would run the
+# same Consumer, plus its per-task INFO logging, so it is not used.
 p.add_argument('--worker-type', choices=('process', 'thread'),
                default='process')
 # SQLite durability. 'full' is huey's default (synchronous=FULL in WAL mode:

@@ -10,9 +10,18 @@ final class PoolMetrics: Sendable {
         var dimensions: [String]
     }
 
+    private let factory: any MetricsFactory
+    private let outcomes = Mutex<[JobState: Int]>([:])
     private let counters = Mutex<[Key: Counter]>([:])
     private let timers = Mutex<[Key: Metrics.Timer]>([:])
     private let gauges = Mutex<[Key: Gauge]>([:])
+
+    init(factory: any MetricsFactory) {
+        self.factory = factory
+    }
+
+    /// Outcomes recorded by this pool since it started, by resulting state.
+    var outcomeCounts: [JobState: Int] { outcomes.withLock { $0 } }
 
     func recordStart(_ job: Job, at start: Date) {
         let waited = max(0, start.timeIntervalSince(job.runAt))
@@ -20,6 +29,7 @@ final class PoolMetrics: Sendable {
     }
 
     func recordFinish(_ job: Job, outcome: JobOutcome, ran seconds: TimeInterval) {
+        outcomes.withLock { $0[outcome.resultingState, default: 0] += 1 }
         timer("steward_job_run_seconds", ["queue", job.queue, "kind", job.kind]).recordSeconds(seconds)
         counter("steward_jobs_finished_total", ["queue", job.queue, "kind", job.kind, "outcome", outcome.resultingState.rawValue]).increment()
         if case .retry = outcome {
@@ -44,7 +54,7 @@ final class PoolMetrics: Sendable {
         let key = Key(name: name, dimensions: dimensions)
         return counters.withLock { cache in
             if let found = cache[key] { return found }
-            let made = Counter(label: name, dimensions: pairs(dimensions))
+            let made = Counter(label: name, dimensions: pairs(dimensions), factory: factory)
             cache[key] = made
             return made
         }
@@ -54,7 +64,7 @@ final class PoolMetrics: Sendable {
         let key = Key(name: name, dimensions: dimensions)
         return timers.withLock { cache in
             if let found = cache[key] { return found }
-            let made = Metrics.Timer(label: name, dimensions: pairs(dimensions), preferredDisplayUnit: .seconds)
+            let made = Metrics.Timer(label: name, dimensions: pairs(dimensions), preferredDisplayUnit: .seconds, factory: factory)
             cache[key] = made
             return made
         }
@@ -63,7 +73,7 @@ final class PoolMetrics: Sendable {
     private func gauge(_ key: Key) -> Gauge {
         gauges.withLock { cache in
             if let found = cache[key] { return found }
-            let made = Gauge(label: key.name, dimensions: pairs(key.dimensions))
+            let made = Gauge(label: key.name, dimensions: pairs(key.dimensions), factory: factory)
             cache[key] = made
             return made
         }

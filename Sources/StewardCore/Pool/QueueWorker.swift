@@ -66,7 +66,8 @@ final class QueueWorker: Sendable {
         guard claimedNow.isEmpty, running.load(ordering: .relaxed) == 0 else { return false }
         await context.finisher.flush()
         let next = (try? await context.store.jobNextRunAt(queue: queue)) ?? nil
-        return !context.finisher.hasPending && (next.map { $0 > context.clock.now() } ?? true)
+        let horizon = context.clock.now().adding(context.configuration.drainHorizon)
+        return !context.finisher.hasPending && (next.map { $0 > horizon } ?? true)
     }
 
     private func nextDeadline() async -> Date {

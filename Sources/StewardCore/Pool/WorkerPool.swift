@@ -1,4 +1,5 @@
 public import Logging
+public import Metrics
 public import ServiceLifecycle
 
 /// Runs the queues' workers and the chores that keep the queue healthy (heartbeat, rescuer,
@@ -12,13 +13,14 @@ public final class WorkerPool: Service, Sendable {
 
     public init(
         store: any JobStore, registry: JobRegistry, configuration: WorkerPoolConfiguration = .init(),
-        clock: any JobClock = SystemClock(), logger: Logger = Logger(label: "steward.pool")
+        clock: any JobClock = SystemClock(), logger: Logger = Logger(label: "steward.pool"),
+        metricsFactory: any MetricsFactory = MetricsSystem.factory
     ) throws {
         try configuration.validate()
         var logger = logger
         logger[metadataKey: "owner"] = "\(configuration.owner)"
         let inFlight = InFlightJobs()
-        let metrics = PoolMetrics()
+        let metrics = PoolMetrics(factory: metricsFactory)
         let finisher = JobFinisher(store: store, clock: clock, logger: logger)
         let runner = JobRunner(registry: registry, inFlight: inFlight, finisher: finisher, clock: clock, metrics: metrics, logger: logger)
         let context = PoolContext(
@@ -43,6 +45,9 @@ public final class WorkerPool: Service, Sendable {
         context.shutdown.trigger()
         for worker in workers { worker.wakeup.signal() }
     }
+
+    /// How many attempts this pool has finished, by the state each left its job in.
+    public var outcomeCounts: [JobState: Int] { context.metrics.outcomeCounts }
 
     private func runUntilStopped() async {
         context.logger.info("worker pool started", metadata: ["queues": "\(context.configuration.queues)"])

@@ -22,6 +22,8 @@ public struct WorkerPoolConfiguration: Sendable {
     public var shutdownGrace: Duration = .seconds(10)
     /// Work until nothing is runnable, then return (batch use and tests).
     public var drain: Bool = false
+    /// With `drain`, also wait for jobs that become due within this window (retries, snoozes).
+    public var drainHorizon: Duration = .zero
 
     public init() {}
 

@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import StewardCore
+
+/// `steward enqueue KIND --args JSON`: adds one job.
+struct EnqueueCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "enqueue", abstract: "Add a job to the queue.")
+
+    @Argument(help: "The job kind, e.g. noop, sleep, fail, probe.")
+    var kind: String
+
+    @Option(help: "Arguments as a JSON object.")
+    var args = "{}"
+
+    @Option(help: "Queue name.")
+    var queue = "default"
+
+    @Option(help: "Priority; lower runs first.")
+    var priority = 0
+
+    @Option(name: .customLong("run-at"), help: "When to run: ISO 8601 time, or +DURATION from now (+10m).")
+    var runAt: String?
+
+    @Option(name: .customLong("unique-key"), help: "Refuse a duplicate while a job with this key waits, runs or completed.")
+    var uniqueKey: String?
+
+    @Option(name: .customLong("max-attempts"), help: "Attempts in all (default: the kind's policy).")
+    var maxAttempts: Int?
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() async throws {
+        let context = CommandContext.current
+        let job = try newJob(now: context.clock.now())
+        let store = try database.open()
+        let client = JobClient(store: store, registry: JobKinds.registry(store: store), clock: context.clock)
+        let result = try await client.enqueue(job)
+        if output.json {
+            var object = JobView(job: result.job).jsonObject
+            object["inserted"] = result.inserted
+            context.print(try JSONOutput.render(object))
+        } else {
+            let verb = result.inserted ? "enqueued" : "already queued (unique key \(uniqueKey ?? ""))"
+            context.print("\(verb): job \(result.job.id) \(result.job.kind) on \(result.job.queue), \(result.job.state)")
+        }
+    }
+
+    /// Checks every input before the database is touched.
+    func newJob(now: Date) throws -> NewJob {
+        try JobKinds.requireKnown(kind)
+        try Self.checkJSONObject(args)
+        if let maxAttempts, maxAttempts < 1 {
+            throw StewardError(.invalidArguments, "--max-attempts must be ≥ 1 (got \(maxAttempts))")
+        }
+        let runAt = try runAt.map { try Timestamps.parse($0, field: "--run-at", now: now) }
+        return NewJob(kind: kind, args: args, queue: queue, priority: priority, runAt: runAt, maxAttempts: maxAttempts, uniqueKey: uniqueKey)
+    }
+
+    static func checkJSONObject(_ text: String) throws {
+        let fix = #"pass a JSON object, e.g. --args '{"seconds": 2}'"#
+        let value: Any
+        do {
+            value = try JSONSerialization.jsonObject(with: Data(text.utf8))
+        } catch {
+            let reason = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "malformed"
+            throw StewardError(.invalidArguments, "--args is not valid JSON: \(reason)", fix: fix)
+        }
+        guard value is [String: Any] else {
+            throw StewardError(.invalidArguments, "--args must be a JSON object, not \(text)", fix: fix)
+        }
+    }
+}

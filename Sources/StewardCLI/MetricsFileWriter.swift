@@ -1,0 +1,36 @@
+import Foundation
+import Logging
+import Prometheus
+import ServiceLifecycle
+import StewardCore
+
+/// Writes the process's Prometheus registry to a file every interval (and once at shutdown), for
+/// a node_exporter textfile collector or any scraper that reads files. Written to a temporary
+/// name and renamed, so a reader never sees half a file.
+struct MetricsFileWriter: Service {
+    let registry: PrometheusCollectorRegistry
+    let path: String
+    let interval: Duration
+    let clock: any JobClock
+    let logger: Logger
+
+    func run() async throws {
+        await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                write()
+                guard (try? await clock.sleep(for: interval)) != nil else { return }
+            }
+        }
+        write()
+    }
+
+    private func write() {
+        let temporary = path + ".tmp"
+        do {
+            try Data(registry.emitToString().utf8).write(to: URL(fileURLWithPath: temporary))
+            _ = try FileManager.default.replaceItemAt(URL(fileURLWithPath: path), withItemAt: URL(fileURLWithPath: temporary))
+        } catch {
+            logger.error("could not write metrics file", metadata: ["path": "\(path)", "error": "\(error)"])
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import ArgumentParser
+import Logging
+import Prometheus
+import ServiceLifecycle
+import UnixSignals
+import StewardCore
+import StewardSQLite
+
+/// `steward run`: the worker pool until SIGTERM/SIGINT (graceful), or until drained.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "run", abstract: "Run workers until stopped (or, with --drain, until nothing is runnable).")
+
+    @Option(name: .customLong("queue"), help: "QUEUE=CONCURRENCY (repeatable; default default=10).")
+    var queues: [String] = []
+    @Flag(help: "Work until nothing is runnable, then exit.") var drain = false
+    @Option(help: "Lease length; must be ≥ 3 × heartbeat.") var lease = "30s"
+    @Option(help: "Heartbeat interval.") var heartbeat = "10s"
+    @Option(help: "On SIGTERM, how long running jobs may finish before they are returned to the queue.") var grace = "10s"
+    @Option(help: "Longest idle wait without a wake-up.") var poll = "1s"
+    @Option(name: .customLong("claim-batch"), help: "Jobs claimed per query.") var claimBatch = 100
+    @Option(name: .customLong("metrics-file"), help: "Write Prometheus metrics to this file every 15s.") var metricsFile: String?
+    @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.") var logLevel = "info"
+    @OptionGroup var database: DatabaseOptions
+
+    func run() async throws {
+        let context = CommandContext.current
+        let configuration = try poolConfiguration()
+        let logger = try makeLogger()
+        let store = try database.open()
+        let registry = PrometheusCollectorRegistry()
+        let pool = try WorkerPool(
+            store: store, registry: JobKinds.registry(store: store), configuration: configuration,
+            clock: context.clock, logger: logger, metricsFactory: PrometheusMetricsFactory(registry: registry)
+        )
+        var services = [ServiceGroupConfiguration.ServiceConfiguration(service: pool, successTerminationBehavior: .gracefullyShutdownGroup)]
+        if let metricsFile {
+            let writer = MetricsFileWriter(registry: registry, path: metricsFile, interval: .seconds(15), clock: context.clock, logger: logger)
+            services.append(.init(service: writer))
+        }
+        let group = ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+        if drain { context.print(Self.summary(pool.outcomeCounts)) }
+    }
+
+    func poolConfiguration() throws -> WorkerPoolConfiguration {
+        var configuration = WorkerPoolConfiguration()
+        if !queues.isEmpty { configuration.queues = try Self.parseQueues(queues) }
+        configuration.leaseDuration = try DurationParsing.require(lease, field: "--lease")
+        configuration.heartbeatInterval = try DurationParsing.require(heartbeat, field: "--heartbeat")
+        configuration.shutdownGrace = try DurationParsing.require(grace, field: "--grace")
+        configuration.pollInterval = try DurationParsing.require(poll, field: "--poll")
+        configuration.claimBatchSize = claimBatch
+        configuration.drain = drain
+        try configuration.validate()
+        return configuration
+    }
+
+    static func parseQueues(_ specs: [String]) throws -> [String: Int] {
+        var queues: [String: Int] = [:]
+        for spec in specs {
+            let parts = spec.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, !parts[0].isEmpty, let concurrency = Int(parts[1]), concurrency > 0 else {
+                throw StewardError(.invalidArguments, "--queue '\(spec)' is not QUEUE=CONCURRENCY", fix: "write e.g. --queue default=10")
+            }
+            queues[parts[0]] = concurrency
+        }
+        return queues
+    }
+
+    func makeLogger() throws -> Logger {
+        guard let level = Logger.Level(rawValue: logLevel.lowercased()) else {
+            throw StewardError(.invalidArguments, "--log-level: unknown level '\(logLevel)'",
+                               fix: "use one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        var logger = Logger(label: "steward")
+        logger.logLevel = level
+        return logger
+    }
+
+    static func summary(_ counts: [JobState: Int]) -> String {
+        let parts = [JobState.completed, .retryable, .discarded, .scheduled, .available]
+            .compactMap { state in counts[state].map { "\($0) \(state)" } }
+        return "drained: " + (parts.isEmpty ? "nothing to run" : parts.joined(separator: ", "))
+    }
+}

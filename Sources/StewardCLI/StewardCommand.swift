@@ -1,0 +1,20 @@
+public import ArgumentParser
+
+/// `steward`: the root command.
+public struct StewardCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "steward",
+        abstract: "Durable background jobs and workflows for a CRM back office, on one SQLite file.",
+        version: StewardVersion.current,
+        subcommands: [
+            RunCommand.self, EnqueueCommand.self, JobsCommand.self, StatsCommand.self, MetricsCommand.self,
+            DemoCommand.self,
+        ]
+    )
+
+    public init() {}
+}
+
+public enum StewardVersion {
+    public static let current = "0.1.0"
+}

@@ -1,0 +1,46 @@
+import Foundation
+
+/// Durations as people write them in flags and workflow files: `250ms`, `5s`, `10m`, `2h`, `3d`,
+/// or a combination such as `1h30m`.
+public enum DurationParsing {
+    private static let units: [(suffix: String, seconds: Double)] = [
+        ("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600), ("d", 86400),
+    ]
+
+    public static func parse(_ text: String) -> Duration? {
+        var rest = Substring(text.trimmingCharacters(in: .whitespaces))
+        guard !rest.isEmpty else { return nil }
+        var total = 0.0
+        while !rest.isEmpty {
+            let digits = rest.prefix { $0.isNumber || $0 == "." }
+            guard let value = Double(digits) else { return nil }
+            rest = rest.dropFirst(digits.count)
+            guard let unit = units.first(where: { rest.hasPrefix($0.suffix) && !rest.hasPrefix("ms") || $0.suffix == "ms" && rest.hasPrefix("ms") }) else { return nil }
+            rest = rest.dropFirst(unit.suffix.count)
+            total += value * unit.seconds
+        }
+        return .milliseconds(Int64((total * 1000).rounded()))
+    }
+
+    /// Like `parse`, with an error naming the field and the accepted forms.
+    public static func require(_ text: String, field: String) throws -> Duration {
+        guard let duration = parse(text) else {
+            throw StewardError(.invalidArguments, "\(field): '\(text)' is not a duration", fix: "write e.g. 500ms, 30s, 10m, 2h or 3d")
+        }
+        return duration
+    }
+
+    /// `90s` → "1m30s": the short form used in tables.
+    public static func format(_ duration: Duration) -> String {
+        let millis = Int64((duration.timeInterval * 1000).rounded())
+        if millis < 1000 { return "\(millis)ms" }
+        var seconds = millis / 1000
+        var parts: [String] = []
+        for (suffix, size) in [("d", Int64(86400)), ("h", 3600), ("m", 60)] where seconds >= size {
+            parts.append("\(seconds / size)\(suffix)")
+            seconds %= size
+        }
+        if seconds > 0 || parts.isEmpty { parts.append("\(seconds)s") }
+        return parts.joined()
+    }
+}
