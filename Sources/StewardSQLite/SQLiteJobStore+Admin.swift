@@ -19,7 +19,7 @@ extension SQLiteJobStore {
         if let before = params.beforeID { conditions.append("id < ?"); arguments += [before] }
         let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         arguments += [params.limit]
-        let sql = "SELECT * FROM jobs \(filter) ORDER BY id DESC LIMIT ?"
+        let sql = "SELECT \(JobRow.columns) FROM jobs \(filter) ORDER BY id DESC LIMIT ?"
         let bound = arguments
         return try await database.read { db in try Row.fetchAll(db, sql: sql, arguments: bound).map(JobRow.job(from:)) }
     }
@@ -66,7 +66,7 @@ extension SQLiteJobStore {
     }
 
     static func fetchJob(id: JobID, db: Database) throws -> Job? {
-        try Row.fetchOne(db, sql: "SELECT * FROM jobs WHERE id = ?", arguments: [id]).map(JobRow.job(from:))
+        try Row.fetchOne(db, sql: "SELECT \(JobRow.columns) FROM jobs WHERE id = ?", arguments: [id]).map(JobRow.job(from:))
     }
 
     static func requireJob(id: JobID, db: Database) throws -> Job {

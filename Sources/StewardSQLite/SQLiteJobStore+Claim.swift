@@ -26,7 +26,7 @@ extension SQLiteJobStore {
             WHERE queue = ? AND state = 'available'
             ORDER BY priority, run_at, id
             LIMIT ?)
-        RETURNING *
+        RETURNING \(JobRow.columns)
         """
 
     /// `scheduled` and `retryable` jobs become `available` when due. Done in the claim's

@@ -22,29 +22,41 @@ extension SQLiteJobStore {
     }
 
     private func insert(_ job: NewJob, db: Database, now: Date) throws -> InsertResult {
-        let runAt = job.runAt ?? now
-        let state: JobState = runAt > now ? .scheduled : .available
+        let stored = Self.storedJob(job, now: now)
         let statement = try db.cachedStatement(sql: """
             INSERT INTO jobs (kind, queue, args, priority, state, max_attempts, run_at, created_at,
                               unique_key, unique_states)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT DO NOTHING
-            RETURNING *
+            RETURNING id
             """)
         statement.setUncheckedArguments([
-            job.kind, job.queue, job.args, job.priority, state.rawValue, job.maxAttempts ?? RetryPolicy.standard.maxAttempts,
-            runAt.sqlSeconds, now.sqlSeconds, job.uniqueKey, job.uniqueKey == nil ? nil : job.uniqueStates.rawValue,
+            stored.kind, stored.queue, stored.args, stored.priority, stored.state.rawValue, stored.maxAttempts,
+            stored.runAt.sqlSeconds, now.sqlSeconds, stored.uniqueKey, job.uniqueKey == nil ? nil : job.uniqueStates.rawValue,
         ])
-        if let row = try Row.fetchOne(statement) {
-            return InsertResult(job: try JobRow.job(from: row), inserted: true)
+        guard let id = try Int64.fetchOne(statement) else {
+            return InsertResult(job: try existingUnique(job, db: db), inserted: false)
         }
-        return InsertResult(job: try existingUnique(job, db: db), inserted: false)
+        var inserted = stored
+        inserted.id = id
+        return InsertResult(job: inserted, inserted: true)
+    }
+
+    /// The row an insert writes, as a `Job` (built here rather than read back: inserts are hot).
+    private static func storedJob(_ job: NewJob, now: Date) -> Job {
+        let runAt = job.runAt ?? now
+        return Job(
+            id: 0, kind: job.kind, queue: job.queue, args: job.args, priority: job.priority,
+            state: runAt > now ? .scheduled : .available, attempt: 0,
+            maxAttempts: job.maxAttempts ?? RetryPolicy.standard.maxAttempts, runAt: runAt, createdAt: now,
+            uniqueKey: job.uniqueKey
+        )
     }
 
     /// The job holding `job`'s unique key: the row the partial unique index conflicted with.
     private func existingUnique(_ job: NewJob, db: Database) throws -> Job {
         let sql = """
-            SELECT * FROM jobs WHERE kind = ? AND unique_key = ?
+            SELECT \(JobRow.columns) FROM jobs WHERE kind = ? AND unique_key = ?
               AND (unique_states & \(JobStateSQL.bitExpression)) != 0
             """
         guard let key = job.uniqueKey, let row = try Row.fetchOne(db, sql: sql, arguments: [job.kind, key]) else {

@@ -8,7 +8,7 @@ extension SQLiteJobStore {
     ) async throws -> [RescuedJob] {
         let rescued = try await database.write { db in
             let rows = try Row.fetchAll(db, sql: """
-                SELECT * FROM jobs WHERE state = 'running' AND lease_expires_at < ?
+                SELECT \(JobRow.columns) FROM jobs WHERE state = 'running' AND lease_expires_at < ?
                 ORDER BY lease_expires_at LIMIT ?
                 """, arguments: [now.sqlSeconds, limit])
             return try rows.map(JobRow.job(from:)).compactMap { job in

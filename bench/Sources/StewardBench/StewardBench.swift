@@ -1,0 +1,56 @@
+import Foundation
+import Logging
+import StewardCore
+import StewardSQLite
+
+/// `steward-bench queue --jobs N --db PATH`: the Steward side of `bench/queue`. Prints one JSON
+/// line: enqueue and work times for N no-op jobs, and enqueue→start latency on an idle queue.
+@main
+enum StewardBench {
+    static func main() async throws {
+        let options = try BenchOptions(CommandLine.arguments.dropFirst())
+        switch options.command {
+        case "queue":
+            let report = try await QueueBench(options: options).run()
+            let data = try JSONSerialization.data(withJSONObject: report, options: [.sortedKeys])
+            FileHandle.standardOutput.write(data + Data("\n".utf8))
+        default:
+            throw BenchError("unknown benchmark '\(options.command)'; try: queue")
+        }
+    }
+}
+
+struct BenchError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+struct BenchOptions {
+    var command = ""
+    var jobs = 200_000
+    var database = "bench.sqlite"
+    var concurrency = 200
+    var batch = 1000
+    var latencySamples = 1000
+
+    init(_ arguments: ArraySlice<String>) throws {
+        var rest = arguments
+        command = rest.popFirst() ?? ""
+        while let flag = rest.popFirst() {
+            guard let value = rest.popFirst() else { throw BenchError("\(flag) needs a value") }
+            switch flag {
+            case "--jobs": jobs = try Self.int(value, flag)
+            case "--db": database = value
+            case "--concurrency": concurrency = try Self.int(value, flag)
+            case "--batch": batch = try Self.int(value, flag)
+            case "--latency-samples": latencySamples = try Self.int(value, flag)
+            default: throw BenchError("unknown option \(flag)")
+            }
+        }
+    }
+
+    private static func int(_ text: String, _ flag: String) throws -> Int {
+        guard let value = Int(text), value > 0 else { throw BenchError("\(flag) needs a positive number") }
+        return value
+    }
+}
