@@ -91,7 +91,7 @@ let package = Package(
         ),
         .testTarget(
             name: "StewardCLITests",
-            dependencies: ["StewardCLI", "StewardCore", "StewardSQLite", "StewardTesting"],
+            dependencies: ["StewardCLI", "StewardCore", "StewardSQLite", "StewardTesting", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: sharedSettings
         ),
     ]

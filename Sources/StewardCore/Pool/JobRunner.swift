@@ -15,6 +15,7 @@ struct JobRunner: Sendable {
         guard let lease = job.lease else { return }
         let started = clock.now()
         metrics.recordStart(job, at: started)
+        logger.debug("job started", metadata: ["job": "\(job.id)", "kind": "\(job.kind)", "attempt": "\(job.attempt)"])
         let result = await attempt(job, lease: lease)
         let reason = inFlight.remove(job.id)
         guard let outcome = outcome(of: job, result: result, reason: reason) else { return }

@@ -1,0 +1,78 @@
+public import Foundation
+import StewardCore
+import Synchronization
+
+/// A real `steward` process for tests that need process boundaries: crashes (SIGKILL), signals
+/// (SIGTERM) and several workers on one file. Its stderr is collected so a test can wait for a
+/// log line instead of sleeping.
+public final class ChildProcess: Sendable {
+    private let process: Process
+    private let stderr = TextBuffer()
+    private let stdout = TextBuffer()
+    private let output = Wakeup()
+    private let exited = TestSignal<Int32>()
+
+    /// The `steward` executable beside the test bundle (`swift test` builds it too).
+    public static var stewardPath: String {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("steward").path
+    }
+
+    public init(_ arguments: [String], environment: [String: String] = [:]) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.stewardPath)
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let errorPipe = Pipe()
+        let outputPipe = Pipe()
+        process.standardError = errorPipe
+        process.standardOutput = outputPipe
+        self.process = process
+        process.terminationHandler = { [exited, output] process in
+            exited.fire(process.terminationStatus)
+            output.signal()
+        }
+        try process.run()
+        collect(errorPipe.fileHandleForReading, into: stderr)
+        collect(outputPipe.fileHandleForReading, into: stdout)
+    }
+
+    private func collect(_ handle: FileHandle, into buffer: TextBuffer) {
+        let wakeup = output
+        Thread.detachNewThread {
+            while case let data = handle.availableData, !data.isEmpty {
+                buffer.append(String(decoding: data, as: UTF8.self))
+                wakeup.signal()
+            }
+            wakeup.signal()
+        }
+    }
+
+    public var standardError: String { stderr.text }
+    public var standardOutput: String { stdout.text }
+    public var pid: Int32 { process.processIdentifier }
+
+    /// Waits until stderr contains `text`; false if the process exits first.
+    public func waitForLog(containing text: String) async -> Bool {
+        while !standardError.contains(text) {
+            if !process.isRunning, !standardError.contains(text) { return false }
+            await output.wait()
+        }
+        return true
+    }
+
+    public func send(_ signal: Int32) {
+        kill(process.processIdentifier, signal)
+    }
+
+    /// Waits for the process to end; returns its exit status (or the signal number if killed).
+    public func waitForExit() async -> Int32 {
+        if let status = exited.values.first { return status }
+        return await exited.next() ?? -1
+    }
+}
+
+private final class TextBuffer: Sendable {
+    private let storage = Mutex("")
+    func append(_ text: String) { storage.withLock { $0 += text } }
+    var text: String { storage.withLock { $0 } }
+}
