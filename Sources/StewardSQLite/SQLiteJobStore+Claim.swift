@@ -6,12 +6,16 @@ extension SQLiteJobStore {
     public func jobClaim(_ params: JobClaimParams) async throws -> [Job] {
         try await database.write { db in
             try self.promoteDue(queue: params.queue, now: params.now, db: db)
-            let rows = try Row.fetchAll(db.cachedStatement(sql: Self.claimSQL), arguments: [
+            // A cursor decodes each row in place instead of copying it first.
+            let rows = try Row.fetchCursor(db.cachedStatement(sql: Self.claimSQL), arguments: [
                 params.now.sqlSeconds, params.owner, params.now.adding(params.leaseDuration).sqlSeconds,
                 params.queue, params.limit,
             ])
+            var jobs: [Job] = []
+            jobs.reserveCapacity(params.limit)
+            while let row = try rows.next() { jobs.append(try JobRow.job(from: row)) }
             // RETURNING does not promise an order; hand jobs out in claim order.
-            return try rows.map(JobRow.job(from:)).sorted { ($0.priority, $0.runAt, $0.id) < ($1.priority, $1.runAt, $1.id) }
+            return jobs.sorted { ($0.priority, $0.runAt, $0.id) < ($1.priority, $1.runAt, $1.id) }
         }
     }
 

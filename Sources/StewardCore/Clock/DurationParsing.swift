@@ -15,7 +15,8 @@ public enum DurationParsing {
             let digits = rest.prefix { $0.isNumber || $0 == "." }
             guard let value = Double(digits) else { return nil }
             rest = rest.dropFirst(digits.count)
-            guard let unit = units.first(where: { rest.hasPrefix($0.suffix) && !rest.hasPrefix("ms") || $0.suffix == "ms" && rest.hasPrefix("ms") }) else { return nil }
+            // `ms` is listed before `m`, so the longer suffix wins.
+            guard let unit = units.first(where: { rest.hasPrefix($0.suffix) }) else { return nil }
             rest = rest.dropFirst(unit.suffix.count)
             total += value * unit.seconds
         }
