@@ -78,7 +78,7 @@ struct WorkerPoolTests {
         let cancelled = TestSignal<Void>()
         let kind = JobKind(name: "slow", retryPolicy: RetryPolicy(maxAttempts: 2, backoff: .schedule([.seconds(3600)])), timeout: .seconds(5)) { _ in
             started.fire()
-            do { try await Task.sleep(for: .seconds(3600)) } catch { cancelled.fire(); throw error }
+            do { try await suspendUntilCancelled() } catch { cancelled.fire(); throw error }
             return .completed
         }
         let pool = try PoolHarness(store: store, kinds: [kind], clock: clock)
@@ -116,7 +116,7 @@ struct WorkerPoolTests {
         let started = TestSignal<Void>()
         let kind = JobKind(name: "k") { _ in
             started.fire()
-            try await Task.sleep(for: .seconds(3600))
+            try await suspendUntilCancelled()
             return .completed
         }
         let pool = try PoolHarness(store: store, kinds: [kind], clock: clock) { $0.shutdownGrace = .seconds(10) }
@@ -138,7 +138,7 @@ struct WorkerPoolTests {
         let cancelled = TestSignal<Void>()
         let kind = JobKind(name: "k") { _ in
             started.fire()
-            do { try await Task.sleep(for: .seconds(3600)) } catch { cancelled.fire(); throw error }
+            do { try await suspendUntilCancelled() } catch { cancelled.fire(); throw error }
             return .completed
         }
         let pool = try PoolHarness(store: store, kinds: [kind], clock: clock)
