@@ -27,9 +27,7 @@ extension SQLiteJobStore {
     public func jobRetry(id: JobID, now: Date) async throws -> Job {
         let job = try await database.write { db in
             let job = try Self.requireJob(id: id, db: db)
-            guard job.state != .running else {
-                throw StewardError(.invalidTransition, "job \(id) is running", fix: "cancel it first, or wait for it to finish")
-            }
+            try Self.checkRetryable(job, now: now, db: db)
             try db.execute(sql: """
                 UPDATE jobs SET state = 'available', run_at = ?, finalized_at = NULL,
                     max_attempts = max(max_attempts, attempt + 1), lease_token = NULL, lease_expires_at = NULL
@@ -48,9 +46,9 @@ extension SQLiteJobStore {
                 throw StewardError(.invalidTransition, "job \(id) is already \(job.state)",
                                    fix: "only scheduled, available, running or retryable jobs can be cancelled")
             }
+            // lease_expires_at stays: until then the old worker may still be running the handler.
             try db.execute(sql: """
-                UPDATE jobs SET state = 'cancelled', finalized_at = ?, lease_token = NULL, lease_expires_at = NULL
-                WHERE id = ?
+                UPDATE jobs SET state = 'cancelled', finalized_at = ?, lease_token = NULL WHERE id = ?
                 """, arguments: [now.sqlSeconds, id])
             return try Self.requireJob(id: id, db: db)
         }
@@ -62,6 +60,27 @@ extension SQLiteJobStore {
                 .compactMap { row in
                     JobState(rawValue: row["state"]).map { JobCount(queue: row["queue"], state: $0, count: row["n"]) }
                 }
+        }
+    }
+
+    /// A running job, one whose cancelled run may still be going, or one whose unique key
+    /// another job now holds, cannot be made available again.
+    private static func checkRetryable(_ job: Job, now: Date, db: Database) throws {
+        guard job.state != .running else {
+            throw StewardError(.invalidTransition, "job \(job.id) is running", fix: "cancel it first, or wait for it to finish")
+        }
+        if job.state == .cancelled, let leaseEnd = try Double.fetchOne(db, sql: "SELECT lease_expires_at FROM jobs WHERE id = ?", arguments: [job.id]),
+           leaseEnd > now.sqlSeconds {
+            throw StewardError(.invalidTransition, "job \(job.id) was cancelled while running and its worker may still be stopping",
+                               fix: "retry after \(JobRow.date(leaseEnd)), when its lease has run out")
+        }
+        guard let key = job.uniqueKey else { return }
+        let holder = try Int64.fetchOne(db, sql: """
+            SELECT id FROM jobs WHERE kind = ? AND unique_key = ? AND id != ?
+              AND (unique_states & \(JobStateSQL.bitExpression)) != 0
+            """, arguments: [job.kind, key, job.id])
+        if let holder {
+            throw StewardError(.invalidTransition, "job \(holder) now holds unique key '\(key)'", fix: "cancel job \(holder) first, or enqueue anew")
         }
     }
 

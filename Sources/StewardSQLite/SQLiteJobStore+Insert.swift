@@ -11,13 +11,15 @@ extension SQLiteJobStore {
     /// rows and their follow-up jobs commit (or roll back) together. Workers are woken after the
     /// commit, never before.
     public func enqueue(_ jobs: [NewJob], in db: Database, now: Date) throws -> [InsertResult] {
+        for job in jobs { try job.validate() }
         let results = try jobs.map { try insert($0, db: db, now: now) }
         let queues = Set(results.filter(\.inserted).map(\.job.queue))
-        if !queues.isEmpty {
-            db.afterNextTransaction(onCommit: { [notifications] _ in
-                for queue in queues { notifications.notify(queue: queue) }
-            })
+        guard !queues.isEmpty else { return results }
+        let notify: @Sendable (Database) -> Void = { [notifications] _ in
+            for queue in queues { notifications.notify(queue: queue) }
         }
+        // Outside a transaction each statement has already committed.
+        if db.isInsideTransaction { db.afterNextTransaction(onCommit: notify) } else { notify(db) }
         return results
     }
 
@@ -60,7 +62,8 @@ extension SQLiteJobStore {
               AND (unique_states & \(JobStateSQL.bitExpression)) != 0
             """
         guard let key = job.uniqueKey, let row = try Row.fetchOne(db, sql: sql, arguments: [job.kind, key]) else {
-            throw StewardError(.invalidArguments, "job of kind '\(job.kind)' was rejected by a constraint")
+            throw StewardError(.invalidArguments, "job of kind '\(job.kind)' was rejected by a database constraint",
+                               fix: "check its unique key '\(job.uniqueKey ?? "")' and arguments")
         }
         return try JobRow.job(from: row)
     }

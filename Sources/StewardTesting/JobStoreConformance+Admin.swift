@@ -54,6 +54,30 @@ extension JobStoreConformance {
         },
     ]
 
+    static let cancelRetryCases: [ConformanceCase] = [
+        ConformanceCase(name: "a job cancelled while running cannot be retried until its old lease has run out") { store, clock in
+            try await insert(store, clock, [NewJob(kind: "k")])
+            let job = try await claim(store, clock)[0]
+            _ = try await store.jobCancel(id: job.id, now: clock.now())
+            try await expectStewardError(.invalidTransition) { _ = try await store.jobRetry(id: job.id, now: clock.now()) }
+            clock.advance(by: lease + .seconds(1))
+            try expectEqual(try await store.jobRetry(id: job.id, now: clock.now()).state, .available, "retried after the lease")
+        },
+        ConformanceCase(name: "retrying a job whose unique key was taken meanwhile names the holder") { store, clock in
+            try await insert(store, clock, [NewJob(kind: "k", uniqueKey: "u")])
+            let first = try await claim(store, clock)[0]
+            _ = try await finish(store, clock, first, .discard(error: "x"))
+            let second = try await insert(store, clock, [NewJob(kind: "k", uniqueKey: "u")])[0]
+            do {
+                _ = try await store.jobRetry(id: first.id, now: clock.now())
+                throw ConformanceFailure(message: "retry should have been refused", location: #fileID)
+            } catch let error as StewardError {
+                try expectEqual(error.code, .invalidTransition, "code")
+                try expectTrue(error.message.contains("job \(second.job.id)"), "names the holder: \(error.message)")
+            }
+        },
+    ]
+
     static func expectStewardError(
         _ code: StewardError.Code, fileID: String = #fileID, line: Int = #line, _ body: () async throws -> Void
     ) async throws {

@@ -55,12 +55,18 @@ extension JobStoreConformance {
             try expectTrue(other.inserted, "keys are per kind")
         },
         ConformanceCase(name: "unique key is free again once the job leaves its unique states") { store, clock in
-            let first = try await insert(store, clock, [NewJob(kind: "k", uniqueKey: "u", uniqueStates: JobStateSet([.available, .running]))])[0]
+            let first = try await insert(store, clock, [NewJob(kind: "k", uniqueKey: "u", uniqueStates: .uniqueRequired)])[0]
             let job = try await claim(store, clock)[0]
             _ = try await finish(store, clock, job, .completed)
-            let again = try await insert(store, clock, [NewJob(kind: "k", uniqueKey: "u", uniqueStates: JobStateSet([.available, .running]))])[0]
+            let again = try await insert(store, clock, [NewJob(kind: "k", uniqueKey: "u", uniqueStates: .uniqueRequired)])[0]
             try expectTrue(again.inserted, "completed job no longer holds the key")
             try expectTrue(again.job.id != first.job.id, "a new job")
+        },
+        ConformanceCase(name: "unique states must cover every state a job moves through on its own") { store, clock in
+            try await expectStewardError(.invalidArguments) {
+                try await insert(store, clock, [NewJob(kind: "k", uniqueKey: "u", uniqueStates: JobStateSet([.available, .running]))])
+            }
+            try expectEqual(try await store.jobList(JobListParams()).count, 0, "nothing inserted")
         },
     ]
 }

@@ -20,6 +20,8 @@ public enum DurationParsing {
             rest = rest.dropFirst(unit.suffix.count)
             total += value * unit.seconds
         }
+        // A hundred years is more than any setting needs and keeps the conversion exact.
+        guard total <= 100 * 365 * 86400 else { return nil }
         return .milliseconds(Int64((total * 1000).rounded()))
     }
 

@@ -28,6 +28,7 @@ extension StewardError.Code {
     public static let unknownKind = Self(rawValue: "unknown_kind")
     public static let invalidArguments = Self(rawValue: "invalid_arguments")
     public static let invalidConfiguration = Self(rawValue: "invalid_configuration")
+    public static let invalidWorkflows = Self(rawValue: "invalid_workflows")
     public static let jobNotFound = Self(rawValue: "job_not_found")
     public static let invalidTransition = Self(rawValue: "invalid_transition")
     public static let databaseUnreadable = Self(rawValue: "database_unreadable")

@@ -53,4 +53,10 @@ public struct JobStateSet: Sendable, Hashable {
     /// A duplicate is unwanted while a job waits, runs or has completed; a discarded or cancelled
     /// job does not block a new one with the same key.
     public static let uniqueDefault = JobStateSet([.scheduled, .available, .running, .retryable, .completed])
+
+    /// Every unique set must hold these: a job moves between them on its own (promotion, claim,
+    /// retry), and a move into a state the set holds could collide with another job's key.
+    public static let uniqueRequired = JobStateSet([.scheduled, .available, .running, .retryable])
+
+    public func isSuperset(of other: JobStateSet) -> Bool { rawValue & other.rawValue == other.rawValue }
 }

@@ -35,6 +35,19 @@ public struct NewJob: Sendable, Equatable {
     }
 }
 
+extension NewJob {
+    /// Checks what any store relies on; stores call it before inserting.
+    public func validate() throws {
+        if uniqueKey != nil, !uniqueStates.isSuperset(of: .uniqueRequired) {
+            throw StewardError(.invalidArguments, "unique states for job kind '\(kind)' must include scheduled, available, running and retryable",
+                               fix: "add completed, discarded or cancelled to the default set, never remove from it")
+        }
+        if let maxAttempts, maxAttempts < 1 {
+            throw StewardError(.invalidArguments, "max attempts must be ≥ 1 (got \(maxAttempts))")
+        }
+    }
+}
+
 /// The result of an insert: the stored job, and whether it was new or an existing unique match.
 public struct InsertResult: Sendable, Equatable {
     public var job: Job

@@ -17,8 +17,11 @@ struct JobRunner: Sendable {
         metrics.recordStart(job, at: started)
         logger.debug("job started", metadata: ["job": "\(job.id)", "kind": "\(job.kind)", "attempt": "\(job.attempt)"])
         let result = await attempt(job, lease: lease)
-        let reason = inFlight.remove(job.id)
-        guard let outcome = outcome(of: job, result: result, reason: reason) else { return }
+        // The entry stays (and its lease is heartbeated) until the finisher has written the
+        // outcome; only a lost lease ends it here.
+        guard let outcome = outcome(of: job, result: result, reason: inFlight.reason(lease)) else {
+            return inFlight.remove(lease)
+        }
         metrics.recordFinish(job, outcome: outcome, ran: clock.now().timeIntervalSince(started))
         log(job, outcome: outcome)
         finisher.submit(JobFinish(lease: lease, outcome: outcome))
@@ -34,7 +37,7 @@ struct JobRunner: Sendable {
         let task = Task { try await kind.handler(context) }
         inFlight.add(lease) { task.cancel() }
         return await withTaskCancellationHandler {
-            await withTimeout(kind.timeout, jobID: job.id) { await task.result }
+            await withTimeout(kind.timeout, lease: lease) { await task.result }
         } onCancel: {
             task.cancel()
         }
@@ -42,12 +45,12 @@ struct JobRunner: Sendable {
 
     /// Cancels the job (reason `.timeout`) if it outlives `timeout`.
     private func withTimeout<T: Sendable>(
-        _ timeout: Duration?, jobID: JobID, _ body: @Sendable () async -> T
+        _ timeout: Duration?, lease: Lease, _ body: @Sendable () async -> T
     ) async -> T {
         guard let timeout else { return await body() }
         let timer = Task { [inFlight, clock] in
             try await clock.sleep(for: timeout)
-            inFlight.cancel([jobID], reason: .timeout)
+            inFlight.cancel([lease], reason: .timeout)
         }
         defer { timer.cancel() }
         return await body()
@@ -60,6 +63,9 @@ struct JobRunner: Sendable {
         case (_, .leaseLost):
             return nil
         case (.failure, .shutdown):
+            return .release
+        case (.failure, nil) where Task.isCancelled:
+            // The pool itself was cancelled (not gracefully stopped): give the attempt back.
             return .release
         case (.failure, .timeout):
             return failure(job, message: "timed out", permanent: false, now: now)

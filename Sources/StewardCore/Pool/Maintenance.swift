@@ -10,27 +10,33 @@ struct Maintenance: Sendable {
     /// or cancelled by an operator).
     func heartbeat() async {
         await every(context.configuration.heartbeatInterval, name: "heartbeat", immediately: false) {
-            let leases = context.inFlight.leases
+            let leases = context.inFlight.leasesToExtend
             let expiresAt = context.clock.now().adding(context.configuration.leaseDuration)
             let lost = try await context.store.jobHeartbeat(leases, expiresAt: expiresAt)
             if !lost.isEmpty {
                 context.logger.warning("lease lost; cancelling handlers", metadata: ["jobs": "\(lost.sorted())"])
-                context.inFlight.cancel(lost, reason: .leaseLost)
+                context.inFlight.cancel(leases.filter { lost.contains($0.jobID) }, reason: .leaseLost)
             }
         }
     }
 
     /// Returns jobs whose worker stopped heartbeating to `retryable` (or `discarded` when their
-    /// attempts are spent). Runs at once on start, so `run --drain` picks up a crashed run's jobs.
+    /// attempts are spent), at start and then periodically.
     func rescue() async {
-        await every(context.configuration.rescueInterval, name: "rescuer", immediately: true) {
-            let rescued = try await context.store.jobRescueExpired(now: context.clock.now(), limit: 1000) { job in
-                rescueOutcome(job)
-            }
-            for job in rescued { context.metrics.recordRescue(job) }
-            if !rescued.isEmpty {
-                context.logger.warning("rescued jobs with expired leases", metadata: ["jobs": "\(rescued.map(\.id))"])
-            }
+        await every(context.configuration.rescueInterval, name: "rescuer", immediately: true) { try await rescuePass() }
+    }
+
+    func rescueOnce() async {
+        do { try await rescuePass() } catch { context.logger.error("rescuer failed", metadata: ["error": "\(error)"]) }
+    }
+
+    private func rescuePass() async throws {
+        let rescued = try await context.store.jobRescueExpired(now: context.clock.now(), limit: 1000) { job in
+            rescueOutcome(job)
+        }
+        for job in rescued { context.metrics.recordRescue(job) }
+        if !rescued.isEmpty {
+            context.logger.warning("rescued jobs with expired leases", metadata: ["jobs": "\(rescued.map(\.id))"])
         }
     }
 

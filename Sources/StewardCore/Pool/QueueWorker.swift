@@ -20,7 +20,7 @@ final class QueueWorker: Sendable {
 
     func run() async {
         await withDiscardingTaskGroup { group in
-            while !context.shutdown.isTriggered {
+            while !context.shutdown.isTriggered, !Task.isCancelled {
                 let limit = claimLimit()
                 let claimed = await claim(limit: limit)
                 for job in claimed { start(job, in: &group) }
@@ -48,7 +48,7 @@ final class QueueWorker: Sendable {
     }
 
     private func claim(limit: Int) async -> [Job] {
-        guard limit > 0, !context.shutdown.isTriggered else { return [] }
+        guard limit > 0, !context.shutdown.isTriggered, !Task.isCancelled else { return [] }
         let params = JobClaimParams(
             queue: queue, limit: limit, owner: context.configuration.owner,
             leaseDuration: context.configuration.leaseDuration, now: context.clock.now()
@@ -65,7 +65,7 @@ final class QueueWorker: Sendable {
     private func isDrained(claimedNow: [Job]) async -> Bool {
         guard claimedNow.isEmpty, running.load(ordering: .relaxed) == 0 else { return false }
         await context.finisher.flush()
-        let next = (try? await context.store.jobNextRunAt(queue: queue)) ?? nil
+        guard let next = try? await context.store.jobNextRunAt(queue: queue) as Date?? else { return false }
         let horizon = context.clock.now().adding(context.configuration.drainHorizon)
         return !context.finisher.hasPending && (next.map { $0 > horizon } ?? true)
     }

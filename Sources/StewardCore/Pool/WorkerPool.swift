@@ -21,7 +21,7 @@ public final class WorkerPool: Service, Sendable {
         logger[metadataKey: "owner"] = "\(configuration.owner)"
         let inFlight = InFlightJobs()
         let metrics = PoolMetrics(factory: metricsFactory)
-        let finisher = JobFinisher(store: store, clock: clock, logger: logger)
+        let finisher = JobFinisher(store: store, clock: clock, inFlight: inFlight, logger: logger)
         let runner = JobRunner(registry: registry, inFlight: inFlight, finisher: finisher, clock: clock, metrics: metrics, logger: logger)
         let context = PoolContext(
             store: store, registry: registry, configuration: configuration, clock: clock, logger: logger,
@@ -51,20 +51,24 @@ public final class WorkerPool: Service, Sendable {
 
     private func runUntilStopped() async {
         context.logger.info("worker pool started", metadata: ["queues": "\(context.configuration.queues)"])
+        let maintenance = Maintenance(context: context)
+        if context.configuration.drain {
+            // Jobs a crashed worker left behind are runnable now: find them before draining.
+            await maintenance.rescueOnce()
+        }
         await withTaskGroup(of: Void.self) { chores in
-            startChores(in: &chores)
+            startChores(in: &chores, maintenance)
             await withTaskGroup(of: Void.self) { queues in
                 for worker in workers { queues.addTask { await worker.run() } }
             }
             chores.cancelAll()
         }
         // Outcomes still queued are written even if this task was cancelled.
-        await Task { [context] in await context.finisher.flush() }.value
+        await context.finisher.flush()
         context.logger.info("worker pool stopped")
     }
 
-    private func startChores(in group: inout TaskGroup<Void>) {
-        let maintenance = Maintenance(context: context)
+    private func startChores(in group: inout TaskGroup<Void>, _ maintenance: Maintenance) {
         group.addTask { await self.context.finisher.run() }
         group.addTask { await maintenance.heartbeat() }
         group.addTask { await maintenance.rescue() }

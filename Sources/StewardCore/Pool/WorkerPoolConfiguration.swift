@@ -32,6 +32,9 @@ public struct WorkerPoolConfiguration: Sendable {
             throw invalid("queue '\(queue)' concurrency must be ≥ 1 (try \(queue)=1)")
         }
         if queues.isEmpty { throw invalid("at least one queue is needed (try --queue default=10)") }
+        for (name, value) in [("heartbeat", heartbeatInterval), ("lease", leaseDuration), ("poll", pollInterval)] where value <= .zero {
+            throw invalid("\(name) must be longer than zero (try the default by leaving it out)")
+        }
         if leaseDuration < heartbeatInterval * 3 {
             let suggestion = Int((heartbeatInterval * 3).timeInterval.rounded(.up))
             throw invalid("lease must be ≥ 3 × heartbeat interval (try a lease of \(suggestion)s)")
