@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .target(
@@ -46,10 +47,16 @@ let package = Package(
             swiftSettings: sharedSettings
         ),
         .target(
+            name: "StewardWorkflows",
+            dependencies: ["StewardCore", .product(name: "Yams", package: "Yams")],
+            swiftSettings: sharedSettings
+        ),
+        .target(
             name: "StewardCLI",
             dependencies: [
                 "StewardCore",
                 "StewardSQLite",
+                "StewardWorkflows",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -87,6 +94,11 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "MetricsTestKit", package: "swift-metrics"),
             ],
+            swiftSettings: sharedSettings
+        ),
+        .testTarget(
+            name: "StewardWorkflowsTests",
+            dependencies: ["StewardWorkflows", "StewardCore", "StewardTesting"],
             swiftSettings: sharedSettings
         ),
         .testTarget(

@@ -20,12 +20,15 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .customLong("claim-batch"), help: "Jobs claimed per query.") var claimBatch = 100
     @Option(name: .customLong("metrics-file"), help: "Write Prometheus metrics to this file every 15s.") var metricsFile: String?
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.") var logLevel = "info"
+    @Option(help: "Workflow files (schedules, triggers …); default ./Workflows when it exists. Reloaded on SIGHUP.")
+    var workflows: String?
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
         let context = CommandContext.current
         let configuration = try poolConfiguration()
         let logger = try makeLogger()
+        let workflowSet = try WorkflowDirectory.load(workflowsDirectory, required: workflows != nil, context: context)
         let store = try database.open()
         let registry = PrometheusCollectorRegistry()
         let pool = try WorkerPool(
@@ -33,6 +36,11 @@ struct RunCommand: AsyncParsableCommand {
             clock: context.clock, logger: logger, metricsFactory: PrometheusMetricsFactory(registry: registry)
         )
         var services = [ServiceGroupConfiguration.ServiceConfiguration(service: pool, successTerminationBehavior: .gracefullyShutdownGroup)]
+        if let workflowSet, !drain {
+            let scheduler = Scheduler(store: store, jobs: WorkflowDirectory.scheduledJobs(workflowSet), clock: context.clock, logger: logger)
+            services.append(.init(service: scheduler))
+            services.append(.init(service: WorkflowReloader(directory: workflowsDirectory, scheduler: scheduler, context: context, logger: logger)))
+        }
         if let metricsFile {
             let writer = MetricsFileWriter(registry: registry, path: metricsFile, interval: .seconds(15), clock: context.clock, logger: logger)
             services.append(.init(service: writer))
@@ -41,6 +49,8 @@ struct RunCommand: AsyncParsableCommand {
         try await group.run()
         if drain { context.print(Self.summary(pool.outcomeCounts)) }
     }
+
+    var workflowsDirectory: String { workflows ?? "Workflows" }
 
     func poolConfiguration() throws -> WorkerPoolConfiguration {
         var configuration = WorkerPoolConfiguration()

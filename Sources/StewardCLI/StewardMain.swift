@@ -28,7 +28,7 @@ public enum StewardMain {
 
     static func exitCode(for code: StewardError.Code) -> Int32 {
         switch code {
-        case .unknownKind, .invalidArguments, .invalidConfiguration: 64  // EX_USAGE
+        case .unknownKind, .invalidArguments, .invalidConfiguration, .invalidCron: 64  // EX_USAGE
         case .invalidWorkflows: 78  // EX_CONFIG
         case .databaseUnreadable, .databaseTooNew: 65  // EX_DATAERR
         case .jobNotFound: 66  // EX_NOINPUT

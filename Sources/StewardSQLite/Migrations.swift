@@ -6,6 +6,7 @@ enum Migrations {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-jobs", migrate: createJobs)
         migrator.registerMigration("v2-probe-runs", migrate: createProbeRuns)
+        migrator.registerMigration("v3-schedule-ticks", migrate: createScheduleTicks)
         return migrator
     }
 
@@ -54,6 +55,18 @@ enum Migrations {
                 attempt INTEGER NOT NULL,
                 owner   TEXT,
                 ran_at  REAL
+            )
+            """)
+    }
+
+    /// The newest tick each schedule has handled, and the job it enqueued last (for overlap).
+    private static func createScheduleTicks(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE schedule_ticks (
+                name        TEXT PRIMARY KEY,
+                last_tick   REAL NOT NULL,
+                last_job_id INTEGER,
+                updated_at  REAL NOT NULL
             )
             """)
     }

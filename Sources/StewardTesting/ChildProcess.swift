@@ -17,9 +17,11 @@ public final class ChildProcess: Sendable {
         URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("steward").path
     }
 
-    public init(_ arguments: [String], environment: [String: String] = [:]) throws {
+    /// Runs `steward ARGS` in `directory` (so it never picks up the repository's `Workflows/`).
+    public init(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.stewardPath)
+        process.currentDirectoryURL = directory
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let errorPipe = Pipe()

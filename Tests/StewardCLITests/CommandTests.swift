@@ -50,7 +50,7 @@ struct CommandTests {
             let db = directory.path("jobs.sqlite")
             for _ in 0..<3 { _ = await steward("enqueue", "noop", "--database", db) }
             _ = await steward("enqueue", "fail", "--args", #"{"permanent": true}"#, "--database", db)
-            let run = await steward("run", "--drain", "--log-level", "critical", "--database", db)
+            let run = await steward("run", "--drain", "--log-level", "critical", "--workflows", directory.path(""), "--database", db)
             #expect(run.code == 0, "\(run.error)")
             #expect(run.output.contains("drained: 3 completed, 1 discarded"))
             let stats = try jsonObject(await steward("stats", "--database", db, "--json").output)

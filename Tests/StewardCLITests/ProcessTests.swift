@@ -16,7 +16,7 @@ struct ProcessTests {
                 _ = try await test.store.jobInsertMany(Array(repeating: NewJob(kind: "probe", maxAttempts: 3), count: 1000), now: Date())
             }
             let arguments = ["run", "--drain", "--queue", "default=20", "--claim-batch", "20", "--log-level", "warning", "--database", test.path]
-            let workers = try [ChildProcess(arguments), ChildProcess(arguments)]
+            let workers = try [ChildProcess(arguments, in: test.directory.url), ChildProcess(arguments, in: test.directory.url)]
             for worker in workers {
                 let status = await worker.waitForExit()
                 #expect(status == 0, "\(worker.standardError)")
@@ -37,7 +37,7 @@ struct ProcessTests {
     @Test func aJobWhoseWorkerWasKilledIsRescuedAndCompleted() async throws {
         try await SQLiteTestStore.with { test in
             let id = try await test.store.jobInsertMany([NewJob(kind: "sleep", args: #"{"seconds": 600}"#, maxAttempts: 3)], now: Date())[0].job.id
-            let worker = try ChildProcess(["run", "--log-level", "debug", "--database", test.path])
+            let worker = try ChildProcess(["run", "--log-level", "debug", "--database", test.path], in: test.directory.url)
             #expect(await worker.waitForLog(containing: "job started"), "\(worker.standardError)")
             worker.send(SIGKILL)
             #expect(await worker.waitForExit() == SIGKILL)
@@ -65,7 +65,7 @@ struct ProcessTests {
             let ids = try await test.store.jobInsertMany([
                 NewJob(kind: "sleep", args: #"{"seconds": 600}"#), NewJob(kind: "sleep", args: #"{"seconds": 600}"#),
             ], now: Date()).map(\.job.id)
-            let worker = try ChildProcess(["run", "--grace", "100ms", "--log-level", "debug", "--database", test.path])
+            let worker = try ChildProcess(["run", "--grace", "100ms", "--log-level", "debug", "--database", test.path], in: test.directory.url)
             #expect(await worker.waitForLog(containing: "job=\(ids[1])"), "\(worker.standardError)")
             worker.send(SIGTERM)
             #expect(await worker.waitForExit() == 0, "\(worker.standardError)")

@@ -1,0 +1,31 @@
+import Logging
+import ServiceLifecycle
+import StewardCore
+import StewardWorkflows
+import UnixSignals
+
+/// Reloads the workflow files on SIGHUP. A valid directory replaces the scheduler's schedules;
+/// an invalid one keeps the running definitions and logs every issue.
+struct WorkflowReloader: Service {
+    let directory: String
+    let scheduler: Scheduler
+    let context: CommandContext
+    let logger: Logger
+
+    func run() async throws {
+        let hangups = await UnixSignalsSequence(trapping: .sighup)
+        for await _ in hangups.cancelOnGracefulShutdown() {
+            reload()
+        }
+    }
+
+    private func reload() {
+        do {
+            let set = try WorkflowDirectory.load(directory, required: true, context: context)
+            scheduler.update(set.map(WorkflowDirectory.scheduledJobs) ?? [])
+            logger.notice("workflow files reloaded", metadata: ["directory": "\(directory)", "schedules": "\(set?.schedules.count ?? 0)"])
+        } catch {
+            logger.error("workflow reload failed; keeping the previous definitions", metadata: ["error": "\(error)"])
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+import Yams
+/// Everything a workflow directory defines, by kind and name, validated as a whole.
+public struct WorkflowSet: Sendable, Equatable {
+    public var cadences: [String: CadenceDefinition] = [:]
+    public var winbacks: [String: WinbackDefinition] = [:]
+    public var exports: [String: ExportDefinition] = [:]
+    public var webhooks: [String: WebhookDefinition] = [:]
+    public var imports: [String: ImportProfileDefinition] = [:]
+    public var schedules: [String: ScheduleDefinition] = [:]
+    public var triggers: [String: TriggerDefinition] = [:]
+
+    public init() {}
+
+    /// One line per kind, for `steward validate`.
+    public var summary: [String] {
+        let names: [(WorkflowKind, [String])] = [
+            (.cadence, Array(cadences.keys)), (.winback, Array(winbacks.keys)), (.export, Array(exports.keys)),
+            (.webhook, Array(webhooks.keys)), (.import, Array(imports.keys)), (.schedule, Array(schedules.keys)),
+            (.trigger, Array(triggers.keys)),
+        ]
+        return names.filter { !$0.1.isEmpty }.map { kind, names in
+            "\(names.count) \(kind.rawValue)\(names.count == 1 ? "" : "s"): \(names.sorted().joined(separator: ", "))"
+        }
+    }
+
+    public var isEmpty: Bool { summary.isEmpty }
+}
+
+/// The document kinds a workflow file may hold.
+public enum WorkflowKind: String, Sendable, CaseIterable {
+    case cadence, winback, export, webhook, `import`, schedule, trigger
+}

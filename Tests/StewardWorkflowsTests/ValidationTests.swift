@@ -1,0 +1,156 @@
+import Foundation
+import StewardWorkflows
+import Testing
+
+/// Each kind of mistake is reported with its file, line, column and key path, and a directory's
+/// mistakes come all at once.
+@Suite("Workflow validation")
+struct ValidationTests {
+    let loader = WorkflowLoader(environment: ["HOOK_SECRET": "whsec_dGVzdA=="], jobKinds: ["noop", "probe"])
+
+    func issues(_ files: [(String, String)]) -> [String] {
+        do {
+            _ = try loader.load(files: files.map { (path: $0.0, text: $0.1) })
+            return []
+        } catch let error as WorkflowValidationError {
+            return error.issues.map(\.description)
+        } catch {
+            return ["unexpected: \(error)"]
+        }
+    }
+
+    func issues(_ text: String, file: String = "w.yml") -> [String] { issues([(file, text)]) }
+
+    @Test func unknownKeysAreNamedWithASuggestion() {
+        let text = """
+            kind: cadence
+            name: c
+            stepz:
+              - { day: 0, type: call, subject: Hi }
+            """
+        #expect(issues(text) == [
+            "w.yml:1:1: steps: missing required key 'steps' (list the steps, e.g. - { day: 0, type: call, subject: First call })",
+            "w.yml:3:1: stepz: unknown key 'stepz' (did you mean 'steps'?)",
+        ])
+    }
+
+    @Test func wrongTypesAndBadChoicesPointAtTheValue() {
+        let text = """
+            kind: cadence
+            name: c
+            days: bussiness
+            steps:
+              - { day: two, type: call, subject: Hi }
+            """
+        #expect(issues(text) == [
+            "w.yml:3:7: days: expected one of calendar, business, got 'bussiness' (did you mean 'business'?)",
+            "w.yml:5:12: steps[0].day: expected a whole number, got 'two' (days count from enrollment: 0, 2, 5 …)",
+        ])
+    }
+
+    @Test func badDurationsCronsTimeZonesAndEvents() throws {
+        let text = """
+            kind: schedule
+            name: s
+            schedule: "61 * * * *"
+            timezone: Europe/Berlinn
+            starting_deadline: 10 minutes
+            job: { kind: noop }
+            ---
+            kind: trigger
+            name: t
+            on: opportunity.create
+            actions: [{ enqueue: { kind: noop } }]
+            """
+        let found = issues(text)
+        try #require(found.count == 4, "\(found)")
+        #expect(found[0].hasPrefix("w.yml:3:11: schedule: cron '61 * * * *': "))
+        #expect(found[1] == "w.yml:4:11: timezone: unknown time zone 'Europe/Berlinn' (use an IANA name such as UTC, Europe/Berlin or America/New_York)")
+        #expect(found[2] == "w.yml:5:20: starting_deadline: expected a duration, got '10 minutes' (write e.g. 5s, 10m, 2h or 3d)")
+        #expect(found[3].hasPrefix("w.yml:10:5: on: expected one of import.completed,"))
+        #expect(found[3].hasSuffix("(did you mean 'opportunity.created'?)"))
+    }
+
+    @Test func referencesToUndefinedCadencesAndUnknownJobKinds() {
+        let text = """
+            kind: winback
+            name: w
+            cadence: win-back
+            ---
+            kind: cadence
+            name: winback
+            steps: [{ day: 0, type: call, subject: Hi }]
+            ---
+            kind: schedule
+            name: s
+            schedule: "@daily"
+            job: { kind: export-everything }
+            """
+        #expect(issues(text) == [
+            "w.yml:3:10: cadence: no cadence named 'win-back' (did you mean 'winback'?)",
+            "w.yml:12:14: job.kind: unknown job kind 'export-everything' (known kinds: noop, probe)",
+        ])
+    }
+
+    @Test func unsetEnvironmentVariablesAndSecretsWrittenInline() {
+        let text = """
+            kind: webhook
+            name: a
+            url: https://hooks.example.com/a
+            secret: ${MISSING_SECRET}
+            events: [import.completed]
+            ---
+            kind: webhook
+            name: b
+            url: http://hooks.example.com/b
+            secret: whsec_abc
+            events: [import.completed]
+            """
+        #expect(issues(text) == [
+            "w.yml:4:9: secret: environment variable MISSING_SECRET is not set (export MISSING_SECRET=… before starting steward)",
+            "w.yml:9:6: url: 'http://hooks.example.com/b' must use https (use https, or set allow_insecure: true for local testing)",
+            "w.yml:10:9: secret: the secret must come from the environment, not be written in the file (write secret: ${NAME} and export NAME)",
+        ])
+    }
+
+    @Test func everyFileOfADirectoryIsReportedAtOnceAndNamesAreUniquePerKind() throws {
+        let found = issues([
+            ("a.yml", "kind: cadence\nname: dup\nsteps: [{ day: 0, type: call, subject: Hi }]\n"),
+            ("b.yml", "kind: cadence\nname: dup\nsteps: [{ day: 0, type: call, subject: Hi }]\n"),
+            ("c.yml", "kind: export\nname: e\nsource: opportunities\ncolumns: [stage, account.company_nme]\n"),
+            ("d.yml", "kind: [oops\n"),
+        ])
+        try #require(found.count == 3, "\(found)")
+        #expect(found[0] == "b.yml:2:7: name: a cadence named 'dup' is already defined at a.yml:2 (rename one of them)")
+        #expect(found[1] == "c.yml:4:18: columns[1]: opportunities has no column 'account.company_nme' (did you mean 'account.company_name'?)")
+        #expect(found[2].hasPrefix("d.yml:2:1: not valid YAML: "))
+    }
+
+    @Test func exportPathsMayNotLeaveTheExportDirectory() {
+        let text = "kind: export\nname: e\nsource: accounts\ncolumns: [account_id]\npath: ../../etc/{date}.csv\n"
+        #expect(issues(text) == ["w.yml:5:7: path: '../../etc/{date}.csv' leaves the export directory (write a relative path without '..', e.g. exports/{name}-{date}.csv)"])
+    }
+
+    @Test func aValidDocumentIsTyped() throws {
+        let set = try loader.load(files: [(path: "w.yml", text: """
+            kind: export
+            name: pipeline
+            schedule: "0 7 * * MON"
+            timezone: Europe/Berlin
+            source: opportunities
+            columns: [opportunity_id, account.company_name, amount]
+            where: { stage: { not_in: [closed_won, closed_lost] }, amount: { gte: 1000 }, created_at: { gte: -30d } }
+            order: [-amount]
+            keep: 12
+            """)])
+        let export = try #require(set.exports["pipeline"])
+        #expect(export.columns == ["opportunity_id", "account.company_name", "amount"])
+        #expect(export.timing?.timeZone.identifier == "Europe/Berlin")
+        #expect(export.filters == [
+            ExportFilter(column: "stage", op: .notIn, values: [.text("closed_won"), .text("closed_lost")]),
+            ExportFilter(column: "amount", op: .gte, values: [.number(1000)]),
+            ExportFilter(column: "created_at", op: .gte, values: [.daysFromNow(-30)]),
+        ])
+        #expect(export.path == "pipeline-{date}.csv" && export.keep == 12)
+    }
+}
