@@ -57,17 +57,17 @@ struct EnqueueCommand: AsyncParsableCommand {
         return NewJob(kind: kind, args: args, queue: queue, priority: priority, runAt: runAt, maxAttempts: maxAttempts, uniqueKey: uniqueKey)
     }
 
-    static func checkJSONObject(_ text: String) throws {
-        let fix = #"pass a JSON object, e.g. --args '{"seconds": 2}'"#
+    static func checkJSONObject(_ text: String, option: String = "--args") throws {
+        let fix = option == "--args" ? #"pass a JSON object, e.g. --args '{"seconds": 2}'"# : #"pass a JSON object, e.g. \#(option) '{"id": 7}'"#
         let value: Any
         do {
             value = try JSONSerialization.jsonObject(with: Data(text.utf8))
         } catch {
             let reason = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "malformed"
-            throw StewardError(.invalidArguments, "--args is not valid JSON: \(reason)", fix: fix)
+            throw StewardError(.invalidArguments, "\(option) is not valid JSON: \(reason)", fix: fix)
         }
         guard value is [String: Any] else {
-            throw StewardError(.invalidArguments, "--args must be a JSON object, not \(text)", fix: fix)
+            throw StewardError(.invalidArguments, "\(option) must be a JSON object, not \(text)", fix: fix)
         }
     }
 }

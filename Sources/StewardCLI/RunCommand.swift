@@ -5,6 +5,7 @@ import ServiceLifecycle
 import UnixSignals
 import StewardCore
 import StewardSQLite
+import StewardWorkflows
 
 /// `steward run`: the worker pool until SIGTERM/SIGINT (graceful), or until drained.
 struct RunCommand: AsyncParsableCommand {
@@ -36,10 +37,18 @@ struct RunCommand: AsyncParsableCommand {
             clock: context.clock, logger: logger, metricsFactory: PrometheusMetricsFactory(registry: registry)
         )
         var services = [ServiceGroupConfiguration.ServiceConfiguration(service: pool, successTerminationBehavior: .gracefullyShutdownGroup)]
+        let dispatcher = EventDispatcher(store: store, routes: eventRoutes(workflowSet, logger: logger), clock: context.clock, logger: logger)
+        if drain {
+            // Batch runs turn recorded events into jobs first, then work everything off.
+            await dispatcher.dispatchPending()
+        } else {
+            services.append(.init(service: dispatcher))
+        }
         if let workflowSet, !drain {
             let scheduler = Scheduler(store: store, jobs: WorkflowDirectory.scheduledJobs(workflowSet), clock: context.clock, logger: logger)
             services.append(.init(service: scheduler))
-            services.append(.init(service: WorkflowReloader(directory: workflowsDirectory, scheduler: scheduler, context: context, logger: logger)))
+            let reloader = WorkflowReloader(directory: workflowsDirectory, scheduler: scheduler, dispatcher: dispatcher, context: context, logger: logger)
+            services.append(.init(service: reloader))
         }
         if let metricsFile {
             let writer = MetricsFileWriter(registry: registry, path: metricsFile, interval: .seconds(15), clock: context.clock, logger: logger)
@@ -51,6 +60,15 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     var workflowsDirectory: String { workflows ?? "Workflows" }
+
+    func eventRoutes(_ set: WorkflowSet?, logger: Logger) -> [EventRoute] {
+        guard let set else { return [] }
+        let (routes, notRunnable) = WorkflowDirectory.eventRoutes(set, runnable: JobKinds.names)
+        if !notRunnable.isEmpty {
+            logger.notice("event subscribers whose job kind this build cannot run yet are ignored", metadata: ["subscribers": "\(notRunnable)"])
+        }
+        return routes
+    }
 
     func poolConfiguration() throws -> WorkerPoolConfiguration {
         var configuration = WorkerPoolConfiguration()

@@ -22,4 +22,42 @@ enum WorkflowDirectory {
     static func scheduledJobs(_ set: WorkflowSet) -> [ScheduledJob] {
         set.schedules.values.map(\.scheduledJob)
     }
+
+    /// Job kinds that carry out cadence enrollments and webhook deliveries.
+    static let cadenceEnrollKind = "cadence_enroll"
+    static let webhookDeliveryKind = "webhook_delivery"
+
+    /// Who listens to which event: trigger actions, cadences' `enroll_on`, webhook endpoints.
+    /// Routes whose job kind this build cannot run yet are left out (and named in the log).
+    static func eventRoutes(_ set: WorkflowSet, runnable: Set<String>) -> (routes: [EventRoute], notRunnable: [String]) {
+        var routes: [EventRoute] = []
+        for trigger in set.triggers.values.sorted(by: { $0.name < $1.name }) {
+            for (index, action) in trigger.actions.enumerated() {
+                routes.append(EventRoute(name: "trigger:\(trigger.name):\(index)", event: trigger.on.rawValue, job: job(for: action)))
+            }
+        }
+        for cadence in set.cadences.values.sorted(by: { $0.name < $1.name }) {
+            guard let event = cadence.enrollOn else { continue }
+            routes.append(EventRoute(name: "cadence:\(cadence.name)", event: event.rawValue, job: enrollJob(cadence.name)))
+        }
+        for endpoint in set.webhooks.values.sorted(by: { $0.name < $1.name }) {
+            let job = NewJob(kind: webhookDeliveryKind, args: #"{"endpoint":"\#(endpoint.name)"}"#, queue: "webhooks")
+            routes += endpoint.events.map { EventRoute(name: "webhook:\(endpoint.name)", event: $0.rawValue, job: job) }
+        }
+        let notRunnable = Set(routes.filter { !runnable.contains($0.job.kind) }.map(\.name)).sorted()
+        return (routes.filter { runnable.contains($0.job.kind) }, notRunnable)
+    }
+
+    private static func job(for action: TriggerDefinition.Action) -> NewJob {
+        switch action {
+        case let .enqueue(template):
+            NewJob(kind: template.kind, args: template.args, queue: template.queue, priority: template.priority, maxAttempts: template.maxAttempts)
+        case let .enroll(cadence, _):
+            enrollJob(cadence)
+        }
+    }
+
+    private static func enrollJob(_ cadence: String) -> NewJob {
+        NewJob(kind: cadenceEnrollKind, args: #"{"cadence":"\#(cadence)"}"#, queue: "cadences")
+    }
 }

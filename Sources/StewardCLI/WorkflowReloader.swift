@@ -9,6 +9,7 @@ import UnixSignals
 struct WorkflowReloader: Service {
     let directory: String
     let scheduler: Scheduler
+    let dispatcher: EventDispatcher
     let context: CommandContext
     let logger: Logger
 
@@ -23,6 +24,7 @@ struct WorkflowReloader: Service {
         do {
             let set = try WorkflowDirectory.load(directory, required: true, context: context)
             scheduler.update(set.map(WorkflowDirectory.scheduledJobs) ?? [])
+            dispatcher.update(set.map { WorkflowDirectory.eventRoutes($0, runnable: JobKinds.names).routes } ?? [])
             logger.notice("workflow files reloaded", metadata: ["directory": "\(directory)", "schedules": "\(set?.schedules.count ?? 0)"])
         } catch {
             logger.error("workflow reload failed; keeping the previous definitions", metadata: ["error": "\(error)"])

@@ -7,6 +7,7 @@ enum Migrations {
         migrator.registerMigration("v1-jobs", migrate: createJobs)
         migrator.registerMigration("v2-probe-runs", migrate: createProbeRuns)
         migrator.registerMigration("v3-schedule-ticks", migrate: createScheduleTicks)
+        migrator.registerMigration("v4-events", migrate: createEvents)
         return migrator
     }
 
@@ -68,6 +69,21 @@ enum Migrations {
                 last_job_id INTEGER,
                 updated_at  REAL NOT NULL
             )
+            """)
+    }
+
+    /// Domain events, dispatched in id order; the partial index keeps finding undispatched ones
+    /// cheap however long the history grows.
+    private static func createEvents(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE events (
+                id            INTEGER PRIMARY KEY,
+                name          TEXT NOT NULL,
+                payload       TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(payload)),
+                created_at    REAL NOT NULL,
+                dispatched_at REAL
+            );
+            CREATE INDEX events_undispatched ON events (id) WHERE dispatched_at IS NULL;
             """)
     }
 }
