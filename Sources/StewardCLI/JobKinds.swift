@@ -8,7 +8,7 @@ enum JobKinds {
     }
 
     /// Kind names are known without a store, so input can be checked before any file is opened.
-    static let names: Set<String> = Set(BuiltinKinds.all.map(\.name) + ["probe"])
+    static let names: Set<String> = Set(BuiltinKinds.all.map(\.name) + [ProbeKind.name])
 
     static func requireKnown(_ kind: String) throws {
         guard names.contains(kind) else {

@@ -18,7 +18,6 @@ extension JobStoreConformance {
                     try expectEqual(try await claim(store, clock).count, 0, "not due before backoff (round \(round))")
                     clock.advance(by: round == 1 ? .seconds(1) : .seconds(51))
                 }
-                _ = job
             }
             try expectEqual(attempts, [1, 2, 3], "attempt numbers")
             let final = try await store.jobList(JobListParams()).first

@@ -44,10 +44,4 @@ struct WakeupTests {
         task.cancel()
         await task.value
     }
-
-    @Test func theStateBitsFormTheDefaultUniqueSet() {
-        let set = JobStateSet.uniqueDefault
-        #expect(JobState.allCases.filter(set.contains) == [.scheduled, .available, .running, .retryable, .completed])
-        #expect(Set(JobState.allCases.map(\.bit)).count == JobState.allCases.count)
-    }
 }
