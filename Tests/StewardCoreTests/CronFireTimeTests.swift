@@ -13,6 +13,8 @@ struct CronFireTimeTests {
         ("@weekly", "2026-01-04T00:00:00Z", ["2026-01-11T00:00:00Z", "2026-01-18T00:00:00Z"]),
         ("0 12 * * 7", "2026-01-01T00:00:00Z", ["2026-01-04T12:00:00Z", "2026-01-11T12:00:00Z"]),
         ("59 23 31 12 *", "2026-12-31T23:59:00Z", ["2027-12-31T23:59:00Z"]),
+        ("0 0 1 1 *", "1969-06-01T00:00:00Z", ["1970-01-01T00:00:00Z", "1971-01-01T00:00:00Z"]),
+        ("*/20 * * * *", "1900-02-28T23:30:00Z", ["1900-02-28T23:40:00Z", "1900-03-01T00:00:00Z"]),
     ])
     func knownFireTimes(expression: String, after: String, expected: [String]) throws {
         #expect(try cronFires(expression, "UTC", after: after, count: expected.count) == expected.map(cronDate))

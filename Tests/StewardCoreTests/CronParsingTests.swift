@@ -14,6 +14,8 @@ struct CronParsingTests {
         ("0 9 * * 5-7", "0 9 * * 0,5,6"),
         ("0 9 * * */2", "0 9 * * 0,2,4,6"),
         ("0 0 1 */3 *", "0 0 1 1,4,7,10 *"),
+        ("0 0 1 9-9/2 *", "0 0 1 9 *"),  // Vixie; cronsim reads it as 9/2
+        ("0 0 * * 1-7/2", "0 0 * * 1,3,5,0"),
         ("  0\t0  * * *  ", "0 0 * * *"),
     ])
     func spellingsOfTheSameSchedule(written: String, plain: String) throws {

@@ -7,21 +7,44 @@
 //
 // Where cronsim and Steward's rules differ, cronsim's times were adjusted:
 //
-// before_start (0 cases): cronsim restarts a fixed-time search (minute and hour not starting with '*') from the start's
+// before_start (1 cases):
+// cronsim restarts a fixed-time search (minute and hour not starting with '*') from the start's
 // wall clock, so from the second pass of a fall-back hour it can return that hour's first pass,
 // which is before the start. Steward's fire times are strictly after the start: such times are
 // dropped and the next ones taken (the rest of cronsim's sequence is then identical).
 //
-// unreal (1 cases): For schedules that follow real instants, cronsim builds each new day's local midnight with
+// unreal (2 cases):
+// For schedules that follow real instants, cronsim builds each new day's local midnight with
 // datetime.combine; where a DST change skips midnight (America/Santiago) that wall time does not
 // exist, and cronsim reports it as the instant the gap ends, although that instant's real wall
 // time (01:00) may not match the fields. Steward fires only at instants whose wall time matches:
 // such times are dropped.
 //
+// excluded (1 cases):
+// Cases where cronsim disagrees with a brute-force, minute-by-minute reading of the rules (oracle()
+// above, run when the fires lie within 10 years) are left out. Every such case seen has one cause:
+// cronsim steps hours by 3600 real seconds from a local midnight, which goes wrong on a day whose
+// change is not a whole hour at a whole hour. Where the offset moves by 30 minutes
+// (Australia/Lord_Howe) it lands on :30 and skips minutes: `* 22 * * *` on 2030-04-07 first fires at
+// 22:30, not 22:00. Where a change skips midnight (America/Santiago) it steps from the missing 00:00
+// to 02:00 and misses hour 1. CronDSTTests checks such days by hand.
+//
 // Not generated: one-value ranges with a step (`9-9/2`), which cronsim reads as `9/2` (9 to
 // the field's end) and Vixie cron and Steward as just 9.
 
 let cronReferenceCases: [CronReferenceCase] = [
+    CronReferenceCase("30 2 * * *", "America/New_York", 1772946000, [1772953200, 1773037800, 1773124200, 1773210600, 1773297000]),  // 2026-03-08T00:00:00-05:00
+    CronReferenceCase("0,30 2 * * *", "Europe/Berlin", 1774745999, [1774746000, 1774828800, 1774830600, 1774915200, 1774917000]),  // 2026-03-29T01:59:59+01:00
+    CronReferenceCase("*/15 * * * *", "America/New_York", 1793508600, [1793509200, 1793510100, 1793511000, 1793511900, 1793512800]),  // 2026-11-01T00:50:00-04:00
+    CronReferenceCase("30 1 * * *", "America/New_York", 1793515200, [1793601000, 1793687400, 1793773800, 1793860200, 1793946600]),  // 2026-11-01T01:40:00-05:00
+    CronReferenceCase("0-59/10 2 * * *", "Europe/Berlin", 1792892100, [1792976400, 1792977000, 1792977600, 1792978200, 1792978800]),  // 2026-10-25T02:35:00+01:00
+    CronReferenceCase("5 2 * * *", "Australia/Sydney", 1791036000, [1791043200, 1791126300, 1791212700, 1791299100, 1791385500]),  // 2026-10-04T00:00:00+10:00
+    CronReferenceCase("5 2 * * *", "Australia/Sydney", 1775320200, [1775405100, 1775491500, 1775577900, 1775664300, 1775750700]),  // 2026-04-05T02:30:00+10:00
+    CronReferenceCase("* */16 * */8 SUN", "America/Santiago", 1851448148, [1851620400, 1851620460, 1851620520, 1851620580, 1851620640]),  // 2028-09-01T15:09:08-04:00
+    CronReferenceCase("0 0 * * *", "America/Santiago", 1788624000, [1788667200, 1788750000, 1788836400, 1788922800, 1789009200]),  // 2026-09-05T12:00:00-04:00
+    CronReferenceCase("15 2 * * *", "Australia/Lord_Howe", 1791034200, [1791041400, 1791126900, 1791213300, 1791299700, 1791386100]),  // 2026-10-04T00:00:00+10:30
+    CronReferenceCase("0 0 30 2 *", "UTC", 1767225600, []),  // 2026-01-01T00:00:00+00:00
+    CronReferenceCase("0 0 29 2 *", "Europe/Berlin", 1767222000, [1835391600, 1961622000, 2087852400, 2214082800, 2340313200]),  // 2026-01-01T00:00:00+01:00
     CronReferenceCase("32 19/21 18-27 1-10 0-7", "Asia/Kolkata", 1820040912, [1820066520, 1820152920, 1820239320, 1820325720, 1820412120]),  // 2027-09-04T12:25:12+05:30
     CronReferenceCase("* 12/18 3 * */7", "Australia/Lord_Howe", 1917410300, [1919898000, 1919898060, 1919898120, 1919898180, 1919898240]),  // 2030-10-05T16:28:20+10:30
     CronReferenceCase("0 1-3 1-15 * *", "America/Santiago", 1896795231, [1896840000, 1896843600, 1896847200, 1896926400, 1896930000]),  // 2030-02-08T12:33:51-03:00
@@ -36,7 +59,6 @@ let cronReferenceCases: [CronReferenceCase] = [
     CronReferenceCase("*/5 * * * *", "Australia/Lord_Howe", 1885983401, [1885983600, 1885983900, 1885984200, 1885984500, 1885984800]),  // 2029-10-06T22:46:41+10:30
     CronReferenceCase("* 1-5/15 */9 * */3", "America/New_York", 1762052042, [1763532000, 1763532060, 1763532120, 1763532180, 1763532240]),  // 2025-11-01T22:54:02-04:00
     CronReferenceCase("* 2 * * *", "America/New_York", 1874431178, [1874469600, 1874469660, 1874469720, 1874469780, 1874469840]),  // 2029-05-25T15:19:38-04:00
-    CronReferenceCase("24 */3 * * *", "Australia/Lord_Howe", 1775285649, [1775287440, 1775298240, 1775309040, 1775332440, 1775343240]),  // 2026-04-04T17:54:09+11:00
     CronReferenceCase("* * */26 * *", "Australia/Lord_Howe", 1791050015, [1793019600, 1793019660, 1793019720, 1793019780, 1793019840]),  // 2026-10-04T04:53:35+11:00
     CronReferenceCase("8,56 1 * * SUN", "Asia/Kolkata", 1824391990, [1824925080, 1824927960, 1825529880, 1825532760, 1826134680]),  // 2027-10-24T21:03:10+05:30
     CronReferenceCase("54-54 1/13 18 5 *", "Europe/Berlin", 1806092596, [1810598040, 1810644840, 1842220440, 1842267240, 1873756440]),  // 2027-03-26T21:23:16+01:00
@@ -311,15 +333,4 @@ let cronReferenceCases: [CronReferenceCase] = [
     CronReferenceCase("13 * * * *", "America/Santiago", 1977979926, [1977981180, 1977984780, 1977988380, 1977991980, 1977995580]),  // 2032-09-05T03:52:06-03:00
     CronReferenceCase("45 * 14/7 * *", "America/Santiago", 1964733506, [1965530700, 1965534300, 1965537900, 1965541500, 1965545100]),  // 2032-04-04T19:18:26-04:00
     CronReferenceCase("* 1-2/18,2-3 * 6 WED", "Australia/Sydney", 1756156976, [1780412400, 1780412460, 1780412520, 1780412580, 1780412640]),  // 2025-08-26T07:22:56+10:00
-    CronReferenceCase("* 2-3/10 * */9 */5", "Europe/Berlin", 1761323150, [1761436800, 1761436860, 1761436920, 1761436980, 1761437040]),  // 2025-10-24T18:25:50+02:00
-    CronReferenceCase("36 */23 */22 * *", "Australia/Sydney", 1742905266, [1743428160, 1743510960, 1745332560, 1745415360, 1746023760]),  // 2025-03-25T23:21:06+11:00
-    CronReferenceCase("14,35 3 * 3,4,10,11 *", "Australia/Sydney", 1843610288, [1853943240, 1853944500, 1854029640, 1854030900, 1854116040]),  // 2028-06-03T11:58:08+10:00
-    CronReferenceCase("30 0-4/2 * * *", "Australia/Lord_Howe", 1885992568, [1885995000, 1886002200, 1886074200, 1886081400, 1886088600]),  // 2029-10-07T01:19:28+10:30
-    CronReferenceCase("* */2 20-22/17 jul,1/10 fri,0/2,tue", "Asia/Kolkata", 1809030425, [1814380200, 1814380260, 1814380320, 1814380380, 1814380440]),  // 2027-04-30T01:57:05+05:30
-    CronReferenceCase("* 0 */14 MAR 0-2", "Europe/Berlin", 1743413459, [1772319600, 1772319660, 1772319720, 1772319780, 1772319840]),  // 2025-03-31T11:30:59+02:00
-    CronReferenceCase("8-59/17 1 * * *", "Europe/Berlin", 1932717244, [1932764880, 1932765900, 1932766920, 1932767940, 1932851280]),  // 2031-03-31T11:54:04+02:00
-    CronReferenceCase("20 0 9-31/3 */4 *", "Australia/Sydney", 1917364677, [1925644800, 1925904000, 1926163200, 1926422400, 1926681600]),  // 2030-10-05T03:17:57+10:00
-    CronReferenceCase("44 1-3 * * *", "Asia/Kolkata", 1754872123, [1754943240, 1754946840, 1754950440, 1755029640, 1755033240]),  // 2025-08-11T05:58:43+05:30
-    CronReferenceCase("* */14,11/23 * Jul-oct *", "Asia/Kolkata", 1866604478, [1877538600, 1877538660, 1877538720, 1877538780, 1877538840]),  // 2029-02-24T10:44:38+05:30
-    CronReferenceCase("@daily", "Europe/Berlin", 1743400316, [1743458400, 1743544800, 1743631200, 1743717600, 1743804000]),  // 2025-03-31T07:51:56+02:00
 ]

@@ -58,11 +58,29 @@ time (01:00) may not match the fields. Steward fires only at instants whose wall
 such times are dropped.""",
     "excluded": """\
 Cases where cronsim disagrees with a brute-force, minute-by-minute reading of the rules (oracle()
-above, run when the fires lie within 45 days) are left out. Every such case seen is a zone whose
-offset moves by 30 minutes (Australia/Lord_Howe): after a local midnight cronsim steps hours by
-3600 real seconds, so across the change it lands on :30 and skips minutes, e.g. `* 22 * * *` on
-2030-04-07 first fires at 22:30 instead of 22:00. CronDSTTests checks those days by hand.""",
+above, run when the fires lie within 10 years) are left out. Every such case seen has one cause:
+cronsim steps hours by 3600 real seconds from a local midnight, which goes wrong on a day whose
+change is not a whole hour at a whole hour. Where the offset moves by 30 minutes
+(Australia/Lord_Howe) it lands on :30 and skips minutes: `* 22 * * *` on 2030-04-07 first fires at
+22:30, not 22:00. Where a change skips midnight (America/Santiago) it steps from the missing 00:00
+to 02:00 and misses hour 1. CronDSTTests checks such days by hand.""",
 }
+# Hand-picked starts that exercise each rule and adjustment, ahead of the random cases.
+EDGES = [
+    ("30 2 * * *", "America/New_York", "2026-03-08T00:00:00-05:00"),
+    ("0,30 2 * * *", "Europe/Berlin", "2026-03-29T01:59:59+01:00"),
+    ("*/15 * * * *", "America/New_York", "2026-11-01T00:50:00-04:00"),
+    ("30 1 * * *", "America/New_York", "2026-11-01T01:40:00-05:00"),
+    ("0-59/10 2 * * *", "Europe/Berlin", "2026-10-25T02:35:00+01:00"),
+    ("5 2 * * *", "Australia/Sydney", "2026-10-04T00:00:00+10:00"),
+    ("5 2 * * *", "Australia/Sydney", "2026-04-05T02:30:00+10:00"),
+    ("* */16 * */8 SUN", "America/Santiago", "2028-09-01T15:09:08-04:00"),
+    ("0 0 * * *", "America/Santiago", "2026-09-05T12:00:00-04:00"),
+    ("15 2 * * *", "Australia/Lord_Howe", "2026-10-04T00:00:00+10:30"),
+    ("0 0 30 2 *", "UTC", "2026-01-01T00:00:00+00:00"),
+    ("0 0 29 2 *", "Europe/Berlin", "2026-01-01T00:00:00+01:00"),
+]
+
 # Not generated, because Steward deliberately differs: cronsim reads a one-value range with a step
 # (`9-9/2`) as `9/2`, i.e. 9 to the field's end, since it looks at the set's size, not the
 # syntax; Vixie cron and Steward read it as just 9.
@@ -188,10 +206,10 @@ def expected(expr, zone_name, after, count):
     return fires, dropped
 
 
-def oracle(expr, zone_name, after, count, sim, horizon_days=45):
-    """The issue's rules, minute by minute, with no cleverness: real instants for schedules that
-    are not a fixed time of day; wall-clock minutes (first occurrence; a skipped time at the gap's
-    end) for fixed times. None when `count` fires are not found within the horizon."""
+def oracle(expr, zone_name, after, count, sim, horizon_days=10 * 366):
+    """The issue's rules with no cleverness: real instants for schedules that are not a fixed
+    time of day; wall-clock minutes (first occurrence; a skipped time at the gap's end) for fixed
+    times. None when `count` fires are not found within the horizon."""
     zone = ZoneInfo(zone_name)
     parts = MACROS.get(expr, expr).split()
     wall_clock = not parts[0].startswith("*") and not parts[1].startswith("*")
@@ -199,9 +217,13 @@ def oracle(expr, zone_name, after, count, sim, horizon_days=45):
     if not wall_clock:
         t = (after // 60 + 1) * 60
         while len(fires) < count and t <= end:
-            if matches(sim, datetime.fromtimestamp(t, zone)):
+            local = datetime.fromtimestamp(t, zone)
+            if matches(sim, local):
                 fires.append(t)
-            t += 60
+            # Local hours and days start, and offsets change, only on UTC quarter hours: skip
+            # to the next one when the hour or day cannot match.
+            hour_ok = local.hour in sim.hours and local.month in sim.months and sim.match_day(local.date())
+            t = t + 60 if hour_ok else (t // 900 + 1) * 900
         return fires if len(fires) == count else None
     wall = datetime.fromtimestamp(after, zone).replace(tzinfo=None, second=0)
     while len(fires) < count and wall.timestamp() <= end + 86400:
@@ -209,7 +231,8 @@ def oracle(expr, zone_name, after, count, sim, horizon_days=45):
             t = real_instant(wall, zone)
             if t > after and (not fires or t > fires[-1]):
                 fires.append(t)
-        wall += timedelta(minutes=1)
+        hour_ok = wall.hour in sim.hours and wall.month in sim.months and sim.match_day(wall.date())
+        wall = wall + timedelta(minutes=1) if hour_ok else wall.replace(minute=0) + timedelta(hours=1)
     return fires if len(fires) == count else None
 
 
@@ -240,7 +263,7 @@ def swift(cases, args, adjusted):
         "// Where cronsim and Steward's rules differ, cronsim's times were adjusted:",
     ]
     for reason, text in ADJUSTMENTS.items():
-        lines += ["//", f"// {reason} ({adjusted[reason]} cases): " + text.replace("\n", "\n// ")]
+        lines += ["//", f"// {reason} ({adjusted[reason]} cases):", "// " + text.replace("\n", "\n// ")]
     lines += [
         "//",
         "// Not generated: one-value ranges with a step (`9-9/2`), which cronsim reads as `9/2` (9 to",
@@ -268,9 +291,13 @@ def main():
     window = (datetime(2024, 12, 1, tzinfo=timezone.utc), datetime(2033, 2, 1, tzinfo=timezone.utc))
     changes = {name: transitions(ZoneInfo(name), *window) for name in ZONES}
     cases, adjusted = [], dict.fromkeys(ADJUSTMENTS, 0)
+    edges = [(e, z, int(datetime.fromisoformat(a).timestamp())) for e, z, a in EDGES]
     while len(cases) < args.cases:
-        expr, zone = expression(rng), rng.choice(ZONES)
-        after = start_instant(rng, changes[zone])
+        if edges:
+            expr, zone, after = edges.pop(0)
+        else:
+            expr, zone = expression(rng), rng.choice(ZONES)
+            after = start_instant(rng, changes[zone])
         fires, dropped = expected(expr, zone, after, args.fires)
         for reason in dropped:
             adjusted[reason] += 1

@@ -66,6 +66,15 @@ struct WallStretch: Sendable, Equatable {
     var notBefore: Int = .min
 
     func instant(forWall wall: Int) -> Int { max(notBefore, wall - offset) }
+
+    /// The stretch's part of the local day starting at wall time `midnight`, in whole minutes
+    /// since midnight (a partial minute at the start is left out); nil if they do not overlap.
+    func minutes(ofDayAt midnight: Int) -> Range<Int>? {
+        let end = midnight + CivilDay.seconds
+        let low = min(max(from, midnight), end) - midnight
+        let high = min(max(below, midnight), end) - midnight
+        return low < high ? (low + 59) / 60..<(high + 59) / 60 : nil
+    }
 }
 
 extension TimeZone {

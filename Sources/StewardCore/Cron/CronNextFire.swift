@@ -43,10 +43,7 @@ extension CronExpression {
         let midnight = day * CivilDay.seconds
         let offsets = DayOffsets(localDay: day, in: zone)
         for stretch in offsets.stretches(after: start, followsWallClock: fields.followsWallClock) {
-            // Clamp the stretch to this day, in whole minutes (rounding the start up).
-            let low = min(max(stretch.from - midnight, 0), CivilDay.seconds)
-            let high = min(max(stretch.below - midnight, 0), CivilDay.seconds)
-            guard low < high, let minute = fields.firstMinute(in: (low + 59) / 60..<(high + 59) / 60) else { continue }
+            guard let minutes = stretch.minutes(ofDayAt: midnight), let minute = fields.firstMinute(in: minutes) else { continue }
             return stretch.instant(forWall: midnight + minute * 60)
         }
         return nil

@@ -53,7 +53,15 @@ final class InFlightJobs: Sendable {
     }
 
     func remove(_ lease: Lease) {
-        _ = state.withLock { $0.entries.removeValue(forKey: Key(lease)) }
+        remove([lease])
+    }
+
+    /// One lock for a whole written batch.
+    func remove(_ leases: [Lease]) {
+        let keys = leases.map(Key.init)
+        state.withLock { state in
+            for key in keys { state.entries.removeValue(forKey: key) }
+        }
     }
 
     /// Leases to heartbeat: not those whose handler was told to stop, so a handler that ignores

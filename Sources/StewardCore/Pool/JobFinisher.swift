@@ -83,7 +83,7 @@ final class JobFinisher: Sendable {
             if !lost.isEmpty {
                 logger.info("outcomes ignored: lease no longer held", metadata: ["jobs": "\(lost.sorted())"])
             }
-            for finish in batch { inFlight.remove(finish.lease) }
+            inFlight.remove(batch.map(\.lease))
             return true
         } catch {
             logger.warning("could not record job outcomes; retrying", metadata: ["error": "\(error)", "count": "\(batch.count)"])
