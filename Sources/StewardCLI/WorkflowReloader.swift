@@ -15,6 +15,7 @@ struct WorkflowReloader: Service {
 
     func run() async throws {
         let hangups = await UnixSignalsSequence(trapping: .sighup)
+        logger.info("SIGHUP reloads the workflow files", metadata: ["directory": "\(directory)"])
         for await _ in hangups.cancelOnGracefulShutdown() {
             reload()
         }
