@@ -11,6 +11,12 @@ public final class JobNotifications: Sendable {
         subscribers.withLock { $0[queue, default: []].append(wakeup) }
     }
 
+    public func unsubscribe(_ wakeup: Wakeup) {
+        subscribers.withLock { subscribers in
+            for queue in subscribers.keys { subscribers[queue]?.removeAll { $0 === wakeup } }
+        }
+    }
+
     public func notify(queue: String) {
         let wakeups = subscribers.withLock { $0[queue] ?? [] }
         for wakeup in wakeups { wakeup.signal() }

@@ -65,6 +65,7 @@ public final class WorkerPool: Service, Sendable {
         }
         // Outcomes still queued are written even if this task was cancelled.
         await context.finisher.flush()
+        for worker in workers { context.store.notifications.unsubscribe(worker.wakeup) }
         context.logger.info("worker pool stopped")
     }
 
