@@ -105,9 +105,11 @@ struct RunCommand: AsyncParsableCommand {
         return logger
     }
 
+    /// Attempt outcomes in words: a retry is "retried", not the state it left the job in.
     static func summary(_ counts: [JobState: Int]) -> String {
-        let parts = [JobState.completed, .retryable, .discarded, .scheduled, .available]
-            .compactMap { state in counts[state].map { "\($0) \(state)" } }
+        let words: [(JobState, String)] = [(.completed, "completed"), (.retryable, "retried"), (.discarded, "discarded"),
+                                           (.scheduled, "snoozed"), (.available, "released")]
+        let parts = words.compactMap { state, word in counts[state].map { "\($0) \(word)" } }
         return "drained: " + (parts.isEmpty ? "nothing to run" : parts.joined(separator: ", "))
     }
 }
