@@ -26,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .target(
@@ -52,11 +53,22 @@ let package = Package(
             swiftSettings: sharedSettings
         ),
         .target(
+            name: "StewardCRM",
+            dependencies: [
+                "StewardCore", "StewardSQLite", "StewardWorkflows",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: sharedSettings
+        ),
+        .target(
             name: "StewardCLI",
             dependencies: [
                 "StewardCore",
                 "StewardSQLite",
                 "StewardWorkflows",
+                "StewardCRM",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -79,7 +91,7 @@ let package = Package(
         ),
         .target(
             name: "StewardTesting",
-            dependencies: ["StewardCore", "StewardSQLite"],
+            dependencies: ["StewardCore", "StewardSQLite", "StewardCRM"],
             swiftSettings: sharedSettings
         ),
         .testTarget(
@@ -99,6 +111,11 @@ let package = Package(
         .testTarget(
             name: "StewardWorkflowsTests",
             dependencies: ["StewardWorkflows", "StewardCore", "StewardTesting"],
+            swiftSettings: sharedSettings
+        ),
+        .testTarget(
+            name: "StewardCRMTests",
+            dependencies: ["StewardCRM", "StewardCore", "StewardSQLite", "StewardWorkflows", "StewardTesting", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: sharedSettings
         ),
         .testTarget(

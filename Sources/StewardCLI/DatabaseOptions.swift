@@ -1,6 +1,7 @@
 import ArgumentParser
 import StewardCore
 import StewardSQLite
+import StewardCRM
 
 /// `--database PATH`, else `$STEWARD_DATABASE`, else `./steward.sqlite`.
 struct DatabaseOptions: ParsableArguments {
@@ -15,7 +16,7 @@ struct DatabaseOptions: ParsableArguments {
 
     /// Opens the store; read-only commands pass `mustExist` so a typo never creates a file.
     func open(mustExist: Bool = false) throws -> SQLiteJobStore {
-        try SQLiteJobStore.open(path: path, options: SQLiteStoreOptions(mustExist: mustExist))
+        try SQLiteJobStore.open(path: path, options: SQLiteStoreOptions(mustExist: mustExist, schema: CRMSchema.migrations))
     }
 }
 

@@ -28,7 +28,7 @@ struct MetricsFileWriter: Service {
         let temporary = path + ".tmp"
         do {
             try Data(registry.emitToString().utf8).write(to: URL(fileURLWithPath: temporary))
-            _ = try FileManager.default.replaceItemAt(URL(fileURLWithPath: path), withItemAt: URL(fileURLWithPath: temporary))
+            try AtomicFile.move(URL(fileURLWithPath: temporary), replacing: URL(fileURLWithPath: path))
         } catch {
             logger.error("could not write metrics file", metadata: ["path": "\(path)", "error": "\(error)"])
         }

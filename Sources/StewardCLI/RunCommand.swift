@@ -6,6 +6,7 @@ import UnixSignals
 import StewardCore
 import StewardSQLite
 import StewardWorkflows
+import StewardCRM
 
 /// `steward run`: the worker pool until SIGTERM/SIGINT (graceful), or until drained.
 struct RunCommand: AsyncParsableCommand {
@@ -23,6 +24,7 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.") var logLevel = "info"
     @Option(help: "Workflow files (schedules, triggers …); default ./Workflows when it exists. Reloaded on SIGHUP.")
     var workflows: String?
+    @Option(name: .customLong("exports-dir"), help: "Where export files are written.") var exportsDir = "exports"
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
@@ -31,10 +33,12 @@ struct RunCommand: AsyncParsableCommand {
         let logger = try makeLogger()
         let workflowSet = try WorkflowDirectory.load(workflowsDirectory, required: workflows != nil, context: context)
         let store = try database.open()
-        let registry = PrometheusCollectorRegistry()
+        let metrics = PrometheusCollectorRegistry()
+        let definitions = WorkflowDefinitions(workflowSet ?? WorkflowSet())
+        let registry = JobKinds.registry(store: store, definitions: definitions, exportsDirectory: exportsDir, clock: context.clock, logger: logger)
         let pool = try WorkerPool(
-            store: store, registry: JobKinds.registry(store: store), configuration: configuration,
-            clock: context.clock, logger: logger, metricsFactory: PrometheusMetricsFactory(registry: registry)
+            store: store, registry: registry, configuration: configuration,
+            clock: context.clock, logger: logger, metricsFactory: PrometheusMetricsFactory(registry: metrics)
         )
         var services = [ServiceGroupConfiguration.ServiceConfiguration(service: pool, successTerminationBehavior: .gracefullyShutdownGroup)]
         let dispatcher = EventDispatcher(store: store, routes: eventRoutes(workflowSet, logger: logger), clock: context.clock, logger: logger)
@@ -47,11 +51,11 @@ struct RunCommand: AsyncParsableCommand {
         if let workflowSet, !drain {
             let scheduler = Scheduler(store: store, jobs: WorkflowDirectory.scheduledJobs(workflowSet), clock: context.clock, logger: logger)
             services.append(.init(service: scheduler))
-            let reloader = WorkflowReloader(directory: workflowsDirectory, scheduler: scheduler, dispatcher: dispatcher, context: context, logger: logger)
+            let reloader = WorkflowReloader(directory: workflowsDirectory, scheduler: scheduler, dispatcher: dispatcher, definitions: definitions, context: context, logger: logger)
             services.append(.init(service: reloader))
         }
         if let metricsFile {
-            let writer = MetricsFileWriter(registry: registry, path: metricsFile, interval: .seconds(15), clock: context.clock, logger: logger)
+            let writer = MetricsFileWriter(registry: metrics, path: metricsFile, interval: .seconds(15), clock: context.clock, logger: logger)
             services.append(.init(service: writer))
         }
         let group = ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))

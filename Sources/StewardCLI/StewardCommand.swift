@@ -8,7 +8,7 @@ public struct StewardCommand: AsyncParsableCommand {
         version: StewardVersion.current,
         subcommands: [
             RunCommand.self, EnqueueCommand.self, JobsCommand.self, StatsCommand.self, MetricsCommand.self,
-            ValidateCommand.self, SchedulesCommand.self, EventsCommand.self, DemoCommand.self,
+            ValidateCommand.self, SchedulesCommand.self, EventsCommand.self, ExportsCommand.self, DemoCommand.self,
         ]
     )
 

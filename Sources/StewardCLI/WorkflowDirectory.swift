@@ -1,6 +1,7 @@
 import Foundation
 import StewardCore
 import StewardWorkflows
+import StewardCRM
 
 /// Loading the workflow directory for commands that act on it.
 enum WorkflowDirectory {
@@ -19,8 +20,9 @@ enum WorkflowDirectory {
         }
     }
 
+    /// Schedules, plus exports that have a schedule.
     static func scheduledJobs(_ set: WorkflowSet) -> [ScheduledJob] {
-        set.schedules.values.map(\.scheduledJob)
+        set.schedules.values.map(\.scheduledJob) + set.exports.values.compactMap(ExportKind.scheduledJob)
     }
 
     /// Job kinds that carry out cadence enrollments and webhook deliveries.

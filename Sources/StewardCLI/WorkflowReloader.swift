@@ -2,6 +2,7 @@ import Logging
 import ServiceLifecycle
 import StewardCore
 import StewardWorkflows
+import StewardCRM
 import UnixSignals
 
 /// Reloads the workflow files on SIGHUP. A valid directory replaces the scheduler's schedules;
@@ -10,6 +11,7 @@ struct WorkflowReloader: Service {
     let directory: String
     let scheduler: Scheduler
     let dispatcher: EventDispatcher
+    let definitions: WorkflowDefinitions
     let context: CommandContext
     let logger: Logger
 
@@ -24,6 +26,7 @@ struct WorkflowReloader: Service {
     private func reload() {
         do {
             let set = try WorkflowDirectory.load(directory, required: true, context: context)
+            if let set { definitions.update(set) }
             scheduler.update(set.map(WorkflowDirectory.scheduledJobs) ?? [])
             dispatcher.update(set.map { WorkflowDirectory.eventRoutes($0, runnable: JobKinds.names).routes } ?? [])
             logger.notice("workflow files reloaded", metadata: ["directory": "\(directory)", "schedules": "\(set?.schedules.count ?? 0)"])

@@ -2,13 +2,27 @@ import GRDB
 
 /// The schema, as an append-only list of migrations: never edit a shipped one, add the next.
 enum Migrations {
-    static var migrator: DatabaseMigrator {
+    /// The engine's migrations, then those of the modules built on it (the CRM schema).
+    static func migrator(adding schema: [SQLiteSchemaMigration] = []) -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1-jobs", migrate: createJobs)
-        migrator.registerMigration("v2-probe-runs", migrate: createProbeRuns)
-        migrator.registerMigration("v3-schedule-ticks", migrate: createScheduleTicks)
-        migrator.registerMigration("v4-events", migrate: createEvents)
+        migrator.registerMigration("core/v1-jobs", migrate: createJobs)
+        migrator.registerMigration("core/v2-probe-runs", migrate: createProbeRuns)
+        migrator.registerMigration("core/v3-schedule-ticks", migrate: createScheduleTicks)
+        migrator.registerMigration("core/v4-events", migrate: createEvents)
+        for migration in schema { migrator.registerMigration(migration.identifier, migrate: migration.migrate) }
         return migrator
+    }
+
+    /// Identifiers are `namespace/version-name`. A database is from a newer Steward when it has
+    /// a migration this build does not know in a namespace it does know: a program that opens
+    /// the store without the CRM schema must not mistake the CRM's migrations for a newer engine.
+    static func isSuperseded(applied: Set<String>, known: [String]) -> Bool {
+        let namespaces = Set(known.map(namespace))
+        return applied.contains { !known.contains($0) && namespaces.contains(namespace($0)) }
+    }
+
+    static func namespace(_ identifier: String) -> String {
+        identifier.split(separator: "/", maxSplits: 1).first.map(String.init) ?? identifier
     }
 
     /// Times are REAL Unix seconds: compact, sortable, and readable with `datetime(x, 'unixepoch')`.

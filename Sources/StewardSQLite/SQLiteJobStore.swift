@@ -30,7 +30,7 @@ public final class SQLiteJobStore: JobStore {
         let pool = try SQLiteFileCheck.mapOpenErrors(path: path) {
             try DatabasePool(path: path, configuration: configuration(options))
         }
-        try SQLiteFileCheck.mapOpenErrors(path: path) { try migrate(pool, path: path) }
+        try SQLiteFileCheck.mapOpenErrors(path: path) { try migrate(pool, path: path, schema: options.schema) }
         return SQLiteJobStore(database: pool, path: path)
     }
 
@@ -45,10 +45,10 @@ public final class SQLiteJobStore: JobStore {
         return config
     }
 
-    private static func migrate(_ pool: DatabasePool, path: String) throws {
-        let migrator = Migrations.migrator
-        let superseded = try pool.read { try migrator.hasBeenSuperseded($0) }
-        if superseded {
+    private static func migrate(_ pool: DatabasePool, path: String, schema: [SQLiteSchemaMigration]) throws {
+        let migrator = Migrations.migrator(adding: schema)
+        let applied = try pool.read { try migrator.appliedIdentifiers($0) }
+        if Migrations.isSuperseded(applied: applied, known: migrator.migrations) {
             throw StewardError(
                 .databaseTooNew, "\(path) was written by a newer version of Steward (unknown schema migrations)",
                 fix: "upgrade steward, or point --database at another file"
@@ -63,10 +63,24 @@ public struct SQLiteStoreOptions: Sendable {
     public var maximumReaderCount: Int
     /// Refuse to create a missing file (read-only commands).
     public var mustExist: Bool
+    /// Tables of modules built on the store, migrated after the engine's own.
+    public var schema: [SQLiteSchemaMigration]
 
-    public init(busyTimeout: Duration = .seconds(10), maximumReaderCount: Int = 4, mustExist: Bool = false) {
+    public init(busyTimeout: Duration = .seconds(10), maximumReaderCount: Int = 4, mustExist: Bool = false, schema: [SQLiteSchemaMigration] = []) {
         self.busyTimeout = busyTimeout
         self.maximumReaderCount = maximumReaderCount
         self.mustExist = mustExist
+        self.schema = schema
+    }
+}
+
+/// A migration from a module built on the store. Identifiers are append-only, like the engine's.
+public struct SQLiteSchemaMigration: Sendable {
+    public var identifier: String
+    public var migrate: @Sendable (Database) throws -> Void
+
+    public init(_ identifier: String, migrate: @escaping @Sendable (Database) throws -> Void) {
+        self.identifier = identifier
+        self.migrate = migrate
     }
 }

@@ -1,4 +1,5 @@
 public import StewardSQLite
+import StewardCRM
 import Foundation
 
 /// A real SQLite store in a temporary directory, for one test.
@@ -8,7 +9,8 @@ public struct SQLiteTestStore: Sendable {
 
     public init() throws {
         directory = try TemporaryDirectory()
-        store = try SQLiteJobStore.open(path: directory.path("steward.sqlite"))
+        // The schema steward itself opens with, so child processes find what they expect.
+        store = try SQLiteJobStore.open(path: directory.path("steward.sqlite"), options: SQLiteStoreOptions(schema: CRMSchema.migrations))
     }
 
     public var path: String { store.path }

@@ -13,7 +13,7 @@ struct BadInputTests {
             let db = directory.path("jobs.sqlite")
             let result = await steward("enqueue", "nope", "--database", db)
             #expect(result.code == 64)
-            #expect(result.error == "steward: error: unknown job kind 'nope' (known kinds: fail, noop, probe, sleep)\n")
+            #expect(result.error == "steward: error: unknown job kind 'nope' (known kinds: export, fail, noop, probe, sleep)\n")
             #expect(!FileManager.default.fileExists(atPath: db))
         }
     }
@@ -48,7 +48,7 @@ struct BadInputTests {
         try await TemporaryDirectory.with { directory in
             let path = directory.path("jobs.sqlite")
             let store = try SQLiteJobStore.open(path: path)
-            try await store.database.write { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')") }
+            try await store.database.write { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('core/v99-from-the-future')") }
             try store.database.close()
             let result = await steward("jobs", "list", "--database", path)
             #expect(result.code == 65)

@@ -54,8 +54,7 @@ struct EventDispatcherTests {
         store.notifications.subscribe(queue: "default", ran)
         let running = Task { try await dispatcher.run() }
         try await store.database.write { db in
-            try db.execute(sql: "CREATE TABLE opportunities (id INTEGER PRIMARY KEY)")
-            try db.execute(sql: "INSERT INTO opportunities DEFAULT VALUES")
+            try db.execute(sql: "INSERT INTO opportunities (opportunity_id, stage) VALUES (7, 'new')")
             try store.recordEvent("opportunity.created", in: db, now: clock.now())
         }
         await ran.wait()  // the trigger's job was enqueued (no clock advance: no polling)

@@ -1,0 +1,44 @@
+public import StewardCore
+public import StewardWorkflows
+import Foundation
+import Logging
+import Synchronization
+
+/// The definitions jobs read at run time; swapped on reload.
+public final class WorkflowDefinitions: Sendable {
+    private let current: Mutex<WorkflowSet>
+
+    public init(_ set: WorkflowSet) { current = Mutex(set) }
+
+    public func update(_ set: WorkflowSet) { current.withLock { $0 = set } }
+
+    public var set: WorkflowSet { current.withLock { $0 } }
+}
+
+/// `export` jobs: `{"export": "weekly-pipeline"}` runs that export definition.
+public enum ExportKind {
+    public static let name = "export"
+
+    public static func make(runner: ExportRunner, definitions: WorkflowDefinitions, clock: any JobClock) -> JobKind {
+        JobKind(name: name, retryPolicy: RetryPolicy(maxAttempts: 5, backoff: .exponential(base: .seconds(30), cap: .seconds(1800)))) { context in
+            struct Args: Decodable { var export: String }
+            let args = try context.arguments(Args.self)
+            guard let export = definitions.set.exports[args.export] else {
+                throw JobPermanentError("no export named '\(args.export)' in the workflow files")
+            }
+            let run = try await runner.run(export, now: clock.now(), jobID: context.job.id)
+            context.logger.info("export written", metadata: ["export": "\(export.name)", "rows": "\(run.rows ?? 0)", "path": "\(run.path ?? "")"])
+            return .completed
+        }
+    }
+
+    /// A scheduled export is a scheduled `export` job on the `exports` queue.
+    public static func scheduledJob(_ export: ExportDefinition) -> ScheduledJob? {
+        guard let timing = export.timing else { return nil }
+        return ScheduledJob(
+            name: "export:\(export.name)", schedule: CronSchedule(timing.cron, timeZone: timing.timeZone), catchUp: timing.catchUp,
+            catchUpLimit: timing.catchUpLimit, startingDeadline: timing.startingDeadline, overlap: timing.concurrency,
+            job: NewJob(kind: name, args: #"{"export":"\#(export.name)"}"#, queue: "exports")
+        )
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import StewardCore
+import StewardWorkflows
+
+/// Where an export's file goes: its path template filled in, kept inside the export directory.
+struct ExportPaths {
+    let directory: URL
+
+    func relativePath(for export: ExportDefinition, at date: Date) -> String {
+        let zone = export.timing?.timeZone ?? .gmt
+        return export.path
+            .replacingOccurrences(of: "{date}", with: ExportDates.day(date, in: zone))
+            .replacingOccurrences(of: "{time}", with: ExportDates.time(date, in: zone))
+            .replacingOccurrences(of: "{name}", with: export.name)
+    }
+
+    /// The absolute file URL; refuses anything that resolves outside the directory.
+    func file(_ relative: String) throws -> URL {
+        let root = directory.standardizedFileURL
+        let url = root.appendingPathComponent(relative).standardizedFileURL
+        guard url.path.hasPrefix(root.path + "/") else {
+            throw StewardError(.invalidWorkflows, "export path '\(relative)' leaves \(root.path)", fix: "use a relative path without '..'")
+        }
+        return url
+    }
+
+    /// Written beside the final file and renamed into place, so readers never see half a file.
+    func partial(for final: URL, run: Int64) -> URL {
+        final.deletingLastPathComponent().appendingPathComponent(".\(final.lastPathComponent).\(run).partial")
+    }
+
+    /// Partial files a killed run left for this export's target folder.
+    func removeStalePartials(near final: URL) {
+        let folder = final.deletingLastPathComponent()
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        for name in names where name.hasPrefix(".") && name.hasSuffix(".partial") {
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+        }
+    }
+}

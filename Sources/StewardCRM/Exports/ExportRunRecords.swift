@@ -1,0 +1,75 @@
+import Foundation
+import GRDB
+import StewardCore
+public import StewardSQLite
+
+/// The SQL of `export_runs`, in one place.
+enum ExportRunRecords {
+    static func start(_ export: String, jobID: JobID?, now: Date, store: SQLiteJobStore) async throws -> Int64 {
+        try await store.database.write { db in
+            try db.execute(sql: "INSERT INTO export_runs (export, job_id, started_at, status) VALUES (?, ?, ?, 'running')",
+                           arguments: [export, jobID, now.timeIntervalSince1970])
+            return db.lastInsertedRowID
+        }
+    }
+
+    static func complete(_ id: Int64, export: String, path: String, written: ExportRunner.Written, now: Date, store: SQLiteJobStore) async throws -> ExportRun {
+        try await store.database.write { db in
+            try db.execute(sql: """
+                UPDATE export_runs SET status = 'completed', finished_at = ?, rows = ?, bytes = ?, sha256 = ?, path = ? WHERE id = ?
+                """, arguments: [now.timeIntervalSince1970, written.rows, written.bytes, written.sha256, path, id])
+            let payload = #"{"export":"\#(export)","run":\#(id),"rows":\#(written.rows),"bytes":\#(written.bytes),"path":"\#(path)","sha256":"\#(written.sha256)"}"#
+            try store.recordEvent("export.completed", payload: payload, in: db, now: now)
+            return try fetch(id, db: db)
+        }
+    }
+
+    static func fail(_ id: Int64, export: String, error: String, now: Date, store: SQLiteJobStore) async throws {
+        try await store.database.write { db in
+            try db.execute(sql: "UPDATE export_runs SET status = 'failed', finished_at = ?, error = ? WHERE id = ?",
+                           arguments: [now.timeIntervalSince1970, error, id])
+            let payload = String(decoding: try JSONSerialization.data(withJSONObject: ["export": export, "run": id, "error": error]), as: UTF8.self)
+            try store.recordEvent("export.failed", payload: payload, in: db, now: now)
+        }
+    }
+
+    static func beyondKeep(_ export: String, keep: Int, store: SQLiteJobStore) async throws -> [(Int64, String)] {
+        try await store.database.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT id, path FROM export_runs WHERE export = ? AND status = 'completed' AND pruned = 0
+                ORDER BY id DESC LIMIT -1 OFFSET ?
+                """, arguments: [export, keep]).map { ($0[0], $0[1]) }
+        }
+    }
+
+    static func markPruned(_ id: Int64, store: SQLiteJobStore) async throws {
+        try await store.database.write { db in try db.execute(sql: "UPDATE export_runs SET pruned = 1 WHERE id = ?", arguments: [id]) }
+    }
+
+    static func history(export: String?, limit: Int, store: SQLiteJobStore) async throws -> [ExportRun] {
+        try await store.database.read { db in
+            let filter = export == nil ? "" : "WHERE export = ?"
+            let arguments: StatementArguments = export.map { [$0, limit] } ?? [limit]
+            return try Row.fetchAll(db, sql: "SELECT id FROM export_runs \(filter) ORDER BY id DESC LIMIT ?", arguments: arguments)
+                .map { try fetch($0[0], db: db) }
+        }
+    }
+
+    static func fetch(_ id: Int64, db: Database) throws -> ExportRun {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT id, export, status, started_at, finished_at, rows, bytes, sha256, path, error FROM export_runs WHERE id = ?
+            """, arguments: [id]) else {
+            throw StewardError(.jobNotFound, "no export run \(id)")
+        }
+        return ExportRun(id: row[0], export: row[1], status: ExportRun.Status(rawValue: row[2]) ?? .failed,
+                         startedAt: Date(timeIntervalSince1970: row[3]), finishedAt: (row[4] as Double?).map(Date.init(timeIntervalSince1970:)),
+                         rows: row[5], bytes: row[6], sha256: row[7], path: row[8], error: row[9])
+    }
+}
+
+extension SQLiteJobStore {
+    /// Recent export runs, newest first.
+    public func exportHistory(export: String?, limit: Int) async throws -> [ExportRun] {
+        try await ExportRunRecords.history(export: export, limit: limit, store: self)
+    }
+}

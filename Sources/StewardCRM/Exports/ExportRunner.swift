@@ -1,0 +1,87 @@
+public import Foundation
+import GRDB
+public import Logging
+public import StewardCore
+public import StewardSQLite
+public import StewardWorkflows
+
+/// Runs an export: streams the query into a partial file, renames it into place, records the run
+/// (rows, bytes, SHA-256) with an `export.completed` event in one transaction, and deletes files
+/// beyond `keep`. A failure removes the partial file and records `export.failed`.
+public struct ExportRunner: Sendable {
+    public let store: SQLiteJobStore
+    public let directory: URL
+    public let logger: Logger
+
+    public init(store: SQLiteJobStore, directory: URL, logger: Logger) {
+        self.store = store
+        self.directory = directory
+        self.logger = logger
+    }
+
+    public func run(_ export: ExportDefinition, now: Date, jobID: JobID? = nil) async throws -> ExportRun {
+        let paths = ExportPaths(directory: directory)
+        let relative = paths.relativePath(for: export, at: now)
+        let final = try paths.file(relative)
+        let runID = try await ExportRunRecords.start(export.name, jobID: jobID, now: now, store: store)
+        let partial = paths.partial(for: final, run: runID)
+        do {
+            try FileManager.default.createDirectory(at: final.deletingLastPathComponent(), withIntermediateDirectories: true)
+            paths.removeStalePartials(near: final)
+            logger.info("export started", metadata: ["export": "\(export.name)", "run": "\(runID)", "partial": "\(partial.path)"])
+            let written = try await write(export, to: partial, runDate: now)
+            try AtomicFile.move(partial, replacing: final)
+            let run = try await ExportRunRecords.complete(runID, export: export.name, path: relative, written: written, now: Date(), store: store)
+            try await prune(export, paths: paths)
+            return run
+        } catch {
+            try? FileManager.default.removeItem(at: partial)
+            try await ExportRunRecords.fail(runID, export: export.name, error: "\(error)", now: Date(), store: store)
+            throw error
+        }
+    }
+
+    struct Written { var rows: Int; var bytes: Int; var sha256: String }
+
+    /// Streams inside one read transaction: a consistent snapshot, however long the file takes.
+    private func write(_ export: ExportDefinition, to file: URL, runDate: Date) async throws -> Written {
+        let query = ExportQuery(export, runDate: runDate)
+        let path = file.path
+        return try await store.database.read { db in
+            let writer = try CSVWriter(path: path)
+            do {
+                try writer.writeRow(query.headers)
+                let cursor = try Row.fetchCursor(db, sql: query.sql, arguments: query.arguments)
+                var rows = 0
+                while let row = try cursor.next() {
+                    try writer.writeRow(row.databaseValues.map(Self.text))
+                    rows += 1
+                }
+                let sha256 = try writer.finish()
+                return Written(rows: rows, bytes: writer.bytes, sha256: sha256)
+            } catch {
+                writer.abandon()
+                throw error
+            }
+        }
+    }
+
+    /// A value as CSV text: numbers as SQLite prints them, NULL as an empty field.
+    static func text(_ value: DatabaseValue) -> String? {
+        switch value.storage {
+        case .null: nil
+        case let .int64(number): String(number)
+        case let .double(number): String(number)
+        case let .string(text): text
+        case let .blob(data): String(decoding: data, as: UTF8.self)
+        }
+    }
+
+    /// Keeps the newest `keep` files; older ones are deleted and their runs marked pruned.
+    private func prune(_ export: ExportDefinition, paths: ExportPaths) async throws {
+        for (id, path) in try await ExportRunRecords.beyondKeep(export.name, keep: export.keep, store: store) {
+            try? FileManager.default.removeItem(at: try paths.file(path))
+            try await ExportRunRecords.markPruned(id, store: store)
+        }
+    }
+}
