@@ -57,6 +57,7 @@ let package = Package(
             dependencies: [
                 "StewardCore", "StewardSQLite", "StewardWorkflows",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -85,7 +86,11 @@ let package = Package(
         ),
         .executableTarget(
             name: "StewardBench",
-            dependencies: ["StewardCore", "StewardSQLite", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "StewardCore", "StewardSQLite", "StewardCRM", "StewardWorkflows",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             path: "bench/Sources/StewardBench",
             swiftSettings: sharedSettings
         ),

@@ -1,5 +1,6 @@
 public import Foundation
 import GRDB
+import GRDBSQLite
 public import Logging
 public import StewardCore
 public import StewardSQLite
@@ -51,29 +52,15 @@ public struct ExportRunner: Sendable {
             let writer = try CSVWriter(path: path)
             do {
                 try writer.writeRow(query.headers)
-                let cursor = try Row.fetchCursor(db, sql: query.sql, arguments: query.arguments)
-                var rows = 0
-                while let row = try cursor.next() {
-                    try writer.writeRow(row.databaseValues.map(Self.text))
-                    rows += 1
-                }
+                let statement = try db.makeStatement(sql: query.sql)
+                try statement.setArguments(query.arguments)
+                let rows = try SQLiteRows.forEach(statement) { try writer.writeCurrentRow(of: statement.sqliteStatement, columns: Int32(statement.columnCount)) }
                 let sha256 = try writer.finish()
                 return Written(rows: rows, bytes: writer.bytes, sha256: sha256)
             } catch {
                 writer.abandon()
                 throw error
             }
-        }
-    }
-
-    /// A value as CSV text: numbers as SQLite prints them, NULL as an empty field.
-    static func text(_ value: DatabaseValue) -> String? {
-        switch value.storage {
-        case .null: nil
-        case let .int64(number): String(number)
-        case let .double(number): String(number)
-        case let .string(text): text
-        case let .blob(data): String(decoding: data, as: UTF8.self)
         }
     }
 

@@ -7,15 +7,28 @@ import StewardSQLite
 /// line: enqueue and work times for N no-op jobs, and enqueue→start latency on an idle queue.
 @main
 enum StewardBench {
-    static func main() async throws {
+    static func main() async {
+        do {
+            try await run()
+        } catch {
+            FileHandle.standardError.write(Data("steward-bench: \(error)\n".utf8))
+            exit(1)
+        }
+    }
+
+    static func run() async throws {
         let options = try BenchOptions(CommandLine.arguments.dropFirst())
         switch options.command {
         case "queue":
             let report = try await QueueBench(options: options).run()
             let data = try JSONSerialization.data(withJSONObject: report, options: [.sortedKeys])
             FileHandle.standardOutput.write(data + Data("\n".utf8))
+        case "export":
+            let report = try await ExportBench(options: options).run()
+            let data = try JSONSerialization.data(withJSONObject: report, options: [.sortedKeys])
+            FileHandle.standardOutput.write(data + Data("\n".utf8))
         default:
-            throw BenchError("unknown benchmark '\(options.command)'; try: queue")
+            throw BenchError("unknown benchmark '\(options.command)'; try: queue, export")
         }
     }
 }
@@ -32,6 +45,8 @@ struct BenchOptions {
     var concurrency = 200
     var batch = 1000
     var latencySamples = 1000
+    var rows = 1_000_000
+    var directory = "bench-export"
 
     init(_ arguments: ArraySlice<String>) throws {
         var rest = arguments
@@ -44,6 +59,8 @@ struct BenchOptions {
             case "--concurrency": concurrency = try Self.int(value, flag)
             case "--batch": batch = try Self.int(value, flag)
             case "--latency-samples": latencySamples = try Self.int(value, flag)
+            case "--rows": rows = try Self.int(value, flag)
+            case "--dir": directory = value
             default: throw BenchError("unknown option \(flag)")
             }
         }
