@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import StewardCore
 import StewardSQLite
+import StewardCRM
 
 /// `steward demo`: a fresh database, a handful of built-in jobs, one pool run, and a report of
 /// what happened to each. Shows retries, a permanent failure, scheduling and unique keys.
@@ -26,17 +27,19 @@ struct DemoCommand: AsyncParsableCommand {
         context.print(RunCommand.summary(counts) + "\n")
         let jobs = try await store.jobList(JobListParams(limit: 100)).reversed()
         context.print(Table(headers: JobView.tableHeaders, rows: jobs.map { JobView(job: $0).tableRow }).render())
+        context.print("\n" + (try await DemoExport.run(store: store, now: context.clock.now())))
         context.print("\nTry: steward jobs show \(jobs.first { $0.state == .discarded }?.id ?? 1) --database \(store.path)")
     }
 
     private func openFreshStore() throws -> SQLiteJobStore {
+        let options = SQLiteStoreOptions(schema: CRMSchema.migrations)
         let path = database ?? Self.defaultPath
         if database == nil {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         } else if FileManager.default.fileExists(atPath: path) {
             throw StewardError(.invalidArguments, "\(path) already exists; the demo needs a new file", fix: "pass a new path, or omit --database")
         }
-        return try SQLiteJobStore.open(path: path)
+        return try SQLiteJobStore.open(path: path, options: options)
     }
 
     private func enqueueDemoJobs(_ client: JobClient, now: Date) async throws -> [String] {

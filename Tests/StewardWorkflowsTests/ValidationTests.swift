@@ -126,6 +126,11 @@ struct ValidationTests {
         #expect(found[2].hasPrefix("d.yml:2:1: not valid YAML: "))
     }
 
+    @Test func xlsxIsRefusedUntilItExists() {
+        let text = "kind: export\nname: e\nsource: accounts\ncolumns: [account_id]\nformat: xlsx\n"
+        #expect(issues(text) == ["w.yml:5:9: format: xlsx output is not available yet (use format: csv (spreadsheets open it))"])
+    }
+
     @Test func exportPathsMayNotLeaveTheExportDirectory() {
         let text = "kind: export\nname: e\nsource: accounts\ncolumns: [account_id]\npath: ../../etc/{date}.csv\n"
         #expect(issues(text) == ["w.yml:5:7: path: '../../etc/{date}.csv' leaves the export directory (write a relative path without '..', e.g. exports/{name}-{date}.csv)"])

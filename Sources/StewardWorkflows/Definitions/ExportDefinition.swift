@@ -24,7 +24,12 @@ public struct ExportDefinition: Sendable, Equatable {
         let columns = source.flatMap { entity in document.required("columns")?.columns(of: entity) }
         let filters = source.flatMap { entity in document.optional("where")?.filters(on: entity) } ?? []
         let order = source.flatMap { entity in document.optional("order")?.columns(of: entity, allowDescending: true) } ?? []
-        let format = document.optional("format")?.choice(Format.self) ?? .csv
+        let formatReader = document.optional("format")
+        let format = formatReader?.choice(Format.self) ?? .csv
+        if format == .xlsx {
+            // Refused rather than written as CSV under an .xlsx name.
+            formatReader?.issue("xlsx output is not available yet", fix: "use format: csv (spreadsheets open it)")
+        }
         let path = document.optional("path")?.exportPath() ?? "\(name)-{date}.\(format.rawValue)"
         let keep = document.optional("keep")?.int(in: 1...10_000) ?? 30
         guard let source, let columns else { return nil }
