@@ -38,13 +38,15 @@ public final class Scheduler: Service, Sendable {
 
     /// Enqueues what is due for every schedule; one failing schedule does not stop the others.
     public func tickAll(now: Date) async {
-        for job in jobs.withLock({ $0 }) {
+        let jobs = jobs.withLock { $0 }
+        for job in jobs {
             do {
                 try await tick(job, now: now)
             } catch {
                 logger.error("schedule tick failed", metadata: ["schedule": "\(job.name)", "error": "\(error)"])
             }
         }
+        logger.debug("schedules checked", metadata: ["count": "\(jobs.count)"])
     }
 
     private func tick(_ job: ScheduledJob, now: Date) async throws {
