@@ -1,12 +1,10 @@
 import ArgumentParser
 import Logging
-import Prometheus
 import ServiceLifecycle
 import UnixSignals
 import StewardCore
 import StewardSQLite
 import StewardWorkflows
-import StewardCRM
 
 /// `steward run`: the worker pool until SIGTERM/SIGINT (graceful), or until drained.
 struct RunCommand: AsyncParsableCommand {
@@ -29,50 +27,23 @@ struct RunCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = CommandContext.current
-        let configuration = try poolConfiguration()
         let logger = try makeLogger()
+        let configuration = try poolConfiguration()
         let workflowSet = try WorkflowDirectory.load(workflowsDirectory, required: workflows != nil, context: context)
-        let store = try database.open()
-        let metrics = PrometheusCollectorRegistry()
-        let definitions = WorkflowDefinitions(workflowSet ?? WorkflowSet())
-        let registry = JobKinds.registry(store: store, definitions: definitions, exportsDirectory: exportsDir, clock: context.clock, logger: logger)
-        let pool = try WorkerPool(
-            store: store, registry: registry, configuration: configuration,
-            clock: context.clock, logger: logger, metricsFactory: PrometheusMetricsFactory(registry: metrics)
+        let setup = RunSetup(
+            store: try database.open(), workflows: workflowSet, workflowsDirectory: workflowsDirectory,
+            exportsDirectory: exportsDir, context: context, logger: logger
         )
+        let pool = try setup.makePool(configuration)
         var services = [ServiceGroupConfiguration.ServiceConfiguration(service: pool, successTerminationBehavior: .gracefullyShutdownGroup)]
-        let dispatcher = EventDispatcher(store: store, routes: eventRoutes(workflowSet, logger: logger), clock: context.clock, logger: logger)
-        if drain {
-            // Batch runs turn recorded events into jobs first, then work everything off.
-            await dispatcher.dispatchPending()
-        } else {
-            services.append(.init(service: dispatcher))
-        }
-        if let workflowSet, !drain {
-            let scheduler = Scheduler(store: store, jobs: WorkflowDirectory.scheduledJobs(workflowSet), clock: context.clock, logger: logger)
-            services.append(.init(service: scheduler))
-            let reloader = WorkflowReloader(directory: workflowsDirectory, scheduler: scheduler, dispatcher: dispatcher, definitions: definitions, context: context, logger: logger)
-            services.append(.init(service: reloader))
-        }
-        if let metricsFile {
-            let writer = MetricsFileWriter(registry: metrics, path: metricsFile, interval: .seconds(15), clock: context.clock, logger: logger)
-            services.append(.init(service: writer))
-        }
+        services += await setup.workflowServices(drain: drain)
+        if let metricsFile { services.append(.init(service: setup.metricsWriter(path: metricsFile))) }
         let group = ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
         if drain { context.print(Self.summary(pool.outcomeCounts)) }
     }
 
     var workflowsDirectory: String { workflows ?? "Workflows" }
-
-    func eventRoutes(_ set: WorkflowSet?, logger: Logger) -> [EventRoute] {
-        guard let set else { return [] }
-        let (routes, notRunnable) = WorkflowDirectory.eventRoutes(set, runnable: JobKinds.names)
-        if !notRunnable.isEmpty {
-            logger.notice("event subscribers whose job kind this build cannot run yet are ignored", metadata: ["subscribers": "\(notRunnable)"])
-        }
-        return routes
-    }
 
     func poolConfiguration() throws -> WorkerPoolConfiguration {
         var configuration = WorkerPoolConfiguration()

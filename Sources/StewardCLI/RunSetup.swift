@@ -1,0 +1,64 @@
+import Logging
+import Prometheus
+import ServiceLifecycle
+import StewardCore
+import StewardCRM
+import StewardSQLite
+import StewardWorkflows
+
+/// The parts `steward run` starts: the pool, and around it the dispatcher, scheduler, reloader
+/// and metrics writer, all sharing one store, one set of definitions and one metrics registry.
+struct RunSetup {
+    let store: SQLiteJobStore
+    let workflows: WorkflowSet?
+    let workflowsDirectory: String
+    let exportsDirectory: String
+    let context: CommandContext
+    let logger: Logger
+    let definitions: WorkflowDefinitions
+    let metrics = PrometheusCollectorRegistry()
+
+    init(store: SQLiteJobStore, workflows: WorkflowSet?, workflowsDirectory: String, exportsDirectory: String, context: CommandContext, logger: Logger) {
+        self.store = store
+        self.workflows = workflows
+        self.workflowsDirectory = workflowsDirectory
+        self.exportsDirectory = exportsDirectory
+        self.context = context
+        self.logger = logger
+        definitions = WorkflowDefinitions(workflows ?? WorkflowSet())
+    }
+
+    func makePool(_ configuration: WorkerPoolConfiguration) throws -> WorkerPool {
+        let registry = JobKinds.registry(store: store, definitions: definitions, exportsDirectory: exportsDirectory, clock: context.clock, logger: logger)
+        return try WorkerPool(store: store, registry: registry, configuration: configuration, clock: context.clock, logger: logger,
+                              metricsFactory: PrometheusMetricsFactory(registry: metrics))
+    }
+
+    /// Events are dispatched before a drain (batch runs) or continuously; schedules and SIGHUP
+    /// reloads only run continuously.
+    func workflowServices(drain: Bool) async -> [ServiceGroupConfiguration.ServiceConfiguration] {
+        let dispatcher = EventDispatcher(store: store, routes: eventRoutes(), clock: context.clock, logger: logger)
+        if drain {
+            await dispatcher.dispatchPending()
+            return []
+        }
+        guard let workflows else { return [.init(service: dispatcher)] }
+        let scheduler = Scheduler(store: store, jobs: WorkflowDirectory.scheduledJobs(workflows), clock: context.clock, logger: logger)
+        let reloader = WorkflowReloader(directory: workflowsDirectory, scheduler: scheduler, dispatcher: dispatcher,
+                                        definitions: definitions, context: context, logger: logger)
+        return [.init(service: dispatcher), .init(service: scheduler), .init(service: reloader)]
+    }
+
+    func metricsWriter(path: String) -> MetricsFileWriter {
+        MetricsFileWriter(registry: metrics, path: path, interval: .seconds(15), clock: context.clock, logger: logger)
+    }
+
+    private func eventRoutes() -> [EventRoute] {
+        guard let workflows else { return [] }
+        let (routes, notRunnable) = WorkflowDirectory.eventRoutes(workflows, runnable: JobKinds.names)
+        if !notRunnable.isEmpty {
+            logger.notice("event subscribers whose job kind this build cannot run yet are ignored", metadata: ["subscribers": "\(notRunnable)"])
+        }
+        return routes
+    }
+}
