@@ -37,12 +37,14 @@ struct RunSetup {
     /// Events are dispatched before a drain (batch runs) or continuously; schedules and SIGHUP
     /// reloads only run continuously.
     func workflowServices(drain: Bool) async -> [ServiceGroupConfiguration.ServiceConfiguration] {
-        let dispatcher = EventDispatcher(store: store, routes: eventRoutes(), clock: context.clock, logger: logger)
+        // Without workflow files this process knows no subscribers: it must not mark events
+        // dispatched that another process would route.
+        guard let workflows else { return [] }
+        let dispatcher = EventDispatcher(store: store, routes: eventRoutes(workflows), clock: context.clock, logger: logger)
         if drain {
             await dispatcher.dispatchPending()
             return []
         }
-        guard let workflows else { return [.init(service: dispatcher)] }
         let scheduler = Scheduler(store: store, jobs: WorkflowDirectory.scheduledJobs(workflows), clock: context.clock, logger: logger)
         let reloader = WorkflowReloader(directory: workflowsDirectory, scheduler: scheduler, dispatcher: dispatcher,
                                         definitions: definitions, context: context, logger: logger)
@@ -53,11 +55,13 @@ struct RunSetup {
         MetricsFileWriter(registry: metrics, path: path, interval: .seconds(15), clock: context.clock, logger: logger)
     }
 
-    private func eventRoutes() -> [EventRoute] {
-        guard let workflows else { return [] }
+    /// Every subscriber gets its job, even one whose kind this build cannot run yet: the job
+    /// waits in its queue (nothing here serves it) instead of the event being lost.
+    private func eventRoutes(_ workflows: WorkflowSet) -> [EventRoute] {
         let (routes, notRunnable) = WorkflowDirectory.eventRoutes(workflows, runnable: JobKinds.names)
         if !notRunnable.isEmpty {
-            logger.notice("event subscribers whose job kind this build cannot run yet are ignored", metadata: ["subscribers": "\(notRunnable)"])
+            logger.notice("jobs for these subscribers wait in their queues until a steward that runs their kind serves them",
+                          metadata: ["subscribers": "\(notRunnable)"])
         }
         return routes
     }

@@ -29,8 +29,8 @@ enum WorkflowDirectory {
     static let cadenceEnrollKind = "cadence_enroll"
     static let webhookDeliveryKind = "webhook_delivery"
 
-    /// Who listens to which event: trigger actions, cadences' `enroll_on`, webhook endpoints.
-    /// Routes whose job kind this build cannot run yet are left out (and named in the log).
+    /// Who listens to which event: trigger actions, cadences' `enroll_on`, webhook endpoints;
+    /// `notRunnable` names those whose job kind this build cannot run yet.
     static func eventRoutes(_ set: WorkflowSet, runnable: Set<String>) -> (routes: [EventRoute], notRunnable: [String]) {
         var routes: [EventRoute] = []
         for trigger in set.triggers.values.sorted(by: { $0.name < $1.name }) {
@@ -47,7 +47,7 @@ enum WorkflowDirectory {
             routes += endpoint.events.map { EventRoute(name: "webhook:\(endpoint.name)", event: $0.rawValue, job: job) }
         }
         let notRunnable = Set(routes.filter { !runnable.contains($0.job.kind) }.map(\.name)).sorted()
-        return (routes.filter { runnable.contains($0.job.kind) }, notRunnable)
+        return (routes, notRunnable)
     }
 
     private static func job(for action: TriggerDefinition.Action) -> NewJob {

@@ -28,7 +28,7 @@ struct WorkflowReloader: Service {
             let set = try WorkflowDirectory.load(directory, required: true, context: context)
             if let set { definitions.update(set) }
             scheduler.update(set.map(WorkflowDirectory.scheduledJobs) ?? [])
-            dispatcher.update(set.map { WorkflowDirectory.eventRoutes($0, runnable: JobKinds.names).routes } ?? [])
+            if let set { dispatcher.update(WorkflowDirectory.eventRoutes(set, runnable: JobKinds.names).routes) }
             logger.notice("workflow files reloaded", metadata: ["directory": "\(directory)", "schedules": "\(set?.schedules.count ?? 0)"])
         } catch {
             logger.error("workflow reload failed; keeping the previous definitions", metadata: ["error": "\(error)"])

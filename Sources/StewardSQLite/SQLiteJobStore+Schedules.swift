@@ -11,6 +11,12 @@ extension SQLiteJobStore: ScheduleStore {
 
     public func scheduleRecordTicks(name: String, lastTick: Date, jobs: [NewJob], replacing: Bool, now: Date) async throws -> [InsertResult] {
         try await database.write { db in
+            // Another scheduler already recorded this tick (or a later one): nothing to do, and
+            // in particular nothing to cancel.
+            if let recorded = try Double.fetchOne(db, sql: "SELECT last_tick FROM schedule_ticks WHERE name = ?", arguments: [name]),
+               recorded >= lastTick.sqlSeconds {
+                return []
+            }
             if replacing, let running = try Self.unfinishedJob(schedule: name, db: db) {
                 try db.execute(sql: "UPDATE jobs SET state = 'cancelled', finalized_at = ?, lease_token = NULL WHERE id = ?",
                                arguments: [now.sqlSeconds, running.id])

@@ -97,6 +97,22 @@ struct ExportTests {
         #expect(events.map(\.name) == ["export.completed", "export.completed", "export.completed"])
     }
 
+    @Test func retentionNeverDeletesTheFileAKeptRunWrote() async throws {
+        let test = try SQLiteDatabaseTrait.store()
+        try await seed(test.store)
+        let definition = try export("kind: export\nname: fixed\nsource: accounts\ncolumns: [company_name]\npath: fixed.csv\nkeep: 1\n")
+        for minute in 0..<3 { _ = try await runner(test.store, test.directory).run(definition, now: now.addingTimeInterval(Double(minute) * 60)) }
+        #expect(FileManager.default.fileExists(atPath: test.directory.path("fixed.csv")))
+    }
+
+    @Test func orderingByAJoinedColumnJoinsIt() async throws {
+        let test = try SQLiteDatabaseTrait.store()
+        try await seed(test.store)
+        let definition = try export("kind: export\nname: o\nsource: opportunities\ncolumns: [opportunity_id]\norder: [-account.company_name, opportunity_id]\n")
+        let run = try await runner(test.store, test.directory).run(definition, now: now)
+        #expect(try PythonCSV.read(test.directory.url.appendingPathComponent(run.path!)).map(\.[0]) == ["opportunity_id", "11", "13", "12", "10"])
+    }
+
     @Test func aFailedExportRecordsTheFailureAndLeavesNoPartialFile() async throws {
         let test = try SQLiteDatabaseTrait.store()
         try await seed(test.store)

@@ -32,6 +32,13 @@ struct TickPlannerTests {
         #expect(TickPlanner.plan(for: try hourly(.all, limit: 3), lastTick: lastTick, now: now) == .init(enqueue: [at(3), at(4), at(5)], lastTick: at(5)))
     }
 
+    @Test func longDowntimeRunsTheNewestTicksNotTheOldest() throws {
+        let minutely = ScheduledJob(name: "m", schedule: try CronSchedule(parsing: "* * * * *"), catchUp: .latest, job: NewJob(kind: "noop"))
+        let eightDays = at(8 * 24)
+        let plan = TickPlanner.plan(for: minutely, lastTick: at(0), now: eightDays + 30)
+        #expect(plan == .init(enqueue: [eightDays], lastTick: eightDays))
+    }
+
     @Test func theStartingDeadlineDropsTicksTooLateToStart() throws {
         let plan = TickPlanner.plan(for: try hourly(.all, deadline: .seconds(7200)), lastTick: at(0), now: at(5.5))
         #expect(plan == .init(enqueue: [at(4), at(5)], lastTick: at(5)))

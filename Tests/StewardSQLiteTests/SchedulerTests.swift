@@ -42,6 +42,30 @@ struct SchedulerTests {
         #expect(keys.last == "schedule:minutely:2026-01-05T09:07:00Z")
     }
 
+    @Test func aStaleSchedulerNeitherCancelsNorReinsertsATickAlreadyRecorded() async throws {
+        let store = try SQLiteDatabaseTrait.store().store
+        let job = try everyMinute(overlap: .replace)
+        let start = clock.now()
+        _ = try await store.scheduleRecordTicks(name: job.name, lastTick: start, jobs: [], replacing: false, now: start)
+        let tick = start.addingTimeInterval(60)
+        let first = try await store.scheduleRecordTicks(name: job.name, lastTick: tick, jobs: [job.job(tick: tick)], replacing: true, now: tick)
+        // A second scheduler that planned the same tick before the first committed:
+        let late = try await store.scheduleRecordTicks(name: job.name, lastTick: tick, jobs: [job.job(tick: tick)], replacing: true, now: tick)
+        #expect(first.count == 1 && late.isEmpty)
+        #expect(try await store.jobGet(id: first[0].job.id)?.state == .available, "not cancelled by the stale scheduler")
+    }
+
+    @Test func caughtUpTicksCollapseToTheNewestWhenRunsMayNotOverlap() async throws {
+        let store = try SQLiteDatabaseTrait.store().store
+        let job = ScheduledJob(name: "m", schedule: try CronSchedule(parsing: "* * * * *"), catchUp: .all, overlap: .forbid, job: NewJob(kind: "noop"))
+        let scheduler = scheduler(store, [job])
+        await scheduler.tickAll(now: clock.now())
+        clock.advance(by: .seconds(300))
+        await scheduler.tickAll(now: clock.now())
+        let keys = try await store.jobList(JobListParams()).compactMap(\.uniqueKey)
+        #expect(keys == ["schedule:m:2026-01-05T09:05:00Z"])
+    }
+
     @Test func forbidSkipsTicksWhileTheLastRunIsUnfinishedAndReplaceCancelsIt() async throws {
         let store = try SQLiteDatabaseTrait.store().store
         let forbid = scheduler(store, [try everyMinute(overlap: .forbid)])

@@ -126,6 +126,36 @@ struct ValidationTests {
         #expect(found[2].hasPrefix("d.yml:2:1: not valid YAML: "))
     }
 
+    @Test func runTimeTrapsAreCaughtAtLoad() {
+        let text = """
+            kind: export
+            name: a
+            source: accounts
+            columns: [account_id]
+            path: reports/
+            ---
+            kind: schedule
+            name: s
+            schedule: "@hourly"
+            starting_deadline: 500ms
+            job: { kind: noop }
+            ---
+            kind: exprot
+            name: typo
+            source: accounts
+            """
+        #expect(issues(text) == [
+            "w.yml:5:7: path: 'reports/' does not name a file (end it with a file name, e.g. exports/{name}-{date}.csv)",
+            "w.yml:10:20: starting_deadline: a starting deadline under a second would drop every tick (write at least 1s, e.g. 10m)",
+            "w.yml:13:7: kind: expected one of cadence, winback, export, webhook, import, schedule, trigger, got 'exprot' (did you mean 'export'?)",
+        ])
+    }
+
+    @Test func twoExportsMayNotWriteTheSamePath() {
+        let text = "kind: export\nname: a\nsource: accounts\ncolumns: [account_id]\npath: out.csv\n---\nkind: export\nname: b\nsource: accounts\ncolumns: [account_id]\npath: out.csv\n"
+        #expect(issues(text) == ["w.yml:11:7: path: export 'b' writes the same path 'out.csv' as 'a' (give each export its own path, e.g. with {name})"])
+    }
+
     @Test func xlsxIsRefusedUntilItExists() {
         let text = "kind: export\nname: e\nsource: accounts\ncolumns: [account_id]\nformat: xlsx\n"
         #expect(issues(text) == ["w.yml:5:9: format: xlsx output is not available yet (use format: csv (spreadsheets open it))"])

@@ -21,12 +21,14 @@ public enum ExportKind {
 
     public static func make(runner: ExportRunner, definitions: WorkflowDefinitions, clock: any JobClock) -> JobKind {
         JobKind(name: name, retryPolicy: RetryPolicy(maxAttempts: 5, backoff: .exponential(base: .seconds(30), cap: .seconds(1800)))) { context in
-            struct Args: Decodable { var export: String }
+            struct Args: Decodable { var export: String; var tick: String? }
             let args = try context.arguments(Args.self)
             guard let export = definitions.set.exports[args.export] else {
                 throw JobPermanentError("no export named '\(args.export)' in the workflow files")
             }
-            let run = try await runner.run(export, now: clock.now(), jobID: context.job.id)
+            // A scheduled run is dated by its tick, so a caught-up run gets its own file and dates.
+            let date = args.tick.flatMap { try? Date($0, strategy: .iso8601) } ?? clock.now()
+            let run = try await runner.run(export, now: date, jobID: context.job.id)
             context.logger.info("export written", metadata: ["export": "\(export.name)", "rows": "\(run.rows ?? 0)", "path": "\(run.path ?? "")"])
             return .completed
         }

@@ -29,11 +29,12 @@ struct ExportPaths {
         final.deletingLastPathComponent().appendingPathComponent(".\(final.lastPathComponent).\(run).partial")
     }
 
-    /// Partial files a killed run left for this export's target folder.
-    func removeStalePartials(near final: URL) {
+    /// Partial files a killed run left for this same file (other exports' are left alone).
+    func removeStalePartials(of final: URL) {
         let folder = final.deletingLastPathComponent()
+        let prefix = ".\(final.lastPathComponent)."
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        for name in names where name.hasPrefix(".") && name.hasSuffix(".partial") {
+        for name in names where name.hasPrefix(prefix) && name.hasSuffix(".partial") {
             try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
         }
     }

@@ -13,7 +13,8 @@ struct ExportQuery {
         let table = export.source.rawValue
         headers = export.columns
         let selected = export.columns.map { Self.qualified($0, table: table) }
-        let joins = Set(export.columns.compactMap(Self.joinName) + export.filters.compactMap { Self.joinName($0.column) })
+        let orderColumns = export.order.map { $0.hasPrefix("-") ? String($0.dropFirst()) : $0 }
+        let joins = Set((export.columns + orderColumns + export.filters.map(\.column)).compactMap(Self.joinName))
             .sorted()
             .compactMap { name in export.source.joins[name].map { "LEFT JOIN \($0.rawValue) AS \(name) ON \(name).\($0.fields[0]) = \(table).\($0.fields[0])" } }
         var arguments = StatementArguments()

@@ -18,8 +18,8 @@ enum ExportRunRecords {
             try db.execute(sql: """
                 UPDATE export_runs SET status = 'completed', finished_at = ?, rows = ?, bytes = ?, sha256 = ?, path = ? WHERE id = ?
                 """, arguments: [now.timeIntervalSince1970, written.rows, written.bytes, written.sha256, path, id])
-            let payload = #"{"export":"\#(export)","run":\#(id),"rows":\#(written.rows),"bytes":\#(written.bytes),"path":"\#(path)","sha256":"\#(written.sha256)"}"#
-            try store.recordEvent("export.completed", payload: payload, in: db, now: now)
+            let payload: [String: Any] = ["export": export, "run": id, "rows": written.rows, "bytes": written.bytes, "path": path, "sha256": written.sha256]
+            try store.recordEvent("export.completed", payload: String(decoding: try JSONSerialization.data(withJSONObject: payload), as: UTF8.self), in: db, now: now)
             return try fetch(id, db: db)
         }
     }
@@ -33,12 +33,13 @@ enum ExportRunRecords {
         }
     }
 
-    static func beyondKeep(_ export: String, keep: Int, store: SQLiteJobStore) async throws -> [(Int64, String)] {
+    /// Completed runs past the newest `keep`, and the paths the kept ones use.
+    static func beyondKeep(_ export: String, keep: Int, store: SQLiteJobStore) async throws -> (old: [(id: Int64, path: String)], keptPaths: Set<String>) {
         try await store.database.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT id, path FROM export_runs WHERE export = ? AND status = 'completed' AND pruned = 0
-                ORDER BY id DESC LIMIT -1 OFFSET ?
-                """, arguments: [export, keep]).map { ($0[0], $0[1]) }
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT id, path FROM export_runs WHERE export = ? AND status = 'completed' AND pruned = 0 ORDER BY id DESC
+                """, arguments: [export]).map { (id: $0[0] as Int64, path: $0[1] as String) }
+            return (Array(rows.dropFirst(keep)), Set(rows.prefix(keep).map(\.path)))
         }
     }
 

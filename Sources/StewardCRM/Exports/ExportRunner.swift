@@ -28,12 +28,12 @@ public struct ExportRunner: Sendable {
         let partial = paths.partial(for: final, run: runID)
         do {
             try FileManager.default.createDirectory(at: final.deletingLastPathComponent(), withIntermediateDirectories: true)
-            paths.removeStalePartials(near: final)
+            paths.removeStalePartials(of: final)
             logger.info("export started", metadata: ["export": "\(export.name)", "run": "\(runID)", "partial": "\(partial.path)"])
             let written = try await write(export, to: partial, runDate: now)
             try AtomicFile.move(partial, replacing: final)
             let run = try await ExportRunRecords.complete(runID, export: export.name, path: relative, written: written, now: Date(), store: store)
-            try await prune(export, paths: paths)
+            await prune(export, keeping: relative, paths: paths)
             return run
         } catch {
             try? FileManager.default.removeItem(at: partial)
@@ -64,11 +64,19 @@ public struct ExportRunner: Sendable {
         }
     }
 
-    /// Keeps the newest `keep` files; older ones are deleted and their runs marked pruned.
-    private func prune(_ export: ExportDefinition, paths: ExportPaths) async throws {
-        for (id, path) in try await ExportRunRecords.beyondKeep(export.name, keep: export.keep, store: store) {
-            try? FileManager.default.removeItem(at: try paths.file(path))
-            try await ExportRunRecords.markPruned(id, store: store)
+    /// Keeps the newest `keep` runs' files; older runs are marked pruned and their files deleted,
+    /// unless a kept run (or this one) wrote to the same path. A failure here is logged, never
+    /// turned into a failed export: the file is already written and recorded.
+    private func prune(_ export: ExportDefinition, keeping current: String, paths: ExportPaths) async {
+        do {
+            let (old, keptPaths) = try await ExportRunRecords.beyondKeep(export.name, keep: export.keep, store: store)
+            for run in old {
+                try await ExportRunRecords.markPruned(run.id, store: store)
+                guard run.path != current, !keptPaths.contains(run.path) else { continue }
+                do { try FileManager.default.removeItem(at: try paths.file(run.path)) } catch CocoaError.fileNoSuchFile {}
+            }
+        } catch {
+            logger.error("could not delete old export files", metadata: ["export": "\(export.name)", "error": "\(error)"])
         }
     }
 }

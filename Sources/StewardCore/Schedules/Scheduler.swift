@@ -61,9 +61,12 @@ public final class Scheduler: Service, Sendable {
         }
     }
 
-    /// `forbid` drops ticks while the previous run is unfinished; `replace` cancels it.
-    private func applyOverlap(_ job: ScheduledJob, ticks: [Date]) async throws -> ([Date], Bool) {
-        guard !ticks.isEmpty, job.overlap != .allow, let running = try await store.scheduleUnfinishedJob(name: job.name) else {
+    /// `forbid` drops ticks while the previous run is unfinished; `replace` cancels it. Either
+    /// way at most one run exists at a time, so caught-up ticks collapse to the newest.
+    private func applyOverlap(_ job: ScheduledJob, ticks: [Date]) async throws -> (ticks: [Date], replacing: Bool) {
+        guard job.overlap != .allow else { return (ticks, false) }
+        let ticks = Array(ticks.suffix(1))
+        guard !ticks.isEmpty, let running = try await store.scheduleUnfinishedJob(name: job.name) else {
             return (ticks, false)
         }
         if job.overlap == .forbid {

@@ -15,9 +15,11 @@ public enum TickPlanner {
         }
     }
 
-    /// Missed ticks are read at most this far, so a schedule firing every minute that was
-    /// stopped for a year does not enumerate half a million of them.
-    static let scanLimit = 10_000
+    /// At most this many missed ticks are walked (two years of a minutely schedule), and only
+    /// the newest `keptTicks` are kept, so long downtime costs bounded time and memory and
+    /// never replays stale ticks first.
+    static let scanLimit = 1_100_000
+    static let keptTicks = 1000
 
     /// A tick counts as on time for `skip` within this long.
     public static let onTimeWindow: Duration = .seconds(60)
@@ -40,10 +42,13 @@ public enum TickPlanner {
     private static func ticks(of job: ScheduledJob, after start: Date, upTo now: Date) -> [Date] {
         var ticks: [Date] = []
         var cursor = start
-        while ticks.count < scanLimit, let next = job.schedule.nextFireDate(after: cursor), next <= now {
+        var walked = 0
+        while walked < scanLimit, let next = job.schedule.nextFireDate(after: cursor), next <= now {
             ticks.append(next)
+            if ticks.count > 2 * keptTicks { ticks.removeFirst(keptTicks) }
             cursor = next
+            walked += 1
         }
-        return ticks
+        return Array(ticks.suffix(keptTicks))
     }
 }

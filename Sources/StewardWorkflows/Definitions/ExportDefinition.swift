@@ -17,6 +17,8 @@ public struct ExportDefinition: Sendable, Equatable {
     public var path: String
     /// How many past files to keep.
     public var keep: Int
+    /// Where `path` was written (or the document, when left out).
+    public var pathReference: WorkflowReference
 
     static func read(_ document: MappingReader, name: String) -> ExportDefinition? {
         let timing = ScheduleTiming.read(document, required: false)
@@ -30,11 +32,13 @@ public struct ExportDefinition: Sendable, Equatable {
             // Refused rather than written as CSV under an .xlsx name.
             formatReader?.issue("xlsx output is not available yet", fix: "use format: csv (spreadsheets open it)")
         }
-        let path = document.optional("path")?.exportPath() ?? "\(name)-{date}.\(format.rawValue)"
+        let pathReader = document.optional("path")
+        let path = pathReader?.exportPath() ?? "\(name)-{date}.\(format.rawValue)"
         let keep = document.optional("keep")?.int(in: 1...10_000) ?? 30
         guard let source, let columns else { return nil }
         return ExportDefinition(name: name, timing: timing, source: source, columns: columns, filters: filters,
-                                order: order, format: format, path: path, keep: keep)
+                                order: order, format: format, path: path, keep: keep,
+                                pathReference: WorkflowReference(pathReader ?? document.reader))
     }
 }
 
@@ -58,6 +62,11 @@ extension ValueReader {
     /// A relative path inside the export directory, with only known placeholders.
     func exportPath() -> String? {
         guard let path = string() else { return nil }
+        let last = path.split(separator: "/").last.map(String.init) ?? ""
+        if path.hasSuffix("/") || last.isEmpty || last == "." {
+            issue("'\(path)' does not name a file", fix: "end it with a file name, e.g. exports/{name}-{date}.csv")
+            return nil
+        }
         if path.hasPrefix("/") || path.split(separator: "/").contains("..") {
             issue("'\(path)' leaves the export directory", fix: "write a relative path without '..', e.g. exports/{name}-{date}.csv")
             return nil

@@ -45,7 +45,11 @@ public struct ScheduleTiming: Sendable, Equatable {
         let timeZone = document.optional("timezone")?.timeZone() ?? .gmt
         let catchUp = document.optional("catch_up")?.choice(ScheduledJob.CatchUp.self) ?? .latest
         let catchUpLimit = document.optional("catch_up_limit")?.int(in: 1...1000) ?? 10
-        let startingDeadline = document.optional("starting_deadline")?.duration()
+        let deadlineReader = document.optional("starting_deadline")
+        let startingDeadline = deadlineReader?.duration()
+        if let startingDeadline, startingDeadline < .seconds(1) {
+            deadlineReader?.issue("a starting deadline under a second would drop every tick", fix: "write at least 1s, e.g. 10m")
+        }
         let concurrency = document.optional("concurrency")?.choice(ScheduledJob.Overlap.self) ?? .forbid
         guard let cron else { return nil }
         return ScheduleTiming(cron: cron, timeZone: timeZone, catchUp: catchUp, catchUpLimit: catchUpLimit,

@@ -12,7 +12,7 @@ enum WorkflowFiles {
         let root = URL(fileURLWithPath: directory)
         let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
         let files = (enumerator?.allObjects as? [URL] ?? [])
-            .filter { ["yml", "yaml"].contains($0.pathExtension) }
+            .filter { ["yml", "yaml"].contains($0.pathExtension) && !$0.lastPathComponent.hasPrefix(".") }
             .map { relative($0, to: root, shownAs: directory) }
         return files.sorted()
     }

@@ -39,7 +39,11 @@ public struct WorkflowLoader: Sendable {
             // compose_all is lazy and keeps a syntax error on the sequence instead of throwing.
             var sequence = try Yams.compose_all(yaml: text)
             var nodes: [Node] = []
-            while let node = sequence.next() { nodes.append(node) }
+            // An empty document (a trailing `---`) defines nothing and is not an error.
+            while let node = sequence.next() {
+                if let scalar = node.scalar, scalar.string.isEmpty { continue }
+                nodes.append(node)
+            }
             if let error = sequence.error { throw error }
             return nodes.map { ValueReader(node: $0, path: "", file: file, log: log, environment: environment) }
         } catch let error as YamlError {

@@ -17,7 +17,8 @@ struct WorkflowSetBuilder {
         let kind = mapping.required("kind", fix: "e.g. kind: cadence")?.choice(WorkflowKind.self)
         let nameReader = mapping.required("name", fix: "give it a name, e.g. name: weekly-pipeline")
         let name = nameReader?.definitionName()
-        guard let kind, let name, let nameReader else { return mapping.finish() }
+        // With no readable kind the other keys cannot be judged; the kind's issue says enough.
+        guard let kind, let name, let nameReader else { return }
         let definition = read(kind, mapping, name: name)
         mapping.finish()
         // A document with any issue is left out whole: half a definition never runs.
@@ -77,6 +78,14 @@ struct WorkflowSetBuilder {
         for winback in set.winbacks.values { requireCadence(winback.cadence, winback.cadenceLocation) }
         for trigger in set.triggers.values {
             for case let .enroll(cadence, reference) in trigger.actions { requireCadence(cadence, reference) }
+        }
+        let byPath = Dictionary(grouping: set.exports.values, by: \.path).filter { $0.value.count > 1 }
+        for (path, exports) in byPath {
+            let sorted = exports.sorted { $0.name < $1.name }
+            for export in sorted.dropFirst() {
+                log.add(export.pathReference.issue("export '\(export.name)' writes the same path '\(path)' as '\(sorted[0].name)'",
+                                                   fix: "give each export its own path, e.g. with {name}"))
+            }
         }
         guard let jobKinds else { return }
         let templates = set.schedules.values.map(\.job) + set.triggers.values.flatMap { $0.actions.compactMap(\.template) }

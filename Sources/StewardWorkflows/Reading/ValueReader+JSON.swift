@@ -9,8 +9,33 @@ extension ValueReader {
             issue("expected a mapping of argument names to values, got \(node.kindName)")
             return nil
         }
-        guard let data = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys]) else { return nil }
-        return String(decoding: data, as: UTF8.self)
+        // Aliases can make a tiny file expand enormously; arguments are small by nature.
+        guard Self.size(of: node, budget: 10_000) else {
+            issue("arguments are too large (aliases expand to over 10,000 values)", fix: "write the arguments out without nested aliases")
+            return nil
+        }
+        do {
+            let data = try JSONSerialization.data(withJSONObject: value, options: [.sortedKeys])
+            return String(decoding: data, as: UTF8.self)
+        } catch {
+            issue("arguments cannot be written as JSON (\(error))", fix: "use finite numbers, text, true/false, lists and mappings")
+            return nil
+        }
+    }
+
+    /// Whether `node` holds at most `budget` values, counting what aliases repeat.
+    private static func size(of node: Node, budget: Int) -> Bool {
+        var remaining = budget
+        func walk(_ node: Node) -> Bool {
+            remaining -= 1
+            guard remaining >= 0 else { return false }
+            switch node {
+            case let .sequence(items): return items.allSatisfy(walk)
+            case let .mapping(pairs): return pairs.allSatisfy { walk($0.value) }
+            case .scalar, .alias: return true
+            }
+        }
+        return walk(node)
     }
 
     private func jsonValue(_ node: Node) -> Any? {
@@ -29,7 +54,7 @@ extension ValueReader {
     private func scalarValue(_ scalar: Node.Scalar) -> Any {
         if scalar.style == .plain {
             if let int = Int(scalar.string) { return int }
-            if let double = Double(scalar.string) { return double }
+            if let double = Double(scalar.string), double.isFinite { return double }
             switch scalar.string { case "true": return true; case "false": return false; case "null", "~": return NSNull(); default: break }
         }
         return EnvironmentReferences.expand(scalar.string, environment: environment, reader: self) ?? scalar.string

@@ -43,7 +43,7 @@ struct ValueReader {
             return nil
         }
         if let range, !range.contains(value) {
-            issue("\(value) is out of range \(range.lowerBound)–\(range.upperBound)", fix: fix)
+            issue("\(value) is out of range \(range.lowerBound)–\(range.upperBound)", fix: fix ?? "write a number from \(range.lowerBound) to \(range.upperBound)")
             return nil
         }
         return value
