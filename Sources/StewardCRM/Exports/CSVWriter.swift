@@ -62,13 +62,8 @@ final class CSVWriter {
     }
 
     private func append(_ field: String) {
-        guard field.utf8.contains(where: Self.needsQuotes) else { return buffer.append(contentsOf: field.utf8) }
-        buffer.append(UInt8(ascii: "\""))
-        for byte in field.utf8 {
-            if byte == UInt8(ascii: "\"") { buffer.append(byte) }
-            buffer.append(byte)
-        }
-        buffer.append(UInt8(ascii: "\""))
+        var field = field
+        field.withUTF8 { append($0) }
     }
 
     private func flush() throws {

@@ -24,6 +24,16 @@ struct ExportPaths {
         return url
     }
 
+    /// After the folders exist: a symbolic link inside the export directory must not lead out.
+    func checkResolved(_ final: URL) throws {
+        let root = directory.resolvingSymlinksInPath().path
+        let folder = final.deletingLastPathComponent().resolvingSymlinksInPath().path
+        guard folder == root || folder.hasPrefix(root + "/") else {
+            throw StewardError(.invalidWorkflows, "export folder \(final.deletingLastPathComponent().path) links outside \(root)",
+                               fix: "replace the symbolic link with a real folder, or change the export's path")
+        }
+    }
+
     /// Written beside the final file and renamed into place, so readers never see half a file.
     func partial(for final: URL, run: Int64) -> URL {
         final.deletingLastPathComponent().appendingPathComponent(".\(final.lastPathComponent).\(run).partial")

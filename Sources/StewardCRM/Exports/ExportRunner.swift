@@ -12,11 +12,13 @@ public import StewardWorkflows
 public struct ExportRunner: Sendable {
     public let store: SQLiteJobStore
     public let directory: URL
+    public let clock: any JobClock
     public let logger: Logger
 
-    public init(store: SQLiteJobStore, directory: URL, logger: Logger) {
+    public init(store: SQLiteJobStore, directory: URL, clock: any JobClock = SystemClock(), logger: Logger) {
         self.store = store
         self.directory = directory
+        self.clock = clock
         self.logger = logger
     }
 
@@ -28,16 +30,17 @@ public struct ExportRunner: Sendable {
         let partial = paths.partial(for: final, run: runID)
         do {
             try FileManager.default.createDirectory(at: final.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try paths.checkResolved(final)
             paths.removeStalePartials(of: final)
             logger.info("export started", metadata: ["export": "\(export.name)", "run": "\(runID)", "partial": "\(partial.path)"])
             let written = try await write(export, to: partial, runDate: now)
             try AtomicFile.move(partial, replacing: final)
-            let run = try await ExportRunRecords.complete(runID, export: export.name, path: relative, written: written, now: Date(), store: store)
+            let run = try await ExportRunRecords.complete(runID, export: export.name, path: relative, written: written, now: clock.now(), store: store)
             await prune(export, keeping: relative, paths: paths)
             return run
         } catch {
             try? FileManager.default.removeItem(at: partial)
-            try await ExportRunRecords.fail(runID, export: export.name, error: "\(error)", now: Date(), store: store)
+            try await ExportRunRecords.fail(runID, export: export.name, error: "\(error)", now: clock.now(), store: store)
             throw error
         }
     }
