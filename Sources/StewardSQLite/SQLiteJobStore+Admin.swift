@@ -75,11 +75,7 @@ extension SQLiteJobStore {
                                fix: "retry after \(JobRow.date(leaseEnd)), when its lease has run out")
         }
         guard let key = job.uniqueKey else { return }
-        let holder = try Int64.fetchOne(db, sql: """
-            SELECT id FROM jobs WHERE kind = ? AND unique_key = ? AND id != ?
-              AND (unique_states & \(JobStateSQL.bitExpression)) != 0
-            """, arguments: [job.kind, key, job.id])
-        if let holder {
+        if let holder = try uniqueHolder(kind: job.kind, key: key, excluding: job.id, db: db)?.id {
             throw StewardError(.invalidTransition, "job \(holder) now holds unique key '\(key)'", fix: "cancel job \(holder) first, or enqueue anew")
         }
     }

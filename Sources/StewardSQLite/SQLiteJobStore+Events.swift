@@ -11,8 +11,7 @@ extension SQLiteJobStore: EventStore {
     public func recordEvent(_ name: String, payload: String = "{}", in db: Database, now: Date) throws -> Int64 {
         try db.execute(sql: "INSERT INTO events (name, payload, created_at) VALUES (?, ?, ?)", arguments: [name, payload, now.sqlSeconds])
         let id = db.lastInsertedRowID
-        let notify: @Sendable (Database) -> Void = { [notifications, eventNotificationQueue] _ in notifications.notify(queue: eventNotificationQueue) }
-        if db.isInsideTransaction { db.afterNextTransaction(onCommit: notify) } else { notify(db) }
+        db.afterCommit { [notifications, eventNotificationQueue] in notifications.notify(queue: eventNotificationQueue) }
         return id
     }
 

@@ -15,11 +15,9 @@ extension SQLiteJobStore {
         let results = try jobs.map { try insert($0, db: db, now: now) }
         let queues = Set(results.filter(\.inserted).map(\.job.queue))
         guard !queues.isEmpty else { return results }
-        let notify: @Sendable (Database) -> Void = { [notifications] _ in
+        db.afterCommit { [notifications] in
             for queue in queues { notifications.notify(queue: queue) }
         }
-        // Outside a transaction each statement has already committed.
-        if db.isInsideTransaction { db.afterNextTransaction(onCommit: notify) } else { notify(db) }
         return results
     }
 
@@ -57,14 +55,18 @@ extension SQLiteJobStore {
 
     /// The job holding `job`'s unique key: the row the partial unique index conflicted with.
     private func existingUnique(_ job: NewJob, db: Database) throws -> Job {
-        let sql = """
-            SELECT \(JobRow.columns) FROM jobs WHERE kind = ? AND unique_key = ?
-              AND (unique_states & \(JobStateSQL.bitExpression)) != 0
-            """
-        guard let key = job.uniqueKey, let row = try Row.fetchOne(db, sql: sql, arguments: [job.kind, key]) else {
+        guard let key = job.uniqueKey, let holder = try Self.uniqueHolder(kind: job.kind, key: key, db: db) else {
             throw StewardError(.invalidArguments, "job of kind '\(job.kind)' was rejected by a database constraint",
                                fix: "check its unique key '\(job.uniqueKey ?? "")' and arguments")
         }
-        return try JobRow.job(from: row)
+        return holder
+    }
+
+    /// The job whose state holds the (kind, key) slot of the partial unique index, if any.
+    static func uniqueHolder(kind: String, key: String, excluding id: JobID? = nil, db: Database) throws -> Job? {
+        try Row.fetchOne(db, sql: """
+            SELECT \(JobRow.columns) FROM jobs WHERE kind = ? AND unique_key = ? AND id IS NOT ?
+              AND (unique_states & \(JobStateSQL.bitExpression)) != 0
+            """, arguments: [kind, key, id]).map(JobRow.job(from:))
     }
 }

@@ -51,7 +51,6 @@ public final class ChildProcess: Sendable {
 
     public var standardError: String { stderr.text }
     public var standardOutput: String { stdout.text }
-    public var pid: Int32 { process.processIdentifier }
 
     /// Waits until stderr contains `text`; false if the process exits first.
     public func waitForLog(containing text: String) async -> Bool {

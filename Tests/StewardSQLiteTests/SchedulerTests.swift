@@ -26,7 +26,7 @@ struct SchedulerTests {
         let job = try everyMinute()
         let first = scheduler(test.store, [job]), second = scheduler(other, [job])
         await first.tickAll(now: clock.now())  // first sight: records now, enqueues nothing
-        for minute in 1...5 {
+        for _ in 1...5 {
             clock.advance(by: .seconds(60))
             await first.tickAll(now: clock.now())
             await second.tickAll(now: clock.now())

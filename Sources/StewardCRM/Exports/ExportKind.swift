@@ -36,11 +36,8 @@ public enum ExportKind {
 
     /// A scheduled export is a scheduled `export` job on the `exports` queue.
     public static func scheduledJob(_ export: ExportDefinition) -> ScheduledJob? {
-        guard let timing = export.timing else { return nil }
-        return ScheduledJob(
-            name: "export:\(export.name)", schedule: CronSchedule(timing.cron, timeZone: timing.timeZone), catchUp: timing.catchUp,
-            catchUpLimit: timing.catchUpLimit, startingDeadline: timing.startingDeadline, overlap: timing.concurrency,
-            job: NewJob(kind: name, args: #"{"export":"\#(export.name)"}"#, queue: "exports")
+        export.timing?.scheduledJob(
+            name: "export:\(export.name)", job: NewJob(kind: name, queue: "exports").addingArguments(["export": export.name])
         )
     }
 }

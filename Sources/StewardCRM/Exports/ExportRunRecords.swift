@@ -51,18 +51,22 @@ enum ExportRunRecords {
         try await store.database.read { db in
             let filter = export == nil ? "" : "WHERE export = ?"
             let arguments: StatementArguments = export.map { [$0, limit] } ?? [limit]
-            return try Row.fetchAll(db, sql: "SELECT id FROM export_runs \(filter) ORDER BY id DESC LIMIT ?", arguments: arguments)
-                .map { try fetch($0[0], db: db) }
+            return try Row.fetchAll(db, sql: "SELECT \(columns) FROM export_runs \(filter) ORDER BY id DESC LIMIT ?", arguments: arguments)
+                .map(run(from:))
         }
     }
 
+    static let columns = "id, export, status, started_at, finished_at, rows, bytes, sha256, path, error"
+
     static func fetch(_ id: Int64, db: Database) throws -> ExportRun {
-        guard let row = try Row.fetchOne(db, sql: """
-            SELECT id, export, status, started_at, finished_at, rows, bytes, sha256, path, error FROM export_runs WHERE id = ?
-            """, arguments: [id]) else {
+        guard let row = try Row.fetchOne(db, sql: "SELECT \(columns) FROM export_runs WHERE id = ?", arguments: [id]) else {
             throw StewardError(.jobNotFound, "no export run \(id)")
         }
-        return ExportRun(id: row[0], export: row[1], status: ExportRun.Status(rawValue: row[2]) ?? .failed,
+        return run(from: row)
+    }
+
+    static func run(from row: Row) -> ExportRun {
+        ExportRun(id: row[0], export: row[1], status: ExportRun.Status(rawValue: row[2]) ?? .failed,
                          startedAt: Date(timeIntervalSince1970: row[3]), finishedAt: (row[4] as Double?).map(Date.init(timeIntervalSince1970:)),
                          rows: row[5], bytes: row[6], sha256: row[7], path: row[8], error: row[9])
     }

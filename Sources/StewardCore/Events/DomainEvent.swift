@@ -33,18 +33,10 @@ public struct EventRoute: Sendable, Equatable {
     /// The job for one event: the template's arguments plus `event` (id, name, payload), keyed
     /// so that dispatching the same event twice inserts nothing new.
     public func job(for event: DomainEvent) -> NewJob {
-        var job = job
-        job.args = Self.merge(args: job.args, event: event)
+        let payload = (try? JSONSerialization.jsonObject(with: Data(event.payload.utf8))) ?? [:]
+        var job = job.addingArguments(["event": ["id": event.id, "name": event.name, "payload": payload]])
         job.uniqueKey = "event:\(event.id):\(name)"
         job.uniqueStates = .uniqueDefault
         return job
-    }
-
-    private static func merge(args: String, event: DomainEvent) -> String {
-        var object = (try? JSONSerialization.jsonObject(with: Data(args.utf8))) as? [String: Any] ?? [:]
-        let payload = (try? JSONSerialization.jsonObject(with: Data(event.payload.utf8))) ?? [:]
-        object["event"] = ["id": event.id, "name": event.name, "payload": payload]
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self)
     }
 }

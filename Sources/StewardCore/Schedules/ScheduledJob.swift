@@ -46,10 +46,7 @@ public struct ScheduledJob: Sendable, Equatable {
     /// The job for a tick: the template plus `"tick"` (the nominal fire time, ISO 8601), keyed
     /// by schedule and tick. A caught-up tick's job thus knows which moment it stands for.
     public func job(tick: Date) -> NewJob {
-        var job = job
-        var args = (try? JSONSerialization.jsonObject(with: Data(job.args.utf8))) as? [String: Any] ?? [:]
-        args["tick"] = tick.formatted(.iso8601)
-        if let data = try? JSONSerialization.data(withJSONObject: args, options: [.sortedKeys]) { job.args = String(decoding: data, as: UTF8.self) }
+        var job = job.addingArguments(["tick": tick.formatted(.iso8601)])
         job.uniqueKey = uniqueKey(tick: tick)
         job.uniqueStates = .uniqueDefault
         return job

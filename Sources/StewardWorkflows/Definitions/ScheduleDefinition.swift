@@ -19,11 +19,7 @@ public struct ScheduleDefinition: Sendable, Equatable {
 extension ScheduleDefinition {
     /// The engine's form: the job template with this schedule's timing.
     public var scheduledJob: ScheduledJob {
-        ScheduledJob(
-            name: name, schedule: CronSchedule(timing.cron, timeZone: timing.timeZone), catchUp: timing.catchUp,
-            catchUpLimit: timing.catchUpLimit, startingDeadline: timing.startingDeadline, overlap: timing.concurrency,
-            job: NewJob(kind: job.kind, args: job.args, queue: job.queue, priority: job.priority, maxAttempts: job.maxAttempts)
-        )
+        timing.scheduledJob(name: name, job: NewJob(kind: job.kind, args: job.args, queue: job.queue, priority: job.priority, maxAttempts: job.maxAttempts))
     }
 }
 
@@ -38,6 +34,12 @@ public struct ScheduleTiming: Sendable, Equatable {
     /// A tick not started within this long after its time is skipped.
     public var startingDeadline: Duration?
     public var concurrency: ScheduledJob.Overlap
+
+    /// The engine's form of something run on this timing.
+    public func scheduledJob(name: String, job: NewJob) -> ScheduledJob {
+        ScheduledJob(name: name, schedule: CronSchedule(cron, timeZone: timeZone), catchUp: catchUp, catchUpLimit: catchUpLimit,
+                     startingDeadline: startingDeadline, overlap: concurrency, job: job)
+    }
 
     static func read(_ document: MappingReader, required: Bool) -> ScheduleTiming? {
         let cronReader = required ? document.required("schedule", fix: #"write a cron expression, e.g. schedule: "0 7 * * MON""#) : document.optional("schedule")

@@ -23,8 +23,6 @@ public struct WorkflowSet: Sendable, Equatable {
             "\(names.count) \(kind.rawValue)\(names.count == 1 ? "" : "s"): \(names.sorted().joined(separator: ", "))"
         }
     }
-
-    public var isEmpty: Bool { summary.isEmpty }
 }
 
 /// The document kinds a workflow file may hold.
