@@ -1,6 +1,5 @@
 public import StewardSQLite
 import GRDB
-import StewardWorkflows
 
 /// The CRM tables, migrated after the engine's. Column names come from `Entity.fields` (the
 /// allow-list workflow files are checked against), so files and tables cannot drift apart.
@@ -10,24 +9,19 @@ public enum CRMSchema {
         SQLiteSchemaMigration("crm/v2-export-runs", migrate: createExportRuns),
     ]
 
-    /// Types and constraints per column; anything not listed is TEXT. Dates are ISO 8601 text.
-    static let columnTypes: [String: String] = [
-        "account_id": "INTEGER", "contact_id": "INTEGER", "lead_id": "INTEGER", "opportunity_id": "INTEGER",
-        "activity_id": "INTEGER", "target_id": "INTEGER", "transaction_id": "INTEGER", "import_id": "INTEGER",
-        "source_lead_id": "INTEGER", "cadence_enrollment_id": "INTEGER", "cadence_step_number": "INTEGER",
-        "line": "INTEGER", "amount": "REAL", "resolved": "INTEGER",
-    ]
-
+    /// The tables as first shipped. A migration never changes once released, so this SQL is
+    /// frozen; later columns arrive through new migrations, and `SchemaTests` checks that the
+    /// migrated tables still hold every field workflow files may name (`Entity.fields`).
     static func createEntities(_ db: Database) throws {
-        for entity in Entity.allCases {
-            let primaryKey = entity.fields[0]
-            let columns = entity.fields.map { field in
-                let type = columnTypes[field] ?? "TEXT"
-                return field == primaryKey && entity != .importErrors ? "\(field) INTEGER PRIMARY KEY" : "\(field) \(type)"
-            }
-            try db.execute(sql: "CREATE TABLE \(entity.rawValue) (\(columns.joined(separator: ", ")))")
-        }
         try db.execute(sql: """
+            CREATE TABLE accounts (account_id INTEGER PRIMARY KEY, company_name TEXT, industry TEXT, country TEXT, owner_user_id TEXT, activity_status TEXT, tenure_status TEXT, created_at TEXT);
+            CREATE TABLE contacts (contact_id INTEGER PRIMARY KEY, account_id INTEGER, first_name TEXT, last_name TEXT, email TEXT, phone TEXT, created_at TEXT);
+            CREATE TABLE leads (lead_id INTEGER PRIMARY KEY, account_id INTEGER, company_name TEXT, email TEXT, phone TEXT, triage_status TEXT, opportunity_id INTEGER, created_at TEXT);
+            CREATE TABLE opportunities (opportunity_id INTEGER PRIMARY KEY, account_id INTEGER, stage TEXT, owner_user_id TEXT, amount REAL, source_lead_id INTEGER, lost_reason TEXT, created_at TEXT, closed_at TEXT);
+            CREATE TABLE activities (activity_id INTEGER PRIMARY KEY, type TEXT, subject TEXT, status TEXT, due_date TEXT, owner_user_id TEXT, account_id INTEGER, opportunity_id INTEGER, cadence_enrollment_id INTEGER, cadence_step_number INTEGER, completed_at TEXT);
+            CREATE TABLE prospecting_targets (target_id INTEGER PRIMARY KEY, company_name TEXT, contact_name TEXT, email TEXT, phone TEXT, website TEXT, status TEXT, dedupe_key TEXT, created_at TEXT);
+            CREATE TABLE transactions (transaction_id INTEGER PRIMARY KEY, account_id INTEGER, date TEXT, amount REAL);
+            CREATE TABLE import_errors (import_id INTEGER, line INTEGER, field TEXT, category TEXT, message TEXT, resolved INTEGER);
             CREATE UNIQUE INDEX prospecting_targets_dedupe ON prospecting_targets (dedupe_key);
             CREATE INDEX contacts_account ON contacts (account_id);
             CREATE INDEX opportunities_account ON opportunities (account_id);
