@@ -7,7 +7,7 @@ public enum CRMSchema {
     public static let migrations: [SQLiteSchemaMigration] = [
         SQLiteSchemaMigration("crm/v1-entities", migrate: createEntities),
         SQLiteSchemaMigration("crm/v2-export-runs", migrate: createExportRuns),
-    ]
+    ] + CadenceSchema.migrations
 
     /// The tables as first shipped. A migration never changes once released, so this SQL is
     /// frozen; later columns arrive through new migrations, and `SchemaTests` checks that the

@@ -12,6 +12,13 @@ public struct CadenceDefinition: Sendable, Equatable {
         public var type: ActivityType
         public var subject: String
         public var description: String?
+
+        public init(day: Int, type: ActivityType, subject: String, description: String? = nil) {
+            self.day = day
+            self.type = type
+            self.subject = subject
+            self.description = description
+        }
     }
 
     public var name: String
@@ -51,11 +58,31 @@ public struct CadenceDefinition: Sendable, Equatable {
         defer { step.finish() }
         let day = step.required("day")?.int(in: 0...3650, fix: "days count from enrollment: 0, 2, 5 …")
         let type = step.required("type")?.choice(ActivityType.self)
-        let subject = step.required("subject")?.nonEmptyString()
-        let description = step.optional("description")?.string()
+        let subject = step.required("subject")?.nonEmptyString().flatMap { checkFields($0, step.required("subject")) }
+        let description = step.optional("description")?.string().flatMap { checkFields($0, step.optional("description")) }
         guard let day, let type, let subject else { return nil }
         return Step(day: day, type: type, subject: subject, description: description)
     }
+
+    /// Template fields (`{{account.company_name}}`) must name an allow-listed field of the
+    /// enrolled record or its account, so a typo shows up at load time, not as a blank subject.
+    private static func checkFields(_ text: String, _ reader: ValueReader?) -> String? {
+        var rest = Substring(text)
+        while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
+            let field = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+            rest = rest[close.upperBound...]
+            guard !templateFields.contains(field) else { continue }
+            reader?.issue("unknown template field '{{\(field)}}'", fix: "use record fields such as {{account.company_name}}, {{opportunity.amount}}, {{contact.first_name}}, {{target.company_name}}")
+            return nil
+        }
+        return text
+    }
+
+    /// `prefix.field` names templates may use.
+    public static let templateFields: Set<String> = {
+        let prefixes: [(String, Entity)] = [("account", .accounts), ("opportunity", .opportunities), ("contact", .contacts), ("target", .prospectingTargets)]
+        return Set(prefixes.flatMap { prefix, entity in entity.fields.map { "\(prefix).\($0)" } })
+    }()
 
     /// Steps run in the order written, so their days may not go backwards.
     private static func checkOrder(_ steps: [Step], items: [ValueReader]) -> [Step]? {

@@ -13,6 +13,7 @@ public enum EventName: String, Sendable, CaseIterable, Codable {
     case accountReactivated = "account.reactivated"
     case targetConverted = "target.converted"
     case activityCompleted = "activity.completed"
+    case transactionRecorded = "transaction.recorded"
     case cadenceCompleted = "cadence.completed"
     case exportCompleted = "export.completed"
     case exportFailed = "export.failed"

@@ -1,0 +1,62 @@
+import Foundation
+import GRDB
+import StewardCore
+import StewardWorkflows
+
+/// Turns enrollments into planned activities. Idempotent: what exists is never planned again,
+/// and the unique index on (enrollment, step) makes a rerun of a half-finished batch harmless.
+struct CadenceGenerator {
+    private var templates: [String: (CadenceTemplate, TextSet)] = [:]
+
+    /// A template's parsed subject and description texts, and the fields they need.
+    private struct TextSet {
+        var subjects: [TemplateText]
+        var descriptions: [TemplateText?]
+        var fields: Set<String>
+    }
+
+    /// Plans what each enrollment needs now; returns how many activities were created.
+    mutating func generate(_ enrollmentIDs: [Int64], db: Database, now: Date) throws -> Int {
+        let stamp = Timestamp.iso(now)
+        var created = 0
+        for id in enrollmentIDs {
+            guard let enrollment = try CadenceEnrollmentRecords.find(id, db: db) else { continue }
+            created += try generate(enrollment, db: db, stamp: stamp)
+        }
+        return created
+    }
+
+    private mutating func generate(_ enrollment: CadenceEnrollment, db: Database, stamp: String) throws -> Int {
+        guard enrollment.status == .active else { return 0 }
+        let (template, text) = try template(enrollment, db: db)
+        let existing = enrollment.currentStep == 0 && template.generate == .upfront ? [:] : try ActivityRecords.byStep(enrollment: enrollment.id, db: db)
+        let steps = CadencePlanner.plan(template, enrollment: enrollment, existing: existing)
+        guard !steps.isEmpty else { return 0 }
+        let values = try RecordFields.values(text.fields, record: enrollment.record, accountID: enrollment.accountID, db: db)
+        var created = 0
+        for step in steps {
+            let index = step.number - 1
+            let planned = ActivityRecords.Planned(
+                enrollment: enrollment, step: step.number, type: template.steps[index].type.rawValue,
+                subject: text.subjects[index].render(values), description: text.descriptions[index]?.render(values), due: step.due
+            )
+            if try ActivityRecords.insert(planned, db: db, now: stamp) { created += 1 }
+        }
+        return created
+    }
+
+    private mutating func template(_ enrollment: CadenceEnrollment, db: Database) throws -> (CadenceTemplate, TextSet) {
+        let key = "\(enrollment.cadence)@\(enrollment.cadenceVersion)"
+        if let template = templates[key] { return template }
+        guard let id = try Int64.fetchOne(db, sql: "SELECT cadence_id FROM cadences WHERE name = ?", arguments: [enrollment.cadence]) else {
+            throw CRMErrors.notFound("cadence", enrollment.id, fix: "enrollment \(enrollment.id) names a cadence that is not stored")
+        }
+        let template = try CadenceTemplateRecords.load(id, version: enrollment.cadenceVersion, db: db)
+        let subjects = template.steps.map { TemplateText($0.subject) }
+        let descriptions = template.steps.map { $0.description.map(TemplateText.init) }
+        let text = TextSet(subjects: subjects, descriptions: descriptions,
+                           fields: Set(subjects.flatMap(\.fields) + descriptions.compactMap { $0?.fields }.flatMap { $0 }))
+        templates[key] = (template, text)
+        return (template, text)
+    }
+}

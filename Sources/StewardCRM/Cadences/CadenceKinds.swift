@@ -1,0 +1,110 @@
+public import StewardCore
+public import StewardSQLite
+import Foundation
+import Logging
+import StewardWorkflows
+
+/// Names and job templates of the cadence job kinds, shared by the code that enqueues them and
+/// the handlers that run them.
+public enum CadenceJobs {
+    public static let enroll = "cadence_enroll"
+    public static let generate = "cadence_generate"
+    public static let stop = "cadence_stop"
+    public static let queue = "cadences"
+
+    /// Generation for a batch of enrollments (one job per batch keeps the queue small when a
+    /// winback scan flags thousands of accounts at once).
+    public static func generateJob(_ enrollments: [Int64]) -> NewJob {
+        NewJob(kind: generate, queue: queue, maxAttempts: 5).addingArguments(["enrollments": enrollments])
+    }
+
+    public static let batchSize = 500
+}
+
+/// The handlers of the cadence kinds.
+public enum CadenceKinds {
+    public static func make(store: SQLiteJobStore, definitions: WorkflowDefinitions, clock: any JobClock) -> [JobKind] {
+        let service = CadenceService(store: store, actor: "steward")
+        let policy = RetryPolicy(maxAttempts: 5, backoff: .exponential(base: .seconds(5), cap: .seconds(600)))
+        return [
+            JobKind(name: CadenceJobs.enroll, retryPolicy: policy) { try await enroll($0, service: service, definitions: definitions, clock: clock) },
+            JobKind(name: CadenceJobs.generate, retryPolicy: policy) { try await generate($0, service: service, clock: clock) },
+            JobKind(name: CadenceJobs.stop, retryPolicy: policy) { try await stop($0, service: service, clock: clock) },
+        ]
+    }
+
+    /// `{"cadence", "event": {"id", "name", "payload"}}`, as event routes write them.
+    struct EventArgs: Decodable {
+        struct Event: Decodable {
+            var id: Int64
+            var name: String
+            var payload: JSONValue
+        }
+        var cadence: String
+        var event: Event
+
+        func record() throws -> CRMRecordRef {
+            guard let record = CRMRecordRef.subject(ofEvent: event.name, payload: event.payload.object) else {
+                throw JobPermanentError("event \(event.id) (\(event.name)) names no account, opportunity, contact or target")
+            }
+            return record
+        }
+    }
+
+    static func enroll(_ context: JobContext, service: CadenceService, definitions: WorkflowDefinitions, clock: any JobClock) async throws -> JobResult {
+        let args = try context.arguments(EventArgs.self)
+        guard let definition = definitions.set.cadences[args.cadence] else {
+            throw JobPermanentError("no cadence named '\(args.cadence)' in the workflow files")
+        }
+        let result = try await permanentIfBadInput {
+            try await service.enroll(definition, record: try args.record(), source: "event:\(args.event.id)", now: clock.now())
+        }
+        context.logger.info("enrolled", metadata: ["cadence": "\(args.cadence)", "enrollment": "\(result.enrollment.id)", "new": "\(result.inserted)"])
+        return .completed
+    }
+
+    static func generate(_ context: JobContext, service: CadenceService, clock: any JobClock) async throws -> JobResult {
+        struct Args: Decodable { var enrollments: [Int64] }
+        let args = try context.arguments(Args.self)
+        let created = try await service.generate(args.enrollments, now: clock.now())
+        context.logger.debug("cadence activities generated", metadata: ["enrollments": "\(args.enrollments.count)", "created": "\(created)"])
+        return .completed
+    }
+
+    static func stop(_ context: JobContext, service: CadenceService, clock: any JobClock) async throws -> JobResult {
+        let args = try context.arguments(EventArgs.self)
+        let stopped = try await service.stopOpen(cadence: args.cadence, record: try args.record(), reason: args.event.name, now: clock.now())
+        context.logger.info("enrollments stopped", metadata: ["cadence": "\(args.cadence)", "count": "\(stopped.count)"])
+        return .completed
+    }
+
+    /// A missing record will not appear by retrying: such failures discard the job at once.
+    static func permanentIfBadInput<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let error as StewardError where error.code == .recordNotFound || error.code == .invalidChange {
+            throw JobPermanentError(error.description)
+        }
+    }
+}
+
+/// Just enough JSON to read an event payload's ids.
+struct JSONValue: Decodable {
+    let object: [String: Any]
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = (try? container.decode([String: Scalar].self)) ?? [:]
+        object = text.mapValues(\.value)
+    }
+
+    struct Scalar: Decodable {
+        let value: Any
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let number = try? container.decode(Int64.self) { value = NSNumber(value: number) }
+            else if let text = try? container.decode(String.self) { value = text }
+            else { value = NSNull() }
+        }
+    }
+}

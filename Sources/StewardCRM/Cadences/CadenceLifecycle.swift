@@ -1,0 +1,117 @@
+import Foundation
+import GRDB
+import StewardCore
+import StewardSQLite
+import StewardWorkflows
+
+/// Enrollment changes inside a caller's transaction: enroll, pause, resume, stop, progress.
+/// Each writes its rows, an audit entry and any follow-up job together.
+struct CadenceLifecycle {
+    let store: SQLiteJobStore
+    let db: Database
+    let now: Date
+    let actor: String
+
+    var today: CRMDay { CRMDay(now) }
+
+    /// Enrolls a record, or returns its open enrollment in this cadence.
+    func enroll(_ definition: CadenceDefinition, record: CRMRecordRef, on day: CRMDay?, source: String) throws -> (CadenceEnrollment, inserted: Bool) {
+        let template = try CadenceTemplateRecords.sync(definition, in: db, now: now)
+        let owner = try RecordOwner.of(record, db: db)
+        guard let id = try CadenceEnrollmentRecords.insert(template, record: record, owner: owner, on: day ?? today, source: source, db: db, now: now) else {
+            guard let existing = try CadenceEnrollmentRecords.openEnrollment(cadenceID: template.cadenceID, record: record, db: db) else {
+                throw StewardError(.invalidChange, "\(record) could not be enrolled in '\(definition.name)'")
+            }
+            return (existing, false)
+        }
+        try AuditLog.record("cadence.enrolled", entity: "cadence_enrollments", id: id,
+                            details: ["cadence": definition.name, "record": record.description, "source": source], actor: actor, db: db, now: now)
+        _ = try store.enqueue([CadenceJobs.generateJob([id])], in: db, now: now)
+        return (try CadenceEnrollmentRecords.require(id, db: db), true)
+    }
+
+    func pause(_ id: Int64) throws -> CadenceEnrollment {
+        let enrollment = try require(id, in: [.active], to: "pause")
+        try CadenceEnrollmentRecords.setStatus(id, .paused, day: today, db: db)
+        try audit("cadence.paused", enrollment)
+        return try CadenceEnrollmentRecords.require(id, db: db)
+    }
+
+    /// Planned activities wait as many (business) days after the resume as they had left at the
+    /// pause; then generation catches up on anything a stepwise cadence could not plan meanwhile.
+    func resume(_ id: Int64) throws -> CadenceEnrollment {
+        let enrollment = try require(id, in: [.paused], to: "resume")
+        let template = try template(of: enrollment)
+        let pausedOn = enrollment.pausedOn ?? today
+        for activity in try ActivityRecords.byStep(enrollment: id, db: db).values where activity.status == .planned {
+            guard let due = activity.dueDate else { continue }
+            try ActivityRecords.setDue(activity.id, template.calendar.resumedDue(due, pausedOn: pausedOn, resumedOn: today), db: db)
+        }
+        try CadenceEnrollmentRecords.setStatus(id, .active, day: today, db: db)
+        try audit("cadence.resumed", enrollment, ["paused_on": pausedOn.description])
+        _ = try store.enqueue([CadenceJobs.generateJob([id])], in: db, now: now)
+        return try CadenceEnrollmentRecords.require(id, db: db)
+    }
+
+    /// Stops an open enrollment and cancels its planned activities.
+    func stop(_ id: Int64, reason: String) throws -> CadenceEnrollment {
+        let enrollment = try require(id, in: [.active, .paused], to: "stop")
+        try CadenceEnrollmentRecords.setStatus(id, .stopped, day: today, reason: reason, db: db)
+        let cancelled = try ActivityRecords.cancelPlanned(enrollment: id, db: db)
+        try audit("cadence.stopped", enrollment, ["reason": reason, "cancelled_activities": cancelled])
+        return try CadenceEnrollmentRecords.require(id, db: db)
+    }
+
+    /// What a `stop_on` event does: stops the record's open enrollments in that cadence.
+    func stopOpen(cadence: String, record: CRMRecordRef, reason: String) throws -> [CadenceEnrollment] {
+        try CadenceEnrollmentRecords.open(cadence: cadence, record: record, db: db).map { try stop($0.id, reason: reason) }
+    }
+
+    /// A cadence activity was done: the enrollment advances, later steps shift when it was late,
+    /// a stepwise cadence plans the next step, and the last step completes the enrollment.
+    func activityDone(_ activity: CRMActivity, on day: CRMDay) throws {
+        guard let id = activity.enrollmentID, let step = activity.stepNumber,
+              let enrollment = try CadenceEnrollmentRecords.find(id, db: db), enrollment.status.isOpen else { return }
+        try CadenceEnrollmentRecords.advance(id, toStep: step, db: db)
+        let template = try template(of: enrollment)
+        if template.generate == .upfront, let due = activity.dueDate {
+            let planned = try ActivityRecords.byStep(enrollment: id, db: db)
+            for move in CadencePlanner.shifted(template, doneStep: step, due: due, done: day, planned: planned) {
+                try ActivityRecords.setDue(move.activity, move.due, db: db)
+            }
+        }
+        if step >= template.steps.count {
+            try complete(enrollment)
+        } else if template.generate == .stepwise {
+            _ = try store.enqueue([CadenceJobs.generateJob([id])], in: db, now: now)
+        }
+    }
+
+    private func complete(_ enrollment: CadenceEnrollment) throws {
+        try CadenceEnrollmentRecords.setStatus(enrollment.id, .completed, day: today, db: db)
+        try audit("cadence.completed", enrollment)
+        let payload: [String: Any] = ["enrollment_id": enrollment.id, "cadence": enrollment.cadence,
+                                      enrollment.record.type.payloadKey: enrollment.record.id]
+        try store.recordEvent(EventName.cadenceCompleted.rawValue, payload: JSONText.object(payload), in: db, now: now)
+    }
+
+    func template(of enrollment: CadenceEnrollment) throws -> CadenceTemplate {
+        let id = try Int64.fetchOne(db, sql: "SELECT cadence_id FROM cadences WHERE name = ?", arguments: [enrollment.cadence]) ?? 0
+        return try CadenceTemplateRecords.load(id, version: enrollment.cadenceVersion, db: db)
+    }
+
+    private func require(_ id: Int64, in states: Set<EnrollmentStatus>, to verb: String) throws -> CadenceEnrollment {
+        let enrollment = try CadenceEnrollmentRecords.require(id, db: db)
+        guard states.contains(enrollment.status) else {
+            throw StewardError(.invalidTransition, "enrollment \(id) is \(enrollment.status.rawValue); only \(states.map(\.rawValue).sorted().joined(separator: " or ")) enrollments can \(verb)",
+                               fix: "steward cadences show \(enrollment.cadence) lists its enrollments and their status")
+        }
+        return enrollment
+    }
+
+    private func audit(_ action: String, _ enrollment: CadenceEnrollment, _ details: [String: Any] = [:]) throws {
+        try AuditLog.record(action, entity: "cadence_enrollments", id: enrollment.id,
+                            details: details.merging(["cadence": enrollment.cadence, "record": enrollment.record.description]) { $1 },
+                            actor: actor, db: db, now: now)
+    }
+}

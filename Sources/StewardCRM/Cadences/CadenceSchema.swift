@@ -1,0 +1,116 @@
+import GRDB
+import StewardSQLite
+
+/// The tables cadences, winback and the CRM change API add, appended to `CRMSchema.migrations`.
+/// `crm/v1-entities` is frozen, so new columns on its tables arrive here through ALTER TABLE.
+enum CadenceSchema {
+    static let migrations: [SQLiteSchemaMigration] = [
+        SQLiteSchemaMigration("cadences/v1-cadences", migrate: createCadences),
+        SQLiteSchemaMigration("cadences/v1-crm-columns", migrate: addCRMColumns),
+        SQLiteSchemaMigration("cadences/v1-account-status", migrate: createAccountStatus),
+    ]
+
+    /// Templates are versioned: a file edit adds a version, and an enrollment keeps the version it
+    /// started on, so editing a file never rewrites or renumbers what was already planned.
+    static func createCadences(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE cadences (
+                cadence_id      INTEGER PRIMARY KEY,
+                name            TEXT NOT NULL UNIQUE,
+                current_version INTEGER NOT NULL,
+                created_at      TEXT NOT NULL,
+                updated_at      TEXT NOT NULL
+            );
+            CREATE TABLE cadence_versions (
+                cadence_id  INTEGER NOT NULL REFERENCES cadences (cadence_id),
+                version     INTEGER NOT NULL,
+                days        TEXT NOT NULL CHECK (days IN ('calendar', 'business')),
+                generate    TEXT NOT NULL CHECK (generate IN ('upfront', 'stepwise')),
+                late_steps  TEXT NOT NULL CHECK (late_steps IN ('shift', 'keep')),
+                fingerprint TEXT NOT NULL,
+                created_at  TEXT NOT NULL,
+                PRIMARY KEY (cadence_id, version)
+            );
+            CREATE TABLE cadence_steps (
+                cadence_id  INTEGER NOT NULL,
+                version     INTEGER NOT NULL,
+                step_number INTEGER NOT NULL CHECK (step_number >= 1),
+                day_offset  INTEGER NOT NULL CHECK (day_offset >= 0),
+                type        TEXT NOT NULL CHECK (type IN ('call', 'email', 'task', 'meeting')),
+                subject     TEXT NOT NULL,
+                description TEXT,
+                PRIMARY KEY (cadence_id, version, step_number),
+                FOREIGN KEY (cadence_id, version) REFERENCES cadence_versions (cadence_id, version)
+            );
+            CREATE TABLE cadence_enrollments (
+                enrollment_id   INTEGER PRIMARY KEY,
+                cadence_id      INTEGER NOT NULL REFERENCES cadences (cadence_id),
+                cadence_version INTEGER NOT NULL,
+                record_type     TEXT NOT NULL CHECK (record_type IN ('account', 'opportunity', 'contact', 'target')),
+                record_id       INTEGER NOT NULL,
+                account_id      INTEGER,
+                owner_user_id   TEXT,
+                status          TEXT NOT NULL CHECK (status IN ('Active', 'Paused', 'Stopped', 'Completed')),
+                current_step    INTEGER NOT NULL DEFAULT 0,
+                enrolled_on     TEXT NOT NULL,
+                paused_on       TEXT,
+                stopped_on      TEXT,
+                stop_reason     TEXT,
+                completed_on    TEXT,
+                source          TEXT NOT NULL,
+                created_at      TEXT NOT NULL
+            );
+            CREATE UNIQUE INDEX cadence_enrollments_one_open
+                ON cadence_enrollments (cadence_id, record_type, record_id) WHERE status IN ('Active', 'Paused');
+            CREATE INDEX cadence_enrollments_record ON cadence_enrollments (record_type, record_id);
+            CREATE TABLE audit_log (
+                audit_id  INTEGER PRIMARY KEY,
+                at        TEXT NOT NULL,
+                actor     TEXT NOT NULL,
+                action    TEXT NOT NULL,
+                entity    TEXT NOT NULL,
+                entity_id INTEGER,
+                details   TEXT NOT NULL DEFAULT '{}'
+            );
+            CREATE INDEX audit_log_entity ON audit_log (entity, entity_id);
+            """)
+    }
+
+    /// What activities, targets and accounts need beyond crm/v1: the related contact/target, a
+    /// description, and when a target was converted into which account.
+    static func addCRMColumns(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE activities ADD COLUMN contact_id INTEGER;
+            ALTER TABLE activities ADD COLUMN target_id INTEGER;
+            ALTER TABLE activities ADD COLUMN description TEXT;
+            ALTER TABLE activities ADD COLUMN created_at TEXT;
+            ALTER TABLE prospecting_targets ADD COLUMN owner_user_id TEXT;
+            ALTER TABLE prospecting_targets ADD COLUMN account_id INTEGER;
+            ALTER TABLE prospecting_targets ADD COLUMN converted_at TEXT;
+            CREATE UNIQUE INDEX activities_enrollment_step ON activities (cadence_enrollment_id, cadence_step_number)
+                WHERE cadence_enrollment_id IS NOT NULL;
+            CREATE INDEX activities_status_due ON activities (status, due_date);
+            """)
+    }
+
+    /// Derived account statuses: the current ones live on `accounts` (crm/v1 columns), every
+    /// change is kept in `account_status_history`.
+    static func createAccountStatus(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE accounts ADD COLUMN status_as_of TEXT;
+            ALTER TABLE accounts ADD COLUMN last_transaction_date TEXT;
+            CREATE TABLE account_status_history (
+                history_id             INTEGER PRIMARY KEY,
+                account_id             INTEGER NOT NULL,
+                as_of                  TEXT NOT NULL,
+                activity_status        TEXT NOT NULL,
+                tenure_status          TEXT NOT NULL,
+                previous_activity      TEXT,
+                previous_tenure        TEXT,
+                last_transaction_date  TEXT,
+                recorded_at            TEXT NOT NULL
+            );
+            CREATE INDEX account_status_history_account ON account_status_history (account_id, history_id);
+            """)
+    }
+}

@@ -1,0 +1,19 @@
+import Foundation
+import GRDB
+
+/// The SQL of `audit_log`: who changed what, written in the transaction of the change.
+enum AuditLog {
+    static func record(_ action: String, entity: String, id: Int64?, details: [String: Any] = [:], actor: String,
+                       db: Database, now: Date) throws {
+        try db.execute(sql: "INSERT INTO audit_log (at, actor, action, entity, entity_id, details) VALUES (?, ?, ?, ?, ?, ?)",
+                       arguments: [Timestamp.iso(now), actor, action, entity, id, JSONText.object(details)])
+    }
+}
+
+/// Event payloads and audit details as JSON object text.
+enum JSONText {
+    static func object(_ values: [String: Any]) -> String {
+        guard let data = try? JSONSerialization.data(withJSONObject: values, options: [.sortedKeys]) else { return "{}" }
+        return String(decoding: data, as: UTF8.self)
+    }
+}
