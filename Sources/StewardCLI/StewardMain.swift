@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import StewardCore
+import StewardCRM
 
 /// Runs a command line and returns the process exit code. Steward's own errors print as one
 /// line, `steward: error: WHAT (HOW TO FIX)`, with an exit code by kind (sysexits.h).
@@ -31,7 +32,8 @@ public enum StewardMain {
         case .unknownKind, .invalidArguments, .invalidConfiguration, .invalidCron: 64  // EX_USAGE
         case .invalidWorkflows: 78  // EX_CONFIG
         case .databaseUnreadable, .databaseTooNew: 65  // EX_DATAERR
-        case .jobNotFound: 66  // EX_NOINPUT
+        case .jobNotFound, .recordNotFound: 66  // EX_NOINPUT
+        case .invalidChange: 65  // EX_DATAERR
         case .databaseNotWritable: 73  // EX_CANTCREAT
         default: 1
         }

@@ -23,6 +23,7 @@ enum WorkflowDirectory {
     /// Schedules, plus exports that have a schedule.
     static func scheduledJobs(_ set: WorkflowSet) -> [ScheduledJob] {
         set.schedules.values.map(\.scheduledJob) + set.exports.values.compactMap(ExportKind.scheduledJob)
+            + set.winbacks.values.compactMap(WinbackKind.scheduledJob)
     }
 
     /// Job kinds that carry out cadence enrollments and webhook deliveries.
@@ -42,6 +43,7 @@ enum WorkflowDirectory {
             guard let event = cadence.enrollOn else { continue }
             routes.append(EventRoute(name: "cadence:\(cadence.name)", event: event.rawValue, job: enrollJob(cadence.name)))
         }
+        routes += set.cadences.values.sorted { $0.name < $1.name }.flatMap(CadenceJobs.stopRoutes)
         for endpoint in set.webhooks.values.sorted(by: { $0.name < $1.name }) {
             let job = NewJob(kind: webhookDeliveryKind, args: #"{"endpoint":"\#(endpoint.name)"}"#, queue: "webhooks")
             routes += endpoint.events.map { EventRoute(name: "webhook:\(endpoint.name)", event: $0.rawValue, job: job) }

@@ -2,7 +2,7 @@ public import StewardCore
 public import StewardSQLite
 import Foundation
 import Logging
-import StewardWorkflows
+public import StewardWorkflows
 
 /// Names and job templates of the cadence job kinds, shared by the code that enqueues them and
 /// the handlers that run them.
@@ -106,5 +106,15 @@ struct JSONValue: Decodable {
             else if let text = try? container.decode(String.self) { value = text }
             else { value = NSNull() }
         }
+    }
+}
+
+extension CadenceJobs {
+    public static let kinds = [enroll, generate, stop]
+
+    /// A cadence's `stop_on` events, each routed to a `cadence_stop` job for that cadence.
+    public static func stopRoutes(_ cadence: CadenceDefinition) -> [EventRoute] {
+        let job = NewJob(kind: stop, queue: queue).addingArguments(["cadence": cadence.name])
+        return cadence.stopOn.map { EventRoute(name: "cadence-stop:\(cadence.name)", event: $0.rawValue, job: job) }
     }
 }

@@ -97,7 +97,7 @@ enum CadenceSchema {
     /// change is kept in `account_status_history`.
     static func createAccountStatus(_ db: Database) throws {
         try db.execute(sql: """
-            ALTER TABLE accounts ADD COLUMN status_as_of TEXT;
+            ALTER TABLE accounts ADD COLUMN status_since TEXT;
             ALTER TABLE accounts ADD COLUMN last_transaction_date TEXT;
             CREATE TABLE account_status_history (
                 history_id             INTEGER PRIMARY KEY,

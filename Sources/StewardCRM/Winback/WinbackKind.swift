@@ -1,0 +1,34 @@
+public import StewardCore
+public import StewardSQLite
+import Foundation
+import Logging
+public import StewardWorkflows
+
+/// `winback_scan` jobs: `{"rule": "inactive-accounts"}`, scheduled by the rule's `schedule`.
+public enum WinbackKind {
+    public static let name = "winback_scan"
+    public static let queue = "winback"
+
+    public static func make(store: SQLiteJobStore, definitions: WorkflowDefinitions, clock: any JobClock) -> JobKind {
+        JobKind(name: name, retryPolicy: RetryPolicy(maxAttempts: 3, backoff: .exponential(base: .seconds(30), cap: .seconds(900)))) { context in
+            struct Args: Decodable { var rule: String; var as_of: String?; var tick: String? }
+            let args = try context.arguments(Args.self)
+            let set = definitions.set
+            guard let rule = set.winbacks[args.rule], let cadence = set.cadences[rule.cadence] else {
+                throw JobPermanentError("no winback rule named '\(args.rule)' (with its cadence) in the workflow files")
+            }
+            // A scheduled scan is dated by its tick, so a caught-up run derives the day it was due.
+            let tick = args.tick.flatMap { try? Date($0, strategy: .iso8601) }
+            let day = args.as_of.flatMap(CRMDay.init) ?? CRMDay(tick ?? clock.now())
+            context.logger.info("winback scan started", metadata: ["rule": "\(rule.name)", "as_of": "\(day)"])
+            let result = try await WinbackService(store: store).scan(rule, cadence: cadence, asOf: day, now: clock.now())
+            context.logger.info("winback scan finished", metadata: ["changed": "\(result.changed)", "flagged": "\(result.flagged.count)",
+                                                                   "reactivated": "\(result.reactivated.count)"])
+            return .completed
+        }
+    }
+
+    public static func scheduledJob(_ rule: WinbackDefinition) -> ScheduledJob? {
+        rule.timing?.scheduledJob(name: "winback:\(rule.name)", job: NewJob(kind: name, queue: queue).addingArguments(["rule": rule.name]))
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import GRDB
+import StewardCore
+import StewardSQLite
+import StewardWorkflows
+
+/// The SQL of the winback scan, in one place. Statuses come from data only: the scan derives
+/// every account's statuses in one set-based statement, keeps only the accounts whose statuses
+/// differ from what is stored, and writes just those (so a second scan changes nothing).
+enum WinbackScan {
+    /// Every account's derived statuses as of `:as_of`. Dates are ISO text, so thresholds are
+    /// text comparisons against precomputed cut-offs and the per-account aggregates walk the
+    /// `transactions (account_id, date)` index.
+    static let derivation = """
+        WITH tx AS (
+            SELECT account_id, date, lag(date) OVER (PARTITION BY account_id ORDER BY date) AS previous
+            FROM transactions WHERE date <= :as_of
+        ), per_account AS (
+            SELECT account_id, min(date) AS first_tx, max(date) AS last_tx,
+                   max(CASE WHEN julianday(date) - julianday(previous) >= :inactive_days THEN date END) AS back_on
+            FROM tx GROUP BY account_id
+        ), won AS (
+            SELECT account_id, min(substr(closed_at, 1, 10)) AS first_won FROM opportunities
+            WHERE stage = 'closed_won' AND substr(closed_at, 1, 10) <= :as_of GROUP BY account_id
+        )
+        SELECT a.account_id, a.activity_status AS old_activity, a.tenure_status AS old_tenure, a.last_transaction_date AS old_last_tx,
+               p.last_tx,
+               CASE WHEN p.last_tx IS NULL THEN 'No Transaction'
+                    WHEN p.last_tx <= :inactive_cutoff THEN 'Inactive'
+                    WHEN p.last_tx <= :passive_cutoff THEN 'Passive'
+                    ELSE 'Active' END AS activity,
+               CASE WHEN p.first_tx IS NULL AND w.first_won IS NULL THEN 'Prospect'
+                    WHEN p.last_tx <= :inactive_cutoff THEN 'Winback Target'
+                    WHEN p.back_on > :new_cutoff THEN 'New Winback Customer'
+                    WHEN min(coalesce(p.first_tx, w.first_won), coalesce(w.first_won, p.first_tx)) > :new_cutoff THEN 'New Customer'
+                    ELSE 'Active Customer' END AS tenure
+        FROM accounts a LEFT JOIN per_account p ON p.account_id = a.account_id LEFT JOIN won w ON w.account_id = a.account_id
+        """
+
+    /// Derives, compares and stores; returns the accounts that became inactive and those that
+    /// came back (the caller enrolls and stops cadences for them).
+    static func apply(_ thresholds: WinbackThresholds, asOf day: CRMDay, db: Database, now: Date) throws -> (changed: Int, flagged: [Int64], reactivated: [Int64]) {
+        let arguments = StatementArguments(thresholds.arguments(asOf: day))
+        try db.execute(sql: """
+            CREATE TEMP TABLE IF NOT EXISTS winback_changes (account_id INTEGER PRIMARY KEY, old_activity TEXT, old_tenure TEXT,
+                                                             last_tx TEXT, activity TEXT, tenure TEXT);
+            DELETE FROM temp.winback_changes;
+            """)
+        try db.execute(sql: """
+            INSERT INTO temp.winback_changes
+            SELECT account_id, old_activity, old_tenure, last_tx, activity, tenure FROM (\(derivation))
+            WHERE activity IS NOT old_activity OR tenure IS NOT old_tenure OR last_tx IS NOT old_last_tx
+            """, arguments: arguments)
+        let changed = db.changesCount
+        try db.execute(sql: """
+            INSERT INTO account_status_history (account_id, as_of, activity_status, tenure_status, previous_activity, previous_tenure,
+                                                last_transaction_date, recorded_at)
+            SELECT account_id, :as_of, activity, tenure, old_activity, old_tenure, last_tx, :now FROM temp.winback_changes
+            WHERE activity IS NOT old_activity OR tenure IS NOT old_tenure
+            """, arguments: ["as_of": day.description, "now": Timestamp.iso(now)])
+        try db.execute(sql: """
+            UPDATE accounts SET activity_status = c.activity, tenure_status = c.tenure, last_transaction_date = c.last_tx,
+                   status_since = CASE WHEN c.activity IS NOT c.old_activity OR c.tenure IS NOT c.old_tenure THEN :as_of ELSE status_since END
+            FROM temp.winback_changes c WHERE accounts.account_id = c.account_id
+            """, arguments: ["as_of": day.description])
+        let flagged = try Int64.fetchAll(db, sql: """
+            SELECT account_id FROM temp.winback_changes WHERE activity = 'Inactive' AND old_activity IS NOT 'Inactive' ORDER BY account_id
+            """)
+        let reactivated = try Int64.fetchAll(db, sql: """
+            SELECT account_id FROM temp.winback_changes WHERE old_activity = 'Inactive' AND activity IN ('Active', 'Passive') ORDER BY account_id
+            """)
+        try db.execute(sql: "DELETE FROM temp.winback_changes")
+        return (changed, flagged, reactivated)
+    }
+
+    /// Enrolls every newly inactive account into the winback cadence in one statement; an
+    /// account that already has an open enrollment keeps it (the partial unique index).
+    static func enroll(_ accounts: [Int64], template: CadenceTemplate, rule: String, asOf day: CRMDay, db: Database, now: Date) throws -> [Int64] {
+        guard !accounts.isEmpty else { return [] }
+        let ids = String(decoding: try JSONSerialization.data(withJSONObject: accounts), as: UTF8.self)
+        return try Int64.fetchAll(db, sql: """
+            INSERT INTO cadence_enrollments (cadence_id, cadence_version, record_type, record_id, account_id, owner_user_id, status,
+                                             enrolled_on, source, created_at)
+            SELECT ?, ?, 'account', a.account_id, a.account_id, a.owner_user_id, 'Active', ?, ?, ?
+            FROM json_each(?) j JOIN accounts a ON a.account_id = j.value WHERE true
+            ON CONFLICT DO NOTHING RETURNING enrollment_id
+            """, arguments: [template.cadenceID, template.version, day.description, "winback:\(rule)", Timestamp.iso(now), ids])
+    }
+
+    static func report(_ account: Int64, db: Database) throws -> AccountStatusReport? {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT account_id, company_name, activity_status, tenure_status, last_transaction_date, status_since FROM accounts WHERE account_id = ?
+            """, arguments: [account]) else { return nil }
+        let history = try Row.fetchAll(db, sql: """
+            SELECT as_of, activity_status, tenure_status, previous_activity, previous_tenure FROM account_status_history
+            WHERE account_id = ? ORDER BY history_id
+            """, arguments: [account]).map {
+            AccountStatusReport.Change(asOf: $0[0], activity: $0[1], tenure: $0[2], previousActivity: $0[3], previousTenure: $0[4])
+        }
+        return AccountStatusReport(accountID: row[0], companyName: row[1], activity: row[2], tenure: row[3], lastTransaction: row[4],
+                                   statusSince: row[5], history: history)
+    }
+
+    /// Accounts per (activity, tenure) pair.
+    static func counts(db: Database) throws -> [(activity: String, tenure: String, accounts: Int)] {
+        try Row.fetchAll(db, sql: """
+            SELECT coalesce(activity_status, 'not scanned'), coalesce(tenure_status, 'not scanned'), count(*) FROM accounts
+            GROUP BY 1, 2 ORDER BY 1, 2
+            """).map { ($0[0], $0[1], $0[2]) }
+    }
+}
