@@ -24,16 +24,6 @@ public struct WinbackThresholds: Sendable, Equatable {
         self.inactiveAfterDays = inactiveAfterDays
         self.newCustomerDays = newCustomerDays
     }
-
-    /// Named SQL arguments for a scan as of `day`: a last transaction on or before a cut-off has
-    /// crossed that threshold.
-    func arguments(asOf day: CRMDay) -> [String: String] {
-        ["as_of": day.description,
-         "passive_cutoff": day.adding(days: -passiveAfterDays).description,
-         "inactive_cutoff": day.adding(days: -inactiveAfterDays).description,
-         "new_cutoff": day.adding(days: -newCustomerDays).description,
-         "inactive_days": String(inactiveAfterDays)]
-    }
 }
 
 /// An account's derived statuses and their history.

@@ -40,7 +40,7 @@ enum WinbackScan {
     /// Derives, compares and stores; returns the accounts that became inactive and those that
     /// came back (the caller enrolls and stops cadences for them).
     static func apply(_ thresholds: WinbackThresholds, asOf day: CRMDay, db: Database, now: Date) throws -> (changed: Int, flagged: [Int64], reactivated: [Int64]) {
-        let arguments = StatementArguments(thresholds.arguments(asOf: day))
+        let arguments = thresholds.arguments(asOf: day)
         try db.execute(sql: """
             CREATE TEMP TABLE IF NOT EXISTS winback_changes (account_id INTEGER PRIMARY KEY, old_activity TEXT, old_tenure TEXT,
                                                              last_tx TEXT, activity TEXT, tenure TEXT);
@@ -107,5 +107,17 @@ enum WinbackScan {
             SELECT coalesce(activity_status, 'not scanned'), coalesce(tenure_status, 'not scanned'), count(*) FROM accounts
             GROUP BY 1, 2 ORDER BY 1, 2
             """).map { ($0[0], $0[1], $0[2]) }
+    }
+}
+
+extension WinbackThresholds {
+    /// Named SQL arguments for a scan as of `day`: a last transaction on or before a cut-off has
+    /// crossed that threshold.
+    func arguments(asOf day: CRMDay) -> StatementArguments {
+        ["as_of": day.description,
+         "passive_cutoff": day.adding(days: -passiveAfterDays).description,
+         "inactive_cutoff": day.adding(days: -inactiveAfterDays).description,
+         "new_cutoff": day.adding(days: -newCustomerDays).description,
+         "inactive_days": inactiveAfterDays]
     }
 }
