@@ -33,10 +33,10 @@ public struct WinbackService: Sendable {
     }
 
     private func record(_ event: EventName, _ accounts: [Int64], rule: String, asOf day: CRMDay, db: Database, now: Date) throws {
-        for account in accounts {
-            let payload = JSONText.object(["account_id": account, "as_of": day.description, "rule": rule])
-            try store.recordEvent(event.rawValue, payload: payload, in: db, now: now)
+        let events = accounts.map { account in
+            (name: event.rawValue, payload: JSONText.object(["account_id": account, "as_of": day.description, "rule": rule]))
         }
+        try store.recordEvents(events, in: db, now: now)
     }
 
     /// One account's statuses and their history; nil when there is no such account.
