@@ -10,12 +10,12 @@ public enum Entity: String, Sendable, CaseIterable {
 
     public var fields: [String] {
         switch self {
-        case .accounts: ["account_id", "company_name", "industry", "country", "owner_user_id", "activity_status", "tenure_status", "created_at"]
+        case .accounts: ["account_id", "company_name", "industry", "country", "owner_user_id", "activity_status", "tenure_status", "created_at", "status_since", "last_transaction_date"]
         case .contacts: ["contact_id", "account_id", "first_name", "last_name", "email", "phone", "created_at"]
         case .leads: ["lead_id", "account_id", "company_name", "email", "phone", "triage_status", "opportunity_id", "created_at"]
         case .opportunities: ["opportunity_id", "account_id", "stage", "owner_user_id", "amount", "source_lead_id", "lost_reason", "created_at", "closed_at"]
-        case .activities: ["activity_id", "type", "subject", "status", "due_date", "owner_user_id", "account_id", "opportunity_id", "cadence_enrollment_id", "cadence_step_number", "completed_at"]
-        case .prospectingTargets: ["target_id", "company_name", "contact_name", "email", "phone", "website", "status", "dedupe_key", "created_at"]
+        case .activities: ["activity_id", "type", "subject", "status", "due_date", "owner_user_id", "account_id", "opportunity_id", "cadence_enrollment_id", "cadence_step_number", "completed_at", "contact_id", "target_id", "description", "created_at"]
+        case .prospectingTargets: ["target_id", "company_name", "contact_name", "email", "phone", "website", "status", "dedupe_key", "created_at", "owner_user_id", "account_id", "converted_at"]
         case .transactions: ["transaction_id", "account_id", "date", "amount"]
         case .importErrors: ["import_id", "line", "field", "category", "message", "resolved"]
         }
