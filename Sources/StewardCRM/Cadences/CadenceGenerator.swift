@@ -3,7 +3,8 @@ import GRDB
 import StewardCore
 import StewardWorkflows
 
-/// Turns enrollments into planned activities. Idempotent: what exists is never planned again,
+/// Turns enrollments into planned activities (stepwise ones here, upfront ones in bulk through
+/// `UpfrontGeneration`). Idempotent: what exists is never planned again,
 /// and the unique index on (enrollment, step) makes a rerun of a half-finished batch harmless.
 struct CadenceGenerator {
     private var templates: [String: (CadenceTemplate, TextSet)] = [:]
@@ -16,20 +17,44 @@ struct CadenceGenerator {
     }
 
     /// Plans what each enrollment needs now; returns how many activities were created.
+    /// Upfront cadences are planned in bulk per cadence version; stepwise ones one by one.
     mutating func generate(_ enrollmentIDs: [Int64], db: Database, now: Date) throws -> Int {
         let stamp = Timestamp.iso(now)
         var created = 0
-        for id in enrollmentIDs {
-            guard let enrollment = try CadenceEnrollmentRecords.find(id, db: db) else { continue }
-            created += try generate(enrollment, db: db, stamp: stamp)
+        for group in try activeGroups(enrollmentIDs, db: db) {
+            let template = try CadenceTemplateRecords.load(group.cadenceID, version: group.version, db: db)
+            if template.generate == .upfront {
+                created += try UpfrontGeneration.insert(template, enrollments: group.ids, db: db, now: stamp)
+                continue
+            }
+            for id in group.ids {
+                guard let enrollment = try CadenceEnrollmentRecords.find(id, db: db) else { continue }
+                created += try generate(enrollment, db: db, stamp: stamp)
+            }
         }
         return created
+    }
+
+    /// The Active enrollments among `ids`, grouped by the cadence version they follow.
+    private func activeGroups(_ ids: [Int64], db: Database) throws -> [(cadenceID: Int64, version: Int, ids: [Int64])] {
+        let json = "[" + ids.map(String.init).joined(separator: ",") + "]"
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT e.cadence_id, e.cadence_version, e.enrollment_id FROM json_each(?) j JOIN cadence_enrollments e ON e.enrollment_id = j.value
+            WHERE e.status = 'Active' ORDER BY e.cadence_id, e.cadence_version, e.enrollment_id
+            """, arguments: [json])
+        var groups: [(cadenceID: Int64, version: Int, ids: [Int64])] = []
+        for row in rows {
+            let (cadence, version, id): (Int64, Int, Int64) = (row[0], row[1], row[2])
+            if groups.last?.cadenceID == cadence && groups.last?.version == version { groups[groups.count - 1].ids.append(id) }
+            else { groups.append((cadence, version, [id])) }
+        }
+        return groups
     }
 
     private mutating func generate(_ enrollment: CadenceEnrollment, db: Database, stamp: String) throws -> Int {
         guard enrollment.status == .active else { return 0 }
         let (template, text) = try template(enrollment, db: db)
-        let existing = enrollment.currentStep == 0 && template.generate == .upfront ? [:] : try ActivityRecords.byStep(enrollment: enrollment.id, db: db)
+        let existing = try ActivityRecords.byStep(enrollment: enrollment.id, db: db)
         let steps = CadencePlanner.plan(template, enrollment: enrollment, existing: existing)
         guard !steps.isEmpty else { return 0 }
         let values = try RecordFields.values(text.fields, record: enrollment.record, accountID: enrollment.accountID, db: db)

@@ -27,8 +27,16 @@ enum StewardBench {
             let report = try await ExportBench(options: options).run()
             let data = try JSONSerialization.data(withJSONObject: report, options: [.sortedKeys])
             FileHandle.standardOutput.write(data + Data("\n".utf8))
+        case "cadence":
+            let report = try await CadenceBench(options: options).run()
+            let data = try JSONSerialization.data(withJSONObject: report, options: [.sortedKeys])
+            FileHandle.standardOutput.write(data + Data("\n".utf8))
+        case "winback":
+            let report = try await WinbackBench(options: options).run()
+            let data = try JSONSerialization.data(withJSONObject: report, options: [.sortedKeys])
+            FileHandle.standardOutput.write(data + Data("\n".utf8))
         default:
-            throw BenchError("unknown benchmark '\(options.command)'; try: queue, export")
+            throw BenchError("unknown benchmark '\(options.command)'; try: queue, export, cadence, winback")
         }
     }
 }
@@ -47,6 +55,9 @@ struct BenchOptions {
     var latencySamples = 1000
     var rows = 1_000_000
     var directory = "bench-export"
+    var enrollments = 100_000
+    var accounts = 100_000
+    var transactions = 2_000_000
 
     init(_ arguments: ArraySlice<String>) throws {
         var rest = arguments
@@ -61,6 +72,9 @@ struct BenchOptions {
             case "--latency-samples": latencySamples = try Self.int(value, flag)
             case "--rows": rows = try Self.int(value, flag)
             case "--dir": directory = value
+            case "--enrollments": enrollments = try Self.int(value, flag)
+            case "--accounts": accounts = try Self.int(value, flag)
+            case "--transactions": transactions = try Self.int(value, flag)
             default: throw BenchError("unknown option \(flag)")
             }
         }
