@@ -24,7 +24,7 @@ struct CadenceGenerator {
         for group in try activeGroups(enrollmentIDs, db: db) {
             let template = try CadenceTemplateRecords.load(group.cadenceID, version: group.version, db: db)
             if template.generate == .upfront {
-                created += try UpfrontGeneration.insert(template, enrollments: group.ids, db: db, now: stamp)
+                created += try UpfrontGeneration.insert(template, enrollments: group.ids, days: group.days, db: db, now: stamp)
                 continue
             }
             for id in group.ids {
@@ -36,17 +36,19 @@ struct CadenceGenerator {
     }
 
     /// The Active enrollments among `ids`, grouped by the cadence version they follow.
-    private func activeGroups(_ ids: [Int64], db: Database) throws -> [(cadenceID: Int64, version: Int, ids: [Int64])] {
+    private func activeGroups(_ ids: [Int64], db: Database) throws -> [(cadenceID: Int64, version: Int, ids: [Int64], days: Set<CRMDay>)] {
         let json = "[" + ids.map(String.init).joined(separator: ",") + "]"
         let rows = try Row.fetchAll(db, sql: """
-            SELECT e.cadence_id, e.cadence_version, e.enrollment_id FROM json_each(?) j JOIN cadence_enrollments e ON e.enrollment_id = j.value
+            SELECT e.cadence_id, e.cadence_version, e.enrollment_id, e.enrolled_on FROM json_each(?) j JOIN cadence_enrollments e ON e.enrollment_id = j.value
             WHERE e.status = 'Active' ORDER BY e.cadence_id, e.cadence_version, e.enrollment_id
             """, arguments: [json])
-        var groups: [(cadenceID: Int64, version: Int, ids: [Int64])] = []
+        var groups: [(cadenceID: Int64, version: Int, ids: [Int64], days: Set<CRMDay>)] = []
         for row in rows {
             let (cadence, version, id): (Int64, Int, Int64) = (row[0], row[1], row[2])
-            if groups.last?.cadenceID == cadence && groups.last?.version == version { groups[groups.count - 1].ids.append(id) }
-            else { groups.append((cadence, version, [id])) }
+            let day = CRMDay(row[3] as String) ?? CRMDay(number: 0)
+            if groups.last?.cadenceID != cadence || groups.last?.version != version { groups.append((cadence, version, [], [])) }
+            groups[groups.count - 1].ids.append(id)
+            groups[groups.count - 1].days.insert(day)
         }
         return groups
     }

@@ -18,7 +18,7 @@ public enum CadenceJobs {
         NewJob(kind: generate, queue: queue, maxAttempts: 5).addingArguments(["enrollments": enrollments])
     }
 
-    public static let batchSize = 500
+    public static let batchSize = 1000
 }
 
 /// The handlers of the cadence kinds.

@@ -89,7 +89,6 @@ enum CadenceSchema {
             ALTER TABLE prospecting_targets ADD COLUMN converted_at TEXT;
             CREATE UNIQUE INDEX activities_enrollment_step ON activities (cadence_enrollment_id, cadence_step_number)
                 WHERE cadence_enrollment_id IS NOT NULL;
-            CREATE INDEX activities_status_due ON activities (status, due_date);
             """)
     }
 

@@ -4,49 +4,39 @@ import StewardWorkflows
 
 /// Upfront generation as one `INSERT … SELECT` per cadence version: every step of every
 /// enrollment in a batch, due dates and subjects computed by SQLite, so a batch costs one
-/// statement instead of a round trip per activity. Due dates follow `CadenceCalendar` exactly
-/// (`CadenceSQLTests` checks the two against each other); subjects render like `TemplateText`.
+/// statement instead of a round trip per activity. Due dates come from `CadenceCalendar`, once
+/// per (enrollment day, step) and joined in as a small table, so the arithmetic lives in one
+/// place; subjects render like `TemplateText` (`CadenceSQLTests` checks both).
 enum UpfrontGeneration {
     /// Plans every missing step of the given Active enrollments (all on `template`'s version);
     /// returns how many activities were created.
-    static func insert(_ template: CadenceTemplate, enrollments: [Int64], db: Database, now: String) throws -> Int {
+    static func insert(_ template: CadenceTemplate, enrollments: [Int64], days: Set<CRMDay>, db: Database, now: String) throws -> Int {
         let texts = template.steps.map { (TemplateText($0.subject), $0.description.map(TemplateText.init)) }
         let fields = Set(texts.flatMap { $0.0.fields + ($0.1?.fields ?? []) })
         let ids = "[" + enrollments.map(String.init).joined(separator: ",") + "]"
+        let dues = days.flatMap { day in
+            template.steps.enumerated().map { [day.description, $0.offset + 1, template.calendar.day($0.element.day, after: day).description] as [any DatabaseValueConvertible] }
+        }
+        let values = Array(repeating: "(?, ?, ?)", count: dues.count).joined(separator: ", ")
         try db.execute(sql: """
+            WITH dues(day, step, due) AS (VALUES \(values))
             INSERT INTO activities (type, subject, description, status, due_date, owner_user_id, account_id, opportunity_id, contact_id,
                                     target_id, cadence_enrollment_id, cadence_step_number, created_at)
-            SELECT s.type, \(caseByStep(texts.map(\.0))), \(caseByStep(texts.map(\.1))), 'Planned', \(dueDate(template.counting)),
+            SELECT s.type, \(caseByStep(texts.map(\.0))), \(caseByStep(texts.map(\.1))), 'Planned', d.due,
                    e.owner_user_id, e.account_id, \(recordID(.opportunity)), \(recordID(.contact)), \(recordID(.target)),
                    e.enrollment_id, s.step_number, ?
             FROM json_each(?) j JOIN cadence_enrollments e ON e.enrollment_id = j.value
             JOIN cadence_steps s ON s.cadence_id = e.cadence_id AND s.version = e.cadence_version
+            JOIN dues d ON d.day = e.enrolled_on AND d.step = s.step_number
             \(joins(fields))
             WHERE e.status = 'Active' AND e.cadence_id = ? AND e.cadence_version = ?
-            ORDER BY e.enrollment_id, s.step_number
             ON CONFLICT DO NOTHING
-            """, arguments: [now, ids, template.cadenceID, template.version])
+            """, arguments: StatementArguments(Array(dues.joined()))! + [now, ids, template.cadenceID, template.version])
         return db.changesCount
     }
 
     private static func recordID(_ type: CRMRecordType) -> String {
         "CASE WHEN e.record_type = '\(type.rawValue)' THEN e.record_id END"
-    }
-
-    /// `day_offset` days (calendar or business) after the enrollment day. Business days: a
-    /// weekend start rolls to Monday, whole weeks add 7, the rest adds 2 more when it crosses a
-    /// weekend.
-    static func dueDate(_ counting: CadenceDefinition.DayCounting) -> String {
-        switch counting {
-        case .calendar:
-            return "date(e.enrolled_on, '+' || s.day_offset || ' days')"
-        case .business:
-            let weekday = "((CAST(strftime('%w', e.enrolled_on) AS INTEGER) + 6) % 7)"
-            let roll = "(CASE WHEN \(weekday) >= 5 THEN 7 - \(weekday) ELSE 0 END)"
-            let start = "(CASE WHEN \(weekday) >= 5 THEN 0 ELSE \(weekday) END)"
-            let days = "(s.day_offset / 5 * 7 + s.day_offset % 5 + CASE WHEN \(start) + s.day_offset % 5 >= 5 THEN 2 ELSE 0 END)"
-            return "date(e.enrolled_on, '+' || (\(roll) + \(days)) || ' days')"
-        }
     }
 
     /// One template per step, as SQL text concatenation.
