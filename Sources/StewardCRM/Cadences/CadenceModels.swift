@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// The kinds of CRM record a cadence can be run for.
 public enum CRMRecordType: String, Sendable, CaseIterable, Codable {
