@@ -76,7 +76,7 @@ struct CadenceGenerator {
         let key = "\(enrollment.cadence)@\(enrollment.cadenceVersion)"
         if let template = templates[key] { return template }
         guard let id = try Int64.fetchOne(db, sql: "SELECT cadence_id FROM cadences WHERE name = ?", arguments: [enrollment.cadence]) else {
-            throw CRMErrors.notFound("cadence", enrollment.id, fix: "enrollment \(enrollment.id) names a cadence that is not stored")
+            throw StewardError(.recordNotFound, "enrollment \(enrollment.id) follows cadence '\(enrollment.cadence)', which is not stored")
         }
         let template = try CadenceTemplateRecords.load(id, version: enrollment.cadenceVersion, db: db)
         let subjects = template.steps.map { TemplateText($0.subject) }

@@ -96,7 +96,9 @@ struct CadenceLifecycle {
     }
 
     func template(of enrollment: CadenceEnrollment) throws -> CadenceTemplate {
-        let id = try Int64.fetchOne(db, sql: "SELECT cadence_id FROM cadences WHERE name = ?", arguments: [enrollment.cadence]) ?? 0
+        guard let id = try Int64.fetchOne(db, sql: "SELECT cadence_id FROM cadences WHERE name = ?", arguments: [enrollment.cadence]) else {
+            throw StewardError(.recordNotFound, "enrollment \(enrollment.id) follows cadence '\(enrollment.cadence)', which is not stored")
+        }
         return try CadenceTemplateRecords.load(id, version: enrollment.cadenceVersion, db: db)
     }
 
