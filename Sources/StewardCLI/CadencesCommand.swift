@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import StewardCore
 import StewardCRM
 import StewardSQLite
@@ -18,6 +19,16 @@ struct CadencesCommand: AsyncParsableCommand {
         let set = try WorkflowDirectory.load(directory, required: true, context: context) ?? WorkflowSet()
         try await CadenceService(store: store).sync(set.cadences.values.sorted { $0.name < $1.name }, now: context.clock.now())
         return set
+    }
+
+    /// `steward run` stores the cadences it loads; a failure is logged, since enrolling syncs
+    /// the cadence it uses again anyway.
+    static func syncOnLoad(_ set: WorkflowSet, store: SQLiteJobStore, now: Date, logger: Logger) async {
+        do {
+            try await CadenceService(store: store).sync(set.cadences.values.sorted { $0.name < $1.name }, now: now)
+        } catch {
+            logger.warning("could not store the cadence definitions", metadata: ["error": "\(error)"])
+        }
     }
 
     static func describe(_ enrollment: CadenceEnrollment) -> String {

@@ -40,6 +40,7 @@ struct RunSetup {
         // Without workflow files this process knows no subscribers: it must not mark events
         // dispatched that another process would route.
         guard let workflows else { return [] }
+        await CadencesCommand.syncOnLoad(workflows, store: store, now: context.clock.now(), logger: logger)
         let dispatcher = EventDispatcher(store: store, routes: eventRoutes(workflows), clock: context.clock, logger: logger)
         if drain {
             await dispatcher.dispatchPending()
