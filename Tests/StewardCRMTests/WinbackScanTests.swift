@@ -79,7 +79,8 @@ struct WinbackScanTests {
         let later = try await scan(asOf.adding(days: 7))
         #expect(later.flagged.isEmpty, "still inactive a week later: not flagged again")
         #expect(try await CadenceFixture.count(store, "SELECT count(*) FROM cadence_enrollments WHERE record_id = 1 AND record_type = 'account'") == 1)
-        #expect(try await CadenceFixture.count(store, "SELECT count(*) FROM events WHERE name = 'account.winback_flagged'") == 1)
+        let flaggedEvents = try await store.eventList(limit: 10).map(\.0).filter { $0.name == "account.winback_flagged" }
+        #expect(flaggedEvents.map(\.payload) == [#"{"account_id":1,"as_of":"2026-06-30","rule":"inactive"}"#])
         #expect(try await CadenceFixture.count(store, "SELECT count(*) FROM jobs WHERE kind = 'cadence_generate'") == 1)
         #expect(try await CadenceFixture.count(store, "SELECT count(*) FROM account_status_history") == 2, "one change per account")
     }
