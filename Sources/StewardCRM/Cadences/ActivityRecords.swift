@@ -64,7 +64,7 @@ enum ActivityRecords {
         if let enrollment = filter.enrollment { conditions.append("a.cadence_enrollment_id = ?"); arguments += [enrollment] }
         if let status = filter.status { conditions.append("a.status = ?"); arguments += [status.rawValue] }
         if let due = filter.due {
-            conditions.append("a.status = 'Planned' AND coalesce(e.status, 'Active') = 'Active' AND a.due_date \(due == .today ? "=" : "<") ?")
+            conditions.append("a.status = 'Planned' AND e.status IS NOT 'Paused' AND a.due_date \(due == .today ? "=" : "<") ?")
             arguments += [today.description]
         }
         arguments += [filter.limit]
