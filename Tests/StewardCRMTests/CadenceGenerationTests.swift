@@ -121,6 +121,15 @@ struct CadenceGenerationTests {
         #expect(try await service.activities(ActivityFilter(due: .today), today: CRMDay(nextWednesday)).map(\.stepNumber) == [2])
     }
 
+    @Test func pausedBeforeAnythingWasPlannedTheCadenceStartsLaterByThePause() async throws {
+        let enrollment = try await enroll("steps", CRMRecordRef(.account, 1))
+        _ = try await service.pause(enrollment.id, now: monday)
+        #expect(try await service.generate([enrollment.id], now: monday) == 0, "nothing is planned while paused")
+        _ = try await service.resume(enrollment.id, now: CadenceFixture.noon("2026-03-09"))
+        #expect(try await service.generate([enrollment.id], now: monday) == 1)
+        #expect(try await activities(enrollment.id).map(\.dueDate?.description) == ["2026-03-09"])
+    }
+
     @Test func stopCancelsWhatIsStillPlanned() async throws {
         let enrollment = try await enroll("follow-up", CRMRecordRef(.opportunity, 101))
         _ = try await service.generate([enrollment.id], now: monday)

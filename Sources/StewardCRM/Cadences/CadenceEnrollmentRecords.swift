@@ -58,6 +58,10 @@ enum CadenceEnrollmentRecords {
                        arguments: [status.rawValue] + arguments + [id])
     }
 
+    static func setEnrolledOn(_ id: Int64, _ day: CRMDay, db: Database) throws {
+        try db.execute(sql: "UPDATE cadence_enrollments SET enrolled_on = ? WHERE enrollment_id = ?", arguments: [day.description, id])
+    }
+
     static func advance(_ id: Int64, toStep step: Int, db: Database) throws {
         try db.execute(sql: "UPDATE cadence_enrollments SET current_step = max(current_step, ?) WHERE enrollment_id = ?", arguments: [step, id])
     }

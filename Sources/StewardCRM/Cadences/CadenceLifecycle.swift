@@ -43,9 +43,14 @@ struct CadenceLifecycle {
         let enrollment = try require(id, in: [.paused], to: "resume")
         let template = try template(of: enrollment)
         let pausedOn = enrollment.pausedOn ?? today
-        for activity in try ActivityRecords.byStep(enrollment: id, db: db).values where activity.status == .planned {
+        let activities = try ActivityRecords.byStep(enrollment: id, db: db)
+        for activity in activities.values where activity.status == .planned {
             guard let due = activity.dueDate else { continue }
             try ActivityRecords.setDue(activity.id, template.calendar.resumedDue(due, pausedOn: pausedOn, resumedOn: today), db: db)
+        }
+        if activities.isEmpty {
+            // Paused before anything was planned: the whole cadence starts later by the pause.
+            try CadenceEnrollmentRecords.setEnrolledOn(id, enrollment.enrolledOn.adding(days: max(0, today.number - pausedOn.number)), db: db)
         }
         try CadenceEnrollmentRecords.setStatus(id, .active, day: today, db: db)
         try audit("cadence.resumed", enrollment, ["paused_on": pausedOn.description])
