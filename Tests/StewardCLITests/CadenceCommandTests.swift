@@ -91,6 +91,17 @@ struct CadenceCommandTests {
         }
     }
 
+    @Test func aWinbackRuleWithAScheduleBecomesAScheduledScan() async throws {
+        try await TemporaryDirectory.with { directory in
+            let workflows = directory.url.appendingPathComponent("wf")
+            try FileManager.default.createDirectory(at: workflows, withIntermediateDirectories: true)
+            try (Self.workflows + "\nschedule: \"0 6 * * *\"\ntimezone: Europe/Berlin\n")
+                .write(to: workflows.appendingPathComponent("c.yml"), atomically: true, encoding: .utf8)
+            let result = await steward("schedules", "list", "--workflows", workflows.path, "--database", directory.path("s.sqlite"))
+            #expect(result.output.contains("winback:inactive  0 6 * * *  Europe/Berlin"), "\(result.output)\(result.error)")
+        }
+    }
+
     @Test func badInputNamesTheFieldAndExitsWithItsCode() async throws {
         try await withCRM { db, wf in
             let cases: [([String], Int32, String)] = [
