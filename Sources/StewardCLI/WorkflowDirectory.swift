@@ -30,7 +30,7 @@ enum WorkflowDirectory {
     static let cadenceEnrollKind = "cadence_enroll"
     static let webhookDeliveryKind = "webhook_delivery"
 
-    /// Who listens to which event: trigger actions, cadences' `enroll_on`, webhook endpoints;
+    /// Who listens to which event: trigger actions, cadences' `enroll_on` and `stop_on`, webhook endpoints;
     /// `notRunnable` names those whose job kind this build cannot run yet.
     static func eventRoutes(_ set: WorkflowSet, runnable: Set<String>) -> (routes: [EventRoute], notRunnable: [String]) {
         var routes: [EventRoute] = []
