@@ -75,10 +75,7 @@ struct CadenceGenerator {
     private mutating func template(_ enrollment: CadenceEnrollment, db: Database) throws -> (CadenceTemplate, TextSet) {
         let key = "\(enrollment.cadence)@\(enrollment.cadenceVersion)"
         if let template = templates[key] { return template }
-        guard let id = try Int64.fetchOne(db, sql: "SELECT cadence_id FROM cadences WHERE name = ?", arguments: [enrollment.cadence]) else {
-            throw StewardError(.recordNotFound, "enrollment \(enrollment.id) follows cadence '\(enrollment.cadence)', which is not stored")
-        }
-        let template = try CadenceTemplateRecords.load(id, version: enrollment.cadenceVersion, db: db)
+        let template = try CadenceTemplateRecords.load(enrollment, db: db)
         let subjects = template.steps.map { TemplateText($0.subject) }
         let descriptions = template.steps.map { $0.description.map(TemplateText.init) }
         let text = TextSet(subjects: subjects, descriptions: descriptions,

@@ -101,10 +101,7 @@ struct CadenceLifecycle {
     }
 
     func template(of enrollment: CadenceEnrollment) throws -> CadenceTemplate {
-        guard let id = try Int64.fetchOne(db, sql: "SELECT cadence_id FROM cadences WHERE name = ?", arguments: [enrollment.cadence]) else {
-            throw StewardError(.recordNotFound, "enrollment \(enrollment.id) follows cadence '\(enrollment.cadence)', which is not stored")
-        }
-        return try CadenceTemplateRecords.load(id, version: enrollment.cadenceVersion, db: db)
+        try CadenceTemplateRecords.load(enrollment, db: db)
     }
 
     private func require(_ id: Int64, in states: Set<EnrollmentStatus>, to verb: String) throws -> CadenceEnrollment {

@@ -73,9 +73,7 @@ public struct CadenceService: Sendable {
 
     /// The stored version an enrollment follows.
     public func template(of enrollment: CadenceEnrollment) async throws -> CadenceTemplate {
-        try await store.database.read { db in
-            try CadenceLifecycle(store: store, db: db, now: Date(), actor: actor).template(of: enrollment)
-        }
+        try await store.database.read { db in try CadenceTemplateRecords.load(enrollment, db: db) }
     }
 
     public func activities(_ filter: ActivityFilter, today: CRMDay) async throws -> [CRMActivity] {

@@ -46,6 +46,14 @@ enum CadenceTemplateRecords {
         return try load(cadenceID, version: version, db: db)
     }
 
+    /// The version an enrollment follows.
+    static func load(_ enrollment: CadenceEnrollment, db: Database) throws -> CadenceTemplate {
+        guard let id = try Int64.fetchOne(db, sql: "SELECT cadence_id FROM cadences WHERE name = ?", arguments: [enrollment.cadence]) else {
+            throw StewardError(.recordNotFound, "enrollment \(enrollment.id) follows cadence '\(enrollment.cadence)', which is not stored")
+        }
+        return try load(id, version: enrollment.cadenceVersion, db: db)
+    }
+
     /// A stored version with its steps in order.
     static func load(_ cadenceID: Int64, version: Int, db: Database) throws -> CadenceTemplate {
         guard let row = try Row.fetchOne(db, sql: """
