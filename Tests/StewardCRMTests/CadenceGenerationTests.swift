@@ -157,6 +157,33 @@ struct CadenceGenerationTests {
         #expect(try await service.enrollment(other.id).status == .active, "other records keep their cadence")
     }
 
+    @Test func aTargetsCadenceRendersItsFieldsAndStopsWhenItIsConverted() async throws {
+        let text = """
+            kind: cadence
+            name: prospecting
+            steps:
+              - { day: 0, type: email, subject: "Hello {{target.company_name}}", description: "{{account.company_name}}" }
+              - { day: 7, type: call, subject: "Call {{target.contact_name}}" }
+            stop_on: [target.converted]
+            """
+        let definition = try #require(try CadenceFixture.definitions(text).cadences["prospecting"])
+        try await store.database.write { db in
+            try db.execute(sql: "INSERT INTO prospecting_targets (target_id, company_name, contact_name, status, dedupe_key, owner_user_id) VALUES (5, 'Kestrel Oy', 'Aino', 'engaged', 'k', 'cleo')")
+        }
+        let enrollment = try await service.enroll(definition, record: CRMRecordRef(.target, 5), now: monday).enrollment
+        _ = try await service.generate([enrollment.id], now: monday)
+        let planned = try await activities(enrollment.id)
+        #expect(planned.map(\.subject) == ["Hello Kestrel Oy", "Call Aino"])
+        #expect(planned.first?.description == "", "a target has no account yet")
+        #expect(planned.allSatisfy { $0.owner == "cleo" })
+        _ = try await CRMChanges(store: store).convertTarget(5, now: monday)
+        let payload = try #require(try await store.eventList(limit: 5).first { $0.0.name == "target.converted" }?.0.payload)
+        let record = try #require(CRMRecordRef.subject(ofEvent: "target.converted", payload: try JSONSerialization.jsonObject(with: Data(payload.utf8)) as? [String: Any] ?? [:]))
+        #expect(record == CRMRecordRef(.target, 5), "the target, not its new account")
+        _ = try await service.stopOpen(cadence: "prospecting", record: record, reason: "target.converted", now: monday)
+        #expect(try await activities(enrollment.id).allSatisfy { $0.status == .cancelled })
+    }
+
     @Test func editingTheFileAddsAVersionAndLeavesPlannedActivitiesAlone() async throws {
         let enrollment = try await enroll("follow-up", CRMRecordRef(.opportunity, 101))
         _ = try await service.generate([enrollment.id], now: monday)
