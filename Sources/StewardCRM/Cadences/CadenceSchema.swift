@@ -77,27 +77,29 @@ enum CadenceSchema {
     }
 
     /// What activities, targets and accounts need beyond crm/v1: the related contact/target, a
-    /// description, and when a target was converted into which account.
+    /// description, and when a target was converted into which account. A column another
+    /// feature's migration already added is left as it is.
     static func addCRMColumns(_ db: Database) throws {
+        try addColumns(["contact_id INTEGER", "target_id INTEGER", "description TEXT", "created_at TEXT"], to: "activities", db: db)
+        try addColumns(["owner_user_id TEXT", "account_id INTEGER", "converted_at TEXT"], to: "prospecting_targets", db: db)
         try db.execute(sql: """
-            ALTER TABLE activities ADD COLUMN contact_id INTEGER;
-            ALTER TABLE activities ADD COLUMN target_id INTEGER;
-            ALTER TABLE activities ADD COLUMN description TEXT;
-            ALTER TABLE activities ADD COLUMN created_at TEXT;
-            ALTER TABLE prospecting_targets ADD COLUMN owner_user_id TEXT;
-            ALTER TABLE prospecting_targets ADD COLUMN account_id INTEGER;
-            ALTER TABLE prospecting_targets ADD COLUMN converted_at TEXT;
             CREATE UNIQUE INDEX activities_enrollment_step ON activities (cadence_enrollment_id, cadence_step_number)
                 WHERE cadence_enrollment_id IS NOT NULL;
             """)
     }
 
+    static func addColumns(_ definitions: [String], to table: String, db: Database) throws {
+        let existing = Set(try db.columns(in: table).map(\.name))
+        for definition in definitions where !existing.contains(String(definition.split(separator: " ")[0])) {
+            try db.execute(sql: "ALTER TABLE \(table) ADD COLUMN \(definition)")
+        }
+    }
+
     /// Derived account statuses: the current ones live on `accounts` (crm/v1 columns), every
     /// change is kept in `account_status_history`.
     static func createAccountStatus(_ db: Database) throws {
+        try addColumns(["status_since TEXT", "last_transaction_date TEXT"], to: "accounts", db: db)
         try db.execute(sql: """
-            ALTER TABLE accounts ADD COLUMN status_since TEXT;
-            ALTER TABLE accounts ADD COLUMN last_transaction_date TEXT;
             CREATE TABLE account_status_history (
                 history_id             INTEGER PRIMARY KEY,
                 account_id             INTEGER NOT NULL,
