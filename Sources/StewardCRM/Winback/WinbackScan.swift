@@ -40,7 +40,21 @@ enum WinbackScan {
     /// Derives, compares and stores; returns the accounts that became inactive and those that
     /// came back (the caller enrolls and stops cadences for them).
     static func apply(_ thresholds: WinbackThresholds, asOf day: CRMDay, db: Database, now: Date) throws -> (changed: Int, flagged: [Int64], reactivated: [Int64]) {
-        let arguments = thresholds.arguments(asOf: day)
+        let changed = try stageChanges(thresholds.arguments(asOf: day), db: db)
+        try writeChanges(asOf: day, db: db, now: now)
+        let flagged = try Int64.fetchAll(db, sql: """
+            SELECT account_id FROM temp.winback_changes WHERE activity = 'Inactive' AND old_activity IS NOT 'Inactive' ORDER BY account_id
+            """)
+        let reactivated = try Int64.fetchAll(db, sql: """
+            SELECT account_id FROM temp.winback_changes WHERE old_activity = 'Inactive' AND activity IN ('Active', 'Passive') ORDER BY account_id
+            """)
+        try db.execute(sql: "DELETE FROM temp.winback_changes")
+        return (changed, flagged, reactivated)
+    }
+
+    /// The accounts whose derived statuses (or last transaction) differ from the stored ones,
+    /// into a temp table of the writer connection; returns how many.
+    private static func stageChanges(_ arguments: StatementArguments, db: Database) throws -> Int {
         try db.execute(sql: """
             CREATE TEMP TABLE IF NOT EXISTS winback_changes (account_id INTEGER PRIMARY KEY, old_activity TEXT, old_tenure TEXT,
                                                              last_tx TEXT, activity TEXT, tenure TEXT);
@@ -51,7 +65,11 @@ enum WinbackScan {
             SELECT account_id, old_activity, old_tenure, last_tx, activity, tenure FROM (\(derivation))
             WHERE activity IS NOT old_activity OR tenure IS NOT old_tenure OR last_tx IS NOT old_last_tx
             """, arguments: arguments)
-        let changed = db.changesCount
+        return db.changesCount
+    }
+
+    /// History rows for status changes, then the new values on `accounts`.
+    private static func writeChanges(asOf day: CRMDay, db: Database, now: Date) throws {
         try db.execute(sql: """
             INSERT INTO account_status_history (account_id, as_of, activity_status, tenure_status, previous_activity, previous_tenure,
                                                 last_transaction_date, recorded_at)
@@ -63,14 +81,6 @@ enum WinbackScan {
                    status_since = CASE WHEN c.activity IS NOT c.old_activity OR c.tenure IS NOT c.old_tenure THEN :as_of ELSE status_since END
             FROM temp.winback_changes c WHERE accounts.account_id = c.account_id
             """, arguments: ["as_of": day.description])
-        let flagged = try Int64.fetchAll(db, sql: """
-            SELECT account_id FROM temp.winback_changes WHERE activity = 'Inactive' AND old_activity IS NOT 'Inactive' ORDER BY account_id
-            """)
-        let reactivated = try Int64.fetchAll(db, sql: """
-            SELECT account_id FROM temp.winback_changes WHERE old_activity = 'Inactive' AND activity IN ('Active', 'Passive') ORDER BY account_id
-            """)
-        try db.execute(sql: "DELETE FROM temp.winback_changes")
-        return (changed, flagged, reactivated)
     }
 
     /// Enrolls every newly inactive account into the winback cadence in one statement; an
