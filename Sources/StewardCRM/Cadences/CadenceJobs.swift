@@ -15,7 +15,11 @@ public enum CadenceJobs {
         NewJob(kind: generate, queue: queue, maxAttempts: 5).addingArguments(["enrollments": enrollments])
     }
 
-    public static let batchSize = 1000
+    /// Enrollments per generation job. Each transaction costs a commit (and, every few, a WAL
+    /// checkpoint), so larger batches plan faster: 1,000 → ≈300k activities/s, 2,500 → ≈390k,
+    /// 5,000 → ≈420k (bench/cadence). 2,500 holds the write lock ≈30 ms per job, short enough
+    /// not to hold up other queues' claims noticeably.
+    public static let batchSize = 2500
 }
 
 extension CadenceJobs {
