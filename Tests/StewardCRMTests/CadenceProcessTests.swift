@@ -35,8 +35,7 @@ struct CadenceProcessTests {
 
     /// Reruns everything left behind, on a clock past every lease the dead worker held: a first
     /// pass rescues the orphans (their retry waits out its backoff), later ones an hour apart
-    /// run the retries and the jobs they enqueue (a drain ends each queue on its own, so jobs a
-    /// scan adds to `cadences` run in the next pass).
+    /// run the retries and the jobs they enqueue.
     func rerun(_ test: SQLiteTestStore) async throws {
         let leases = try await test.store.database.read { db in try Double.fetchOne(db, sql: "SELECT max(lease_expires_at) FROM jobs") }
         let clock = ManualClock(now: Date(timeIntervalSince1970: (leases ?? Date().timeIntervalSince1970) + 1))

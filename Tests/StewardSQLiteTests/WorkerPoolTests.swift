@@ -176,6 +176,26 @@ struct WorkerPoolTests {
         #expect(pool.pool.outcomeCounts == [.completed: 2])
     }
 
+    /// A drain ends the pool, not a queue: work one queue hands to another still runs, even
+    /// though the other queue had nothing when the pool started.
+    @Test func drainWaitsForWorkHandedToAnotherQueue() async throws {
+        let store = try store()
+        let clock = clock
+        let handOff = JobKind(name: "hand_off") { _ in
+            _ = try await store.jobInsertMany([NewJob(kind: "noop", queue: "second")], now: clock.now())
+            return .completed
+        }
+        let first = try await enqueue(store, NewJob(kind: "hand_off", queue: "first"))[0]
+        let pool = try PoolHarness(store: store, kinds: [handOff, BuiltinKinds.noop], clock: clock) {
+            $0.drain = true
+            $0.queues = ["first": 1, "second": 1]
+        }
+        try await pool.finished()
+        let jobs = try await store.jobList(JobListParams(limit: 10))
+        #expect(jobs.count == 2)
+        #expect(jobs.allSatisfy { $0.state == .completed }, "\(jobs.map { ($0.id, $0.queue, $0.state) }) (first: \(first))")
+    }
+
     @Test func metricsCountOutcomesAndTimeRuns() async throws {
         let store = try store()
         let metrics = TestMetrics()

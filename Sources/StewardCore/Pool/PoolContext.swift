@@ -12,4 +12,5 @@ struct PoolContext: Sendable {
     let finisher: JobFinisher
     let shutdown: ShutdownSignal
     let runner: JobRunner
+    let drain = PoolDrain()
 }

@@ -26,7 +26,8 @@ final class QueueWorker: Sendable {
                 for job in claimed { start(job, in: &group) }
                 // A full batch: more may be waiting, so claim again before parking.
                 if !claimed.isEmpty, claimed.count == limit { continue }
-                if context.configuration.drain, await isDrained(claimedNow: claimed) { break }
+                if context.configuration.drain, await isPoolDrained(claimedNow: claimed) { context.drain.finish() }
+                if context.drain.isDone { break }
                 await wakeup.wait(until: await nextDeadline(), clock: context.clock)
             }
         }
@@ -34,9 +35,11 @@ final class QueueWorker: Sendable {
 
     private func start(_ job: Job, in group: inout DiscardingTaskGroup) {
         running.add(1, ordering: .relaxed)
+        context.drain.jobStarted()
         group.addTask {
             await self.context.runner.run(job)
             self.running.subtract(1, ordering: .relaxed)
+            self.context.drain.jobFinished()
             self.wakeup.signal()
         }
     }
@@ -53,6 +56,10 @@ final class QueueWorker: Sendable {
             queue: queue, limit: limit, owner: context.configuration.owner,
             leaseDuration: context.configuration.leaseDuration, now: context.clock.now()
         )
+        // A claim in flight counts as work, so another queue cannot call the pool drained
+        // between this claim's commit and its jobs starting.
+        context.drain.jobStarted()
+        defer { context.drain.jobFinished() }
         do {
             return try await context.store.jobClaim(params)
         } catch {
@@ -61,13 +68,18 @@ final class QueueWorker: Sendable {
         }
     }
 
-    /// In drain mode: nothing running here, nothing claimable after outcomes are written.
-    private func isDrained(claimedNow: [Job]) async -> Bool {
-        guard claimedNow.isEmpty, running.load(ordering: .relaxed) == 0 else { return false }
+    /// In drain mode: nothing running in any queue, and nothing claimable in any queue (within
+    /// the horizon) once pending outcomes are written. Other queues count because a job here may
+    /// have enqueued there, and theirs here.
+    private func isPoolDrained(claimedNow: [Job]) async -> Bool {
+        guard claimedNow.isEmpty, context.drain.isIdle else { return false }
         await context.finisher.flush()
-        guard let next = try? await context.store.jobNextRunAt(queue: queue) as Date?? else { return false }
         let horizon = context.clock.now().adding(context.configuration.drainHorizon)
-        return !context.finisher.hasPending && (next.map { $0 > horizon } ?? true)
+        for queue in context.configuration.queues.keys {
+            guard let next = try? await context.store.jobNextRunAt(queue: queue) as Date?? else { return false }
+            if let next, next <= horizon { return false }
+        }
+        return !context.finisher.hasPending && context.drain.isIdle
     }
 
     private func nextDeadline() async -> Date {

@@ -29,7 +29,10 @@ public final class WorkerPool: Service, Sendable {
         )
         self.context = context
         workers = configuration.queues.sorted { $0.key < $1.key }.map { QueueWorker(queue: $0.key, concurrency: $0.value, context: context) }
-        for worker in workers { store.notifications.subscribe(queue: worker.queue, worker.wakeup) }
+        for worker in workers {
+            store.notifications.subscribe(queue: worker.queue, worker.wakeup)
+            context.drain.register(worker.wakeup)
+        }
     }
 
     public func run() async throws {
