@@ -1,0 +1,56 @@
+import Foundation
+import Logging
+import StewardCore
+import StewardCRM
+import StewardSQLite
+
+/// `import --wait`: a live progress line until the import finishes. It also runs a pool of one
+/// worker on the `imports` queue in this process, so the import gets done whether or not a
+/// `steward run` serves that queue. Rather than guess whether one does (a heartbeat table would
+/// be needed to know), both compete for the job: the claim is a single UPDATE, so exactly one of
+/// them works it, and a second worker costs nothing while the queue is empty. The in-process
+/// pool stops when the import is finished; an import of another file it picked up meanwhile is
+/// handed back at its last checkpoint and resumes wherever it is claimed next.
+struct ImportWaiter {
+    let store: SQLiteJobStore
+    let context: CommandContext
+
+    func wait(for id: Int64) async throws -> ImportRecord {
+        let pool = try makePool()
+        let task = Task { try await pool.run() }
+        defer { task.cancel() }
+        let record = try await follow(id)
+        pool.stop()
+        try await task.value
+        return record
+    }
+
+    private func makePool() throws -> WorkerPool {
+        var configuration = WorkerPoolConfiguration()
+        configuration.queues = [ImportKind.queue: 1]
+        configuration.pollInterval = .milliseconds(250)
+        configuration.shutdownGrace = .seconds(2)
+        var logger = Logger(label: "steward.import")
+        logger.logLevel = .warning
+        let registry = JobKinds.registry(store: store, clock: context.clock, logger: logger)
+        return try WorkerPool(store: store, registry: registry, configuration: configuration, clock: context.clock, logger: logger)
+    }
+
+    /// Polls the import's row four times a second and redraws the progress line on stderr.
+    private func follow(_ id: Int64) async throws -> ImportRecord {
+        var shown = ""
+        while true {
+            let record = try await store.importGet(id: id)
+            let line = ImportView.progressLine(record, now: context.clock.now())
+            if line != shown {
+                context.errorOutput.write("\r\(line)\u{1B}[K")
+                shown = line
+            }
+            if record.status.isFinal {
+                context.errorOutput.write("\n")
+                return record
+            }
+            try await Task.sleep(for: .milliseconds(250))
+        }
+    }
+}

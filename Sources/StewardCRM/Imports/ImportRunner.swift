@@ -1,0 +1,73 @@
+import Foundation
+import StewardWorkflows
+import GRDB
+public import Logging
+public import StewardCore
+public import StewardSQLite
+
+/// Works one import from its last checkpoint to the end of its file, a batch per transaction.
+/// A batch's rows, its errors and the checkpoint after it commit together, so a process killed
+/// at any moment resumes with no row lost or written twice and no error recorded twice.
+public struct ImportRunner: Sendable {
+    public let store: SQLiteJobStore
+    public let clock: any JobClock
+    public let logger: Logger
+
+    public static let defaultBatchSize = 1000
+
+    public init(store: SQLiteJobStore, clock: any JobClock = SystemClock(), logger: Logger) {
+        self.store = store
+        self.clock = clock
+        self.logger = logger
+    }
+
+    /// Runs import `id`; a problem with the file or its header fails the import for good
+    /// (`import.failed`) and is rethrown as a permanent job error.
+    public func run(_ id: Int64, batchSize: Int = defaultBatchSize, jobID: Int64? = nil) async throws {
+        guard let loaded = try await ImportSessionLoader.begin(id, jobID: jobID, store: store, now: clock.now()) else { return }
+        let session: ImportSession
+        do {
+            session = try await ImportSessionLoader.open(loaded, store: store, now: clock.now())
+        } catch let error as StewardError {
+            try await fail(id, profile: loaded.profile.name, error: error.description)
+            throw JobPermanentError(error.description)
+        } catch let error as CocoaError {
+            try await fail(id, profile: loaded.profile.name, error: "\(loaded.record.fileName): the stored copy cannot be read (\(error.localizedDescription))")
+            throw JobPermanentError("import \(id): stored file unreadable")
+        }
+        logger.info("import started", metadata: ["import": "\(id)", "line": "\(loaded.record.checkpointLine)", "offset": "\(loaded.record.checkpointOffset)"])
+        try await work(session, batchSize: max(1, batchSize))
+    }
+
+    private func work(_ session: ImportSession, batchSize: Int) async throws {
+        let id = session.importID
+        while true {
+            try Task.checkCancellation()
+            let state = try await store.database.write { [store, clock] db in
+                try session.runBatch(size: batchSize, db: db, now: clock.now()) { name, payload in
+                    try store.recordEvent(name, payload: payload, in: db, now: clock.now())
+                }
+            }
+            let counts = session.counts
+            logger.debug("import checkpoint", metadata: ["import": "\(id)", "rows": "\(counts.processed)", "offset": "\(session.reader.nextOffset)"])
+            switch state {
+            case .more: continue
+            case let .finished(status):
+                return logger.info("import finished", metadata: ["import": "\(id)", "status": "\(status.rawValue)", "rows": "\(counts.processed)",
+                                                                 "created": "\(counts.created)", "failed": "\(counts.failed)"])
+            case .cancelled: return logger.info("import cancelled", metadata: ["import": "\(id)", "rows": "\(counts.processed)"])
+            }
+        }
+    }
+
+    private func fail(_ id: Int64, profile: String, error: String) async throws {
+        let now = clock.now()
+        try await store.database.write { [store] db in
+            try db.execute(sql: "UPDATE imports SET status = 'failed', error = ?, finished_at = ?, updated_at = ? WHERE id = ?",
+                           arguments: [error, now.timeIntervalSince1970, now.timeIntervalSince1970, id])
+            let payload = try JSONSerialization.data(withJSONObject: ["import": id, "profile": profile, "error": error] as [String: Any], options: .sortedKeys)
+            try store.recordEvent("import.failed", payload: String(decoding: payload, as: UTF8.self), in: db, now: now)
+        }
+        logger.warning("import failed", metadata: ["import": "\(id)", "error": "\(error)"])
+    }
+}
