@@ -116,9 +116,10 @@ final class ImportSession: @unchecked Sendable {
 
     private func shapeProblem() -> String? {
         if let problem = reader.record.problem { return problem }
-        let count = reader.record.fields.count
-        guard count != columns.headerCount else { return nil }
-        return "the row has \(count) field\(count == 1 ? "" : "s") but the header has \(columns.headerCount) (a missing or extra delimiter, or an unquoted \(Self.delimiterName(reader.delimiter)) inside a value?)"
+        guard reader.record.fields.count != columns.headerCount else { return nil }
+        // Counted without a retry file's `__…` columns, so the message reads as it did first.
+        let count = max(0, reader.record.fields.count - prefixColumns), expected = columns.headerCount - prefixColumns
+        return "the row has \(count) field\(count == 1 ? "" : "s") but the header has \(expected) (a missing or extra delimiter, or an unquoted \(Self.delimiterName(reader.delimiter)) inside a value?)"
     }
 
     static func delimiterName(_ byte: UInt8) -> String {
