@@ -68,4 +68,13 @@ struct ImportCommandTests {
             #expect(imports == 0)
         }
     }
+
+    @Test func theDemoShowsAnImportAndItsErrorReport() async throws {
+        try await TemporaryDirectory.with { directory in
+            let result = await steward("demo", "--database", directory.path("demo.sqlite"))
+            #expect(result.code == 0, "\(result.error)")
+            #expect(result.output.contains("import 1 completed_with_errors: 6 rows, 1 created, 0 updated, 1 skipped, 4 failed"))
+            #expect(result.output.contains("__line,__error_code,__error_field,__error_message,Company,Contact,Email,Phone,Website\n3,validation,company_name,"))
+        }
+    }
 }
