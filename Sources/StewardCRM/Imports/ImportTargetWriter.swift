@@ -22,6 +22,10 @@ struct ImportTargetWriter {
     let keyFields: [Int]
     /// prospecting_targets keeps its dedupe key in a unique column; other tables are searched.
     let keyColumn: String?
+    // Built once: the statements are looked up by their text for every row.
+    private let insertSQL: String
+    private let insertIgnoringSQL: String
+    private let findSQL: String
 
     init(profile: ImportProfileDefinition, today: String) {
         self.profile = profile
@@ -36,6 +40,10 @@ struct ImportTargetWriter {
         if let keyColumn { extras.append((keyColumn, .null)) }
         insertColumns = names + extras.map(\.0)
         extraValues = extras.map(\.1)
+        insertSQL = "INSERT INTO \(table) (\(insertColumns.joined(separator: ", "))) VALUES (\(databaseQuestionMarks(count: insertColumns.count)))"
+        insertIgnoringSQL = insertSQL + " ON CONFLICT (\(keyColumn ?? "")) DO NOTHING"
+        let conditions = keyColumn.map { ["\($0) = ?"] } ?? keyFields.map { "\(profile.fields[$0].name) = ? COLLATE NOCASE" }
+        findSQL = "SELECT \(primaryKey) FROM \(table) WHERE \(conditions.joined(separator: " AND ")) LIMIT 1"
     }
 
     func write(_ values: [DatabaseValue], present: [Bool], db: Database) throws -> Outcome {
@@ -57,20 +65,22 @@ struct ImportTargetWriter {
 
     /// The dedupe fields' values, lowercased and joined; nil when one of them is empty.
     func dedupeKey(_ values: [DatabaseValue]) -> String? {
+        if keyFields.count == 1 { return values[keyFields[0]].isNull ? nil : text(values[keyFields[0]]).lowercased() }
         guard !keyFields.isEmpty else { return nil }
         var parts: [String] = []
         for index in keyFields {
             guard !values[index].isNull else { return nil }
-            parts.append(String(describing: values[index].storage.value ?? "").lowercased())
+            parts.append(text(values[index]).lowercased())
         }
         return parts.joined(separator: "|")
     }
 
+    private func text(_ value: DatabaseValue) -> String {
+        String.fromDatabaseValue(value) ?? value.storage.value.map { "\($0)" } ?? ""
+    }
+
     private func insert(_ values: [DatabaseValue], key: String?, ignoringConflict: Bool = false, db: Database) throws -> Outcome {
-        let conflict = ignoringConflict ? " ON CONFLICT (\(keyColumn ?? "")) DO NOTHING" : ""
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO \(table) (\(insertColumns.joined(separator: ", "))) VALUES (\(databaseQuestionMarks(count: insertColumns.count)))\(conflict)
-            """)
+        let statement = try db.cachedStatement(sql: ignoringConflict ? insertIgnoringSQL : insertSQL)
         var arguments = values + extraValues
         if keyColumn != nil { arguments[arguments.count - 1] = key?.databaseValue ?? .null }
         statement.setUncheckedArguments(StatementArguments(arguments))
@@ -79,12 +89,8 @@ struct ImportTargetWriter {
     }
 
     private func find(_ key: String, values: [DatabaseValue], db: Database) throws -> Int64? {
-        if let keyColumn {
-            return try Int64.fetchOne(db.cachedStatement(sql: "SELECT \(primaryKey) FROM \(table) WHERE \(keyColumn) = ?"), arguments: [key])
-        }
-        let conditions = keyFields.map { "\(profile.fields[$0].name) = ? COLLATE NOCASE" }.joined(separator: " AND ")
-        let sql = "SELECT \(primaryKey) FROM \(table) WHERE \(conditions) LIMIT 1"
-        return try Int64.fetchOne(db.cachedStatement(sql: sql), arguments: StatementArguments(keyFields.map { values[$0] }))
+        let arguments = keyColumn == nil ? StatementArguments(keyFields.map { values[$0] }) : [key]
+        return try Int64.fetchOne(db.cachedStatement(sql: findSQL), arguments: arguments)
     }
 
     /// Only the fields the file has a column for are overwritten.

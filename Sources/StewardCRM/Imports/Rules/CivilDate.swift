@@ -4,6 +4,7 @@
 enum CivilDate {
     /// The day as `yyyy-MM-dd` if `text` matches one of `formats`.
     static func normalized(_ text: String, formats: [String]) -> String? {
+        if formats.first == "yyyy-MM-dd", isISODay(text) { return text }
         for format in formats {
             if let (year, month, day) = parse(Array(text.utf8), format: Array(format.utf8)), isValid(year, month, day) {
                 return "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
@@ -43,6 +44,23 @@ enum CivilDate {
             used += 1
         }
         return used >= minimum ? (value, used) : nil
+    }
+
+    /// `2025-03-02` checked without building anything: the common case, kept cheap.
+    private static func isISODay(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        guard utf8.count == 10 else { return false }
+        var value = [0, 0, 0], part = 0
+        for (index, byte) in utf8.enumerated() {
+            if index == 4 || index == 7 {
+                guard byte == UInt8(ascii: "-") else { return false }
+                part += 1
+            } else {
+                guard (48...57).contains(byte) else { return false }
+                value[part] = value[part] * 10 + Int(byte - 48)
+            }
+        }
+        return isValid(value[0], value[1], value[2])
     }
 
     static func isValid(_ year: Int, _ month: Int, _ day: Int) -> Bool {

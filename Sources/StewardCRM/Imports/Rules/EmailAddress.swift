@@ -8,7 +8,7 @@ enum EmailAddress {
         guard let at = utf8.firstIndex(of: UInt8(ascii: "@")), at > 0, at < utf8.count - 1,
               at < 65, utf8.count <= 254 else { return nil }
         guard isLocalPart(utf8[..<at]), isDomain(utf8[(at + 1)...]) else { return nil }
-        return text.lowercased()
+        return utf8.contains(where: { (65...90).contains($0) || $0 >= 128 }) ? text.lowercased() : text
     }
 
     private static let localSymbols = Set("!#$%&'*+/=?^_`{|}~-.".utf8)

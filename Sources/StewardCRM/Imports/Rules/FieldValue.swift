@@ -5,6 +5,13 @@ import StewardWorkflows
 /// One field's rules applied to its text: trim, default, required, type (normalising emails,
 /// phones, dates, booleans, URLs and enum values), maximum length.
 enum FieldValue {
+    /// Trims white space; a value with none at either end (nearly all) is returned as it is.
+    static func trimmed(_ text: String) -> String {
+        guard let first = text.utf8.first, let last = text.utf8.last else { return text }
+        let plain = { (byte: UInt8) in byte > 32 && byte < 128 }
+        return plain(first) && plain(last) ? text : text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// What is wrong with a value, for the error report.
     struct Problem: Error, Equatable {
         var message: String
@@ -12,7 +19,7 @@ enum FieldValue {
 
     static func convert(_ text: String?, _ field: ImportProfileDefinition.Field) -> Result<DatabaseValue, Problem> {
         var text = text ?? ""
-        if field.trim { text = text.trimmingCharacters(in: .whitespacesAndNewlines) }
+        if field.trim { text = trimmed(text) }
         if text.isEmpty, let fallback = field.defaultValue { text = fallback }
         if text.isEmpty {
             return field.required ? .failure(Problem(message: "\(field.name) is required but empty")) : .success(.null)
@@ -21,7 +28,10 @@ enum FieldValue {
     }
 
     private static func checkLength(_ value: DatabaseValue, _ field: ImportProfileDefinition.Field) -> Result<DatabaseValue, Problem> {
-        guard let maximum = field.maxLength, let text = String.fromDatabaseValue(value), text.count > maximum else { return .success(value) }
+        // A text of at most `maximum` bytes cannot have more characters: no need to count them.
+        guard let maximum = field.maxLength, let text = String.fromDatabaseValue(value), text.utf8.count > maximum, text.count > maximum else {
+            return .success(value)
+        }
         return .failure(Problem(message: "\(field.name) is \(text.count) characters long; at most \(maximum) are allowed"))
     }
 
@@ -39,6 +49,7 @@ enum FieldValue {
         case .phone: return phone(text, field)
         case .url: return url(text).map { .success($0.databaseValue) } ?? fail("\(name) '\(text)' is not a web address (write e.g. https://example.com)")
         case .enumeration:
+            if field.allowedValues.contains(text) { return .success(text.databaseValue) }
             return field.allowedValues.first { $0.caseInsensitiveCompare(text) == .orderedSame }.map { .success($0.databaseValue) }
                 ?? fail("\(name) '\(text)' is not one of \(field.allowedValues.joined(separator: ", "))")
         }
@@ -64,11 +75,7 @@ enum FieldValue {
 
     /// An http(s) address with a dotted host; a bare `www.example.com` gets `https://`.
     static func url(_ text: String) -> String? {
-        let candidate = text.contains("://") ? text : "https://" + text
-        guard let components = URLComponents(string: candidate), let scheme = components.scheme?.lowercased(),
-              scheme == "http" || scheme == "https", let host = components.host, host.contains("."),
-              !host.hasPrefix("."), !host.hasSuffix("."), !candidate.contains(" ") else { return nil }
-        return candidate
+        WebAddress.normalized(text)
     }
 
     private static func phone(_ text: String, _ field: ImportProfileDefinition.Field) -> Result<DatabaseValue, Problem> {

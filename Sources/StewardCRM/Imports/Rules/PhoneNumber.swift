@@ -24,22 +24,36 @@ enum PhoneNumber {
     }
 
     static func normalized(_ text: String, region: String?) -> Result<String, Problem> {
-        var rest = Substring(text.replacingOccurrences(of: "(0)", with: ""))
-        let international = rest.hasPrefix("+") || rest.hasPrefix("00")
-        rest = rest.hasPrefix("+") ? rest.dropFirst() : rest.hasPrefix("00") ? rest.dropFirst(2) : rest
-        let separators = Set(" -./()\u{A0}")
-        if let bad = rest.first(where: { !$0.isASCII || (!$0.isNumber && !separators.contains($0)) }) {
-            return .failure(.characters(String(bad)))
+        var bytes = Array(text.utf8)
+        if bytes.contains(UInt8(ascii: "(")) { bytes = Array(text.replacingOccurrences(of: "(0)", with: "").utf8) }
+        var rest = bytes[...]
+        let international = rest.first == UInt8(ascii: "+") || rest.starts(with: [48, 48])
+        rest = rest.first == UInt8(ascii: "+") ? rest.dropFirst() : international ? rest.dropFirst(2) : rest
+        var digits: [UInt8] = []
+        digits.reserveCapacity(16)
+        for byte in rest {
+            if (48...57).contains(byte) {
+                digits.append(byte)
+            } else if !separators.contains(byte) {
+                return .failure(.characters(firstBadCharacter(String(decoding: rest, as: UTF8.self))))
+            }
         }
-        let digits = rest.filter(\.isNumber)
-        if international { return checked(digits) }
+        if international { return checked(digits[...]) }
         guard let region else { return .failure(.noRegion) }
         guard let plan = regions[region.uppercased()] else { return .failure(.unknownRegion(region)) }
-        let national = !plan.trunkPrefix.isEmpty && digits.hasPrefix(plan.trunkPrefix) ? digits.dropFirst(plan.trunkPrefix.count) : Substring(digits)
-        return checked(plan.countryCode + national)
+        let trunk = Array(plan.trunkPrefix.utf8)
+        let national = !trunk.isEmpty && digits.starts(with: trunk) ? digits.dropFirst(trunk.count) : digits[...]
+        return checked(Array(plan.countryCode.utf8) + national)
     }
 
-    private static func checked(_ digits: String) -> Result<String, Problem> {
-        (8...15).contains(digits.count) ? .success("+" + digits) : .failure(.length(digits.count))
+    /// Space, hyphen, dot, slash and brackets; a no-break space arrives as its two UTF-8 bytes.
+    private static let separators = Set(" -./()".utf8 + [0xC2, 0xA0])
+
+    private static func firstBadCharacter(_ text: String) -> String {
+        String(text.first { !$0.isASCII || (!$0.isNumber && !" -./()".contains($0)) } ?? "?")
+    }
+
+    private static func checked<Digits: Collection<UInt8>>(_ digits: Digits) -> Result<String, Problem> {
+        (8...15).contains(digits.count) ? .success("+" + String(decoding: digits, as: UTF8.self)) : .failure(.length(digits.count))
     }
 }
