@@ -13,6 +13,7 @@ final class ImportSession: @unchecked Sendable {
 
     let importID: Int64
     let profile: ImportProfileDefinition
+    private let fields: ContiguousArray<ImportProfileDefinition.Field>
     let reader: CSVReader
     let columns: ImportColumns
     let writer: ImportTargetWriter
@@ -27,6 +28,7 @@ final class ImportSession: @unchecked Sendable {
          counts: ImportRecord.Counts, prefixColumns: Int, retried: [Int64], pendingLines: Set<Int>) {
         self.importID = importID
         self.profile = profile
+        fields = ContiguousArray(profile.fields)
         self.reader = reader
         self.columns = columns
         self.writer = writer
@@ -43,9 +45,10 @@ final class ImportSession: @unchecked Sendable {
             try saveCheckpoint(db: db, now: now, status: .cancelled)
             return .cancelled
         }
+        let statements = try writer.statements(db)
         var read = 0
         while read < size, try reader.next() {
-            try process(db: db)
+            try process(statements: statements, db: db)
             read += 1
         }
         guard read == size else { return try finish(db: db, now: now, recordEvent: recordEvent) }
@@ -80,7 +83,7 @@ final class ImportSession: @unchecked Sendable {
 
     // MARK: One record
 
-    private func process(db: Database) throws {
+    private func process(statements: ImportTargetWriter.Statements, db: Database) throws {
         counts.processed += 1
         let line = sourceLine() ?? reader.record.line
         if !retried.isEmpty, !pendingLines.contains(line) {
@@ -91,7 +94,7 @@ final class ImportSession: @unchecked Sendable {
         let (values, present, problems) = convert()
         if !problems.isEmpty { return try fail(line: line, problems.map { ($0.0, .validation, $0.1) }, db: db) }
         do {
-            try record(try writer.write(values, present: present, db: db), line: line, db: db)
+            try record(try writer.write(values, present: present, statements: statements, db: db), line: line, db: db)
         } catch let error as DatabaseError where Self.isRowError(error) {
             try fail(line: line, [(nil, .databaseError, "the database refused the row: \(error.message ?? "\(error.resultCode)")")], db: db)
         }
@@ -133,19 +136,23 @@ final class ImportSession: @unchecked Sendable {
 
     private func convert() -> (values: [DatabaseValue], present: [Bool], problems: [(String, String)]) {
         var values: [DatabaseValue] = [], present: [Bool] = [], problems: [(String, String)] = []
-        values.reserveCapacity(profile.fields.count)
-        for (field, column) in zip(profile.fields, columns.fieldColumns) {
+        values.reserveCapacity(fields.count)
+        present.reserveCapacity(fields.count)
+        // Indices, not `zip`: iterating copies each Field, and its strings cost retains per row.
+        for index in fields.indices {
+            let column = columns.fieldColumns[index]
             present.append(column != nil)
             let text = column.map { reader.text($0, latin1: profile.latin1Fallback) }
             if case .some(.none) = text {
-                problems.append((field.name, "\(field.name) is not valid UTF-8 (save the file as UTF-8, or set latin1_fallback: true in the profile)"))
+                let name = fields[index].name
+                problems.append((name, "\(name) is not valid UTF-8 (save the file as UTF-8, or set latin1_fallback: true in the profile)"))
                 values.append(.null)
                 continue
             }
-            switch FieldValue.convert(text ?? nil, field) {
+            switch FieldValue.convert(text ?? nil, fields[index]) {
             case let .success(value): values.append(value)
             case let .failure(problem):
-                problems.append((field.name, problem.message))
+                problems.append((fields[index].name, problem.message))
                 values.append(.null)
             }
         }

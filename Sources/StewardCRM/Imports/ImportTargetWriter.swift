@@ -26,6 +26,8 @@ struct ImportTargetWriter {
     private let insertSQL: String
     private let insertIgnoringSQL: String
     private let findSQL: String
+    /// The `account_id` field of a contact or lead, which must name an account.
+    private let accountField: Int?
 
     init(profile: ImportProfileDefinition, today: String) {
         self.profile = profile
@@ -40,20 +42,38 @@ struct ImportTargetWriter {
         if let keyColumn { extras.append((keyColumn, .null)) }
         insertColumns = names + extras.map(\.0)
         extraValues = extras.map(\.1)
+        accountField = profile.target == .accounts ? nil : names.firstIndex(of: "account_id")
         insertSQL = "INSERT INTO \(table) (\(insertColumns.joined(separator: ", "))) VALUES (\(databaseQuestionMarks(count: insertColumns.count)))"
         insertIgnoringSQL = insertSQL + " ON CONFLICT (\(keyColumn ?? "")) DO NOTHING"
         let conditions = keyColumn.map { ["\($0) = ?"] } ?? keyFields.map { "\(profile.fields[$0].name) = ? COLLATE NOCASE" }
         findSQL = "SELECT \(primaryKey) FROM \(table) WHERE \(conditions.joined(separator: " AND ")) LIMIT 1"
     }
 
-    func write(_ values: [DatabaseValue], present: [Bool], db: Database) throws -> Outcome {
-        if let missing = try missingAccount(values, db: db) { return missing }
+    /// The statements a batch uses, looked up once per batch rather than once per row.
+    struct Statements {
+        var insert: Statement
+        var insertIgnoring: Statement?
+        var find: Statement?
+        var accountExists: Statement
+    }
+
+    func statements(_ db: Database) throws -> Statements {
+        Statements(insert: try db.cachedStatement(sql: insertSQL),
+                   insertIgnoring: keyColumn == nil ? nil : try db.cachedStatement(sql: insertIgnoringSQL),
+                   find: keyFields.isEmpty ? nil : try db.cachedStatement(sql: findSQL),
+                   accountExists: try db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM accounts WHERE account_id = ?)"))
+    }
+
+    func write(_ values: [DatabaseValue], present: [Bool], statements: Statements, db: Database) throws -> Outcome {
+        if let missing = try missingAccount(values, statements: statements) { return missing }
         let key = dedupeKey(values)
-        guard let key else { return try insert(values, key: nil, db: db) }
-        if keyColumn != nil, profile.onDuplicate != .update {
-            if try insert(values, key: key, ignoringConflict: true, db: db) == .created { return .created }
+        guard let key else { return try insert(values, key: nil, statement: statements.insert, db: db) }
+        if let ignoring = statements.insertIgnoring, profile.onDuplicate != .update {
+            if try insert(values, key: key, statement: ignoring, db: db) == .created { return .created }
         }
-        guard let existing = try find(key, values: values, db: db) else { return try insert(values, key: key, db: db) }
+        guard let existing = try find(key, values: values, statements: statements) else {
+            return try insert(values, key: key, statement: statements.insert, db: db)
+        }
         switch profile.onDuplicate {
         case .skip: return .skipped
         case .error: return .duplicate(duplicateMessage(values, existing: existing))
@@ -79,18 +99,16 @@ struct ImportTargetWriter {
         String.fromDatabaseValue(value) ?? value.storage.value.map { "\($0)" } ?? ""
     }
 
-    private func insert(_ values: [DatabaseValue], key: String?, ignoringConflict: Bool = false, db: Database) throws -> Outcome {
-        let statement = try db.cachedStatement(sql: ignoringConflict ? insertIgnoringSQL : insertSQL)
+    private func insert(_ values: [DatabaseValue], key: String?, statement: Statement, db: Database) throws -> Outcome {
         var arguments = values + extraValues
         if keyColumn != nil { arguments[arguments.count - 1] = key?.databaseValue ?? .null }
-        statement.setUncheckedArguments(StatementArguments(arguments))
-        try statement.execute()
+        try SQLiteBind.run(statement, arguments)
         return db.changesCount == 1 ? .created : .skipped
     }
 
-    private func find(_ key: String, values: [DatabaseValue], db: Database) throws -> Int64? {
-        let arguments = keyColumn == nil ? StatementArguments(keyFields.map { values[$0] }) : [key]
-        return try Int64.fetchOne(db.cachedStatement(sql: findSQL), arguments: arguments)
+    private func find(_ key: String, values: [DatabaseValue], statements: Statements) throws -> Int64? {
+        guard let find = statements.find else { return nil }
+        return try SQLiteBind.run(find, keyColumn == nil ? keyFields.map { values[$0] } : [key.databaseValue])
     }
 
     /// Only the fields the file has a column for are overwritten.
@@ -108,10 +126,9 @@ struct ImportTargetWriter {
     }
 
     /// Contacts and leads may name an account; it must exist.
-    private func missingAccount(_ values: [DatabaseValue], db: Database) throws -> Outcome? {
-        guard profile.target != .accounts, let index = profile.fields.firstIndex(where: { $0.name == "account_id" }),
-              !values[index].isNull else { return nil }
-        let exists = try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM accounts WHERE account_id = ?)"), arguments: [values[index]]) ?? false
+    private func missingAccount(_ values: [DatabaseValue], statements: Statements) throws -> Outcome? {
+        guard let index = accountField, !values[index].isNull else { return nil }
+        let exists = try SQLiteBind.run(statements.accountExists, [values[index]]) == 1
         return exists ? nil : .missingReference(field: "account_id", message: "account_id \(String(describing: values[index].storage.value ?? "")) names no account (import the account first, or correct the id)")
     }
 }
