@@ -138,7 +138,9 @@ final class ImportSession: @unchecked Sendable {
         var values: [DatabaseValue] = [], present: [Bool] = [], problems: [(String, String)] = []
         values.reserveCapacity(fields.count)
         present.reserveCapacity(fields.count)
-        // Indices, not `zip`: iterating copies each Field, and its strings cost retains per row.
+        // A local array and indices, not `zip` over the property: that copied each Field (and
+        // retained its strings) for every value.
+        let fields = self.fields
         for index in fields.indices {
             let column = columns.fieldColumns[index]
             present.append(column != nil)

@@ -40,7 +40,7 @@ enum PhoneNumber {
         }
         if international { return checked(digits[...]) }
         guard let region else { return .failure(.noRegion) }
-        guard let plan = regions[region.uppercased()] else { return .failure(.unknownRegion(region)) }
+        guard let plan = regions[region] ?? regions[region.uppercased()] else { return .failure(.unknownRegion(region)) }
         let trunk = Array(plan.trunkPrefix.utf8)
         let national = !trunk.isEmpty && digits.starts(with: trunk) ? digits.dropFirst(trunk.count) : digits[...]
         return checked(Array(plan.countryCode.utf8) + national)

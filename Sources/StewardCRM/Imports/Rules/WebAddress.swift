@@ -4,39 +4,64 @@
 /// `www.example.com` gets `https://`.
 enum WebAddress {
     static func normalized(_ text: String) -> String? {
-        let utf8 = Array(text.utf8)
-        let schemeEnd = find(Array("://".utf8), in: utf8)
-        if let schemeEnd {
-            let scheme = String(decoding: utf8[..<schemeEnd], as: UTF8.self).lowercased()
-            guard scheme == "http" || scheme == "https" else { return nil }
+        var copy = text
+        let (valid, hasScheme) = copy.withUTF8 { bytes -> (Bool, Bool) in
+            guard let schemeEnd = schemeEnd(bytes) else { return (isValid(bytes), false) }
+            guard isHTTPScheme(UnsafeBufferPointer(rebasing: bytes[..<schemeEnd])) else { return (false, true) }
+            return (isValid(UnsafeBufferPointer(rebasing: bytes[(schemeEnd + 3)...])), true)
         }
-        let hostStart = schemeEnd.map { $0 + 3 } ?? 0
-        guard isValid(utf8[hostStart...]) else { return nil }
-        return schemeEnd == nil ? "https://" + text : text
+        guard valid else { return nil }
+        return hasScheme ? text : "https://" + text
     }
 
-    private static func isValid(_ bytes: ArraySlice<UInt8>) -> Bool {
-        guard !bytes.contains(where: { $0 <= 32 || $0 == 127 }) else { return false }
-        let end = bytes.firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? bytes.endIndex
-        var host = bytes[bytes.startIndex..<end]
-        if let colon = host.firstIndex(of: UInt8(ascii: ":")) {
-            let port = host[(colon + 1)...]
-            guard !port.isEmpty, port.count <= 5, port.allSatisfy({ (48...57).contains($0) }) else { return false }
-            host = host[..<colon]
+    /// `http` or `https` in any case.
+    private static func isHTTPScheme(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let lower = bytes.map { $0 | 0x20 }
+        return lower.elementsEqual("http".utf8) || lower.elementsEqual("https".utf8)
+    }
+
+    /// Where `://` starts, if anywhere.
+    private static func schemeEnd(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard bytes.count >= 3 else { return nil }
+        for index in 0...(bytes.count - 3) where bytes[index] == UInt8(ascii: ":") {
+            return bytes[index + 1] == UInt8(ascii: "/") && bytes[index + 2] == UInt8(ascii: "/") ? index : nil
         }
-        let labels = host.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
-        return labels.count >= 2 && labels.allSatisfy { label in
-            !label.isEmpty && label.first != UInt8(ascii: "-") && label.last != UInt8(ascii: "-")
-                && label.allSatisfy { $0 >= 128 || $0 == UInt8(ascii: "-") || isAlphanumeric($0) }
+        return nil
+    }
+
+    /// Host (dotted labels), optional port, then anything without spaces or control characters.
+    private static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var labels = 0, labelLength = 0, previous: UInt8 = 0, index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") || byte == UInt8(ascii: ":") { break }
+            if byte == UInt8(ascii: ".") {
+                guard labelLength > 0, previous != UInt8(ascii: "-") else { return false }
+                labels += 1
+                labelLength = 0
+            } else {
+                guard byte >= 128 || isAlphanumeric(byte) || (byte == UInt8(ascii: "-") && labelLength > 0) else { return false }
+                labelLength += 1
+            }
+            previous = byte
+            index += 1
         }
+        guard labels >= 1, labelLength > 0, previous != UInt8(ascii: "-") else { return false }
+        return isValidRest(UnsafeBufferPointer(rebasing: bytes[index...]))
+    }
+
+    private static func isValidRest(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var rest = bytes[...]
+        if rest.first == UInt8(ascii: ":") {
+            let port = rest.dropFirst().prefix { (48...57).contains($0) }
+            guard !port.isEmpty, port.count <= 5 else { return false }
+            rest = rest.dropFirst(1 + port.count)
+            guard rest.isEmpty || rest.first == UInt8(ascii: "/") || rest.first == UInt8(ascii: "?") || rest.first == UInt8(ascii: "#") else { return false }
+        }
+        return !rest.contains { $0 <= 32 || $0 == 127 }
     }
 
     private static func isAlphanumeric(_ byte: UInt8) -> Bool {
         (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-    }
-
-    private static func find(_ needle: [UInt8], in bytes: [UInt8]) -> Int? {
-        guard bytes.count >= needle.count else { return nil }
-        return (0...(bytes.count - needle.count)).first { bytes[$0..<($0 + needle.count)].elementsEqual(needle) }
     }
 }
