@@ -100,9 +100,9 @@ struct ImportTargetWriter {
     }
 
     private func insert(_ values: [DatabaseValue], key: String?, statement: Statement, db: Database) throws -> Outcome {
-        var arguments = values + extraValues
-        if keyColumn != nil { arguments[arguments.count - 1] = key?.databaseValue ?? .null }
-        try SQLiteBind.run(statement, arguments)
+        var extras = extraValues
+        if keyColumn != nil { extras[extras.count - 1] = key?.databaseValue ?? .null }
+        try SQLiteBind.run(statement, values, then: extras)
         return db.changesCount == 1 ? .created : .skipped
     }
 

@@ -9,11 +9,11 @@ enum SQLiteBind {
 
     /// Runs `statement` with `values`; returns the first column of its first row, if any.
     @discardableResult
-    static func run(_ statement: Statement, _ values: [DatabaseValue]) throws -> Int64? {
+    /// Every parameter is bound each time, so no earlier row's value can linger.
+    static func run(_ statement: Statement, _ values: [DatabaseValue], then more: [DatabaseValue] = []) throws -> Int64? {
         let handle = statement.sqliteStatement
-        sqlite3_reset(handle)
-        sqlite3_clear_bindings(handle)
         for (offset, value) in values.enumerated() { bind(value, at: Int32(offset + 1), handle) }
+        for (offset, value) in more.enumerated() { bind(value, at: Int32(values.count + offset + 1), handle) }
         let code = sqlite3_step(handle)
         defer { sqlite3_reset(handle) }
         switch code {

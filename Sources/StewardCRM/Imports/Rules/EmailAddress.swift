@@ -4,16 +4,19 @@
 enum EmailAddress {
     /// The address lowercased, or nil if it is not one.
     static func normalized(_ text: String) -> String? {
-        let utf8 = Array(text.utf8)
-        guard let at = utf8.firstIndex(of: UInt8(ascii: "@")), at > 0, at < utf8.count - 1,
-              at < 65, utf8.count <= 254 else { return nil }
-        guard isLocalPart(utf8[..<at]), isDomain(utf8[(at + 1)...]) else { return nil }
-        return utf8.contains(where: { (65...90).contains($0) || $0 >= 128 }) ? text.lowercased() : text
+        var copy = text
+        let (valid, lower) = copy.withUTF8 { utf8 -> (Bool, Bool) in
+            guard let at = utf8.firstIndex(of: UInt8(ascii: "@")), at > 0, at < utf8.count - 1, at < 65, utf8.count <= 254,
+                  isLocalPart(utf8[..<at]), isDomain(utf8[(at + 1)...]) else { return (false, true) }
+            return (true, !utf8.contains { (65...90).contains($0) || $0 >= 128 })
+        }
+        guard valid else { return nil }
+        return lower ? text : text.lowercased()
     }
 
     private static let localSymbols = Set("!#$%&'*+/=?^_`{|}~-.".utf8)
 
-    private static func isLocalPart(_ bytes: ArraySlice<UInt8>) -> Bool {
+    private static func isLocalPart(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
         guard bytes.first != UInt8(ascii: "."), bytes.last != UInt8(ascii: ".") else { return false }
         var previousDot = false
         for byte in bytes {
@@ -24,7 +27,7 @@ enum EmailAddress {
         return true
     }
 
-    private static func isDomain(_ bytes: ArraySlice<UInt8>) -> Bool {
+    private static func isDomain(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
         let labels = bytes.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
         guard labels.count >= 2, let top = labels.last, top.count >= 2, top.allSatisfy(isLetter) else { return false }
         return labels.allSatisfy { label in
