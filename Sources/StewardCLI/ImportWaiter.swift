@@ -36,8 +36,12 @@ struct ImportWaiter {
         return try WorkerPool(store: store, registry: registry, configuration: configuration, clock: context.clock, logger: logger)
     }
 
-    /// Polls the import's row four times a second and redraws the progress line on stderr.
+    /// Reads the import's row four times a second and redraws the progress line on stderr. The
+    /// event an import records when it ends wakes the loop at once when this process ran it.
     private func follow(_ id: Int64) async throws -> ImportRecord {
+        let finished = Wakeup()
+        store.notifications.subscribe(queue: store.eventNotificationQueue, finished)
+        defer { store.notifications.unsubscribe(finished) }
         var shown = ""
         while true {
             let record = try await store.importGet(id: id)
@@ -50,7 +54,8 @@ struct ImportWaiter {
                 context.errorOutput.write("\n")
                 return record
             }
-            try await Task.sleep(for: .milliseconds(250))
+            await finished.wait(until: context.clock.now().addingTimeInterval(0.25), clock: context.clock)
+            try Task.checkCancellation()
         }
     }
 }
