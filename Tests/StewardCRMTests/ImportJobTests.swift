@@ -126,15 +126,17 @@ struct ImportJobTests {
             let service = ImportService(store: test.store)
             let record = try await service.submit(file: file, profile: try ImportFixtures.profile("prospecting-targets"), createdBy: nil)
             let loaded = try #require(try await ImportSessionLoader.begin(record.id, jobID: nil, store: test.store, now: Date()))
-            let session = try await ImportSessionLoader.open(loaded, store: test.store, now: Date())
-            let first = try await test.store.database.write { db in try session.runBatch(size: 3, db: db, now: Date()) { _, _ in } }
+            let (source, session) = try await ImportSessionLoader.open(loaded, store: test.store, now: Date())
+            let batches = try (0..<2).map { _ in try source.next(size: 3) }
+            let first = try await test.store.database.write { db in try session.write(batches[0], db: db, now: Date()) { _, _ in } }
             #expect(first == .more)
             #expect(try await service.cancel(id: record.id).status == .processing, "a running import is asked to stop")
-            let second = try await test.store.database.write { db in try session.runBatch(size: 3, db: db, now: Date()) { _, _ in } }
+            let second = try await test.store.database.write { db in try session.write(batches[1], db: db, now: Date()) { _, _ in } }
             #expect(second == .cancelled)
             let cancelled = try await test.store.importGet(id: record.id)
             #expect(cancelled.status == .cancelled)
             #expect(cancelled.counts.created == 3)
+            #expect(cancelled.checkpointLine == 5, "the checkpoint stays after the last batch written")
             #expect(try await companyNames(test.store).count == 3)
             await #expect(throws: StewardError.self) { try await service.cancel(id: record.id) }
         }

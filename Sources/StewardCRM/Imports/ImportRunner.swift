@@ -25,9 +25,9 @@ public struct ImportRunner: Sendable {
     /// (`import.failed`) and is rethrown as a permanent job error.
     public func run(_ id: Int64, batchSize: Int = defaultBatchSize, jobID: Int64? = nil) async throws {
         guard let loaded = try await ImportSessionLoader.begin(id, jobID: jobID, store: store, now: clock.now()) else { return }
-        let session: ImportSession
+        let source: ImportBatchSource, session: ImportSession
         do {
-            session = try await ImportSessionLoader.open(loaded, store: store, now: clock.now())
+            (source, session) = try await ImportSessionLoader.open(loaded, store: store, now: clock.now())
         } catch let error as StewardError {
             try await fail(id, profile: loaded.profile.name, error: error.description)
             throw JobPermanentError(error.description)
@@ -36,28 +36,40 @@ public struct ImportRunner: Sendable {
             throw JobPermanentError("import \(id): stored file unreadable")
         }
         logger.info("import started", metadata: ["import": "\(id)", "line": "\(loaded.record.checkpointLine)", "offset": "\(loaded.record.checkpointOffset)"])
-        try await work(session, batchSize: max(1, batchSize))
+        try await work(source, session, batchSize: max(1, batchSize))
     }
 
-    private func work(_ session: ImportSession, batchSize: Int) async throws {
-        let id = session.importID
+    /// Double-buffered: the next batch is read and checked on its own task while this one is
+    /// written, so at most two batches are in memory and both cores have work.
+    private func work(_ source: ImportBatchSource, _ session: ImportSession, batchSize: Int) async throws {
+        var next = Task { try source.next(size: batchSize) }
+        defer { next.cancel() }
         while true {
             try Task.checkCancellation()
+            let batch = try await next.value
+            if !batch.atEnd { next = Task { try source.next(size: batchSize) } }
             let state = try await store.database.write { [store, clock] db in
-                try session.runBatch(size: batchSize, db: db, now: clock.now()) { name, payload in
+                try session.write(batch, db: db, now: clock.now()) { name, payload in
                     try store.recordEvent(name, payload: payload, in: db, now: clock.now())
                 }
             }
-            let counts = session.counts
-            logger.debug("import checkpoint", metadata: ["import": "\(id)", "rows": "\(counts.processed)", "offset": "\(session.reader.nextOffset)"])
-            switch state {
-            case .more: continue
-            case let .finished(status):
-                return logger.info("import finished", metadata: ["import": "\(id)", "status": "\(status.rawValue)", "rows": "\(counts.processed)",
-                                                                 "created": "\(counts.created)", "failed": "\(counts.failed)"])
-            case .cancelled: return logger.info("import cancelled", metadata: ["import": "\(id)", "rows": "\(counts.processed)"])
-            }
+            if try log(state, session) { return }
         }
+    }
+
+    /// Logs a checkpoint or the end; true at the end.
+    private func log(_ state: ImportSession.State, _ session: ImportSession) throws -> Bool {
+        let id = session.importID, counts = session.counts
+        switch state {
+        case .more:
+            logger.debug("import checkpoint", metadata: ["import": "\(id)", "rows": "\(counts.processed)", "offset": "\(session.checkpointOffset)"])
+            return false
+        case let .finished(status):
+            logger.info("import finished", metadata: ["import": "\(id)", "status": "\(status.rawValue)", "rows": "\(counts.processed)",
+                                                      "created": "\(counts.created)", "failed": "\(counts.failed)"])
+        case .cancelled: logger.info("import cancelled", metadata: ["import": "\(id)", "rows": "\(counts.processed)"])
+        }
+        return true
     }
 
     private func fail(_ id: Int64, profile: String, error: String) async throws {

@@ -30,7 +30,7 @@ enum ImportSessionLoader {
         }
     }
 
-    static func open(_ loaded: Loaded, store: SQLiteJobStore, now: Date) async throws -> ImportSession {
+    static func open(_ loaded: Loaded, store: SQLiteJobStore, now: Date) async throws -> (ImportBatchSource, ImportSession) {
         let record = loaded.record, profile = loaded.profile
         let start = try CSVFileStart.read(path: record.storedPath, fileName: record.fileName, delimiter: profile.delimiter.byte)
         let headerReader = try CSVReader(path: record.storedPath, delimiter: start.delimiter, offset: start.offset, line: 1)
@@ -50,9 +50,12 @@ enum ImportSessionLoader {
         let reader = atStart ? headerReader
             : try CSVReader(path: record.storedPath, delimiter: start.delimiter, offset: record.checkpointOffset, line: record.checkpointLine)
         let retried = try await retryState(record, store: store, header: originalHeader(headerReader, prefix: prefix), delimiter: start.delimiter)
-        return ImportSession(importID: record.id, profile: profile, reader: reader, columns: columns,
-                             writer: ImportTargetWriter(profile: profile, today: ExportDates.day(now)), counts: record.counts,
-                             prefixColumns: prefix, retried: retried.lineage, pendingLines: retried.pending)
+        guard let file = FileHandle(forReadingAtPath: record.storedPath) else { throw CocoaError(.fileReadNoSuchFile) }
+        let source = ImportBatchSource(reader: reader, columns: columns, profile: profile, prefixColumns: prefix)
+        let session = ImportSession(importID: record.id, profile: profile, writer: ImportTargetWriter(profile: profile, today: ExportDates.day(now)),
+                                    present: columns.fieldColumns.map { $0 != nil }, file: file, counts: record.counts,
+                                    checkpointOffset: reader.nextOffset, retried: retried.lineage, pendingLines: retried.pending)
+        return (source, session)
     }
 
     /// The header as the user's first file had it: without a retry file's `__…` columns.

@@ -109,6 +109,9 @@ final class CSVReader {
         }
     }
 
+    /// Byte `index` of the current record.
+    func rawByte(at index: Int) -> UInt8 { buffer[record.raw.lowerBound + index] }
+
     /// The bytes of the current record, without its line end, exactly as in the file.
     var rawRecord: [UInt8] { Array(buffer[record.raw]) }
 
