@@ -24,26 +24,36 @@ enum PhoneNumber {
     }
 
     static func normalized(_ text: String, region: String?) -> Result<String, Problem> {
-        var bytes = Array(text.utf8)
-        if bytes.contains(UInt8(ascii: "(")) { bytes = Array(text.replacingOccurrences(of: "(0)", with: "").utf8) }
-        var rest = bytes[...]
-        let international = rest.first == UInt8(ascii: "+") || rest.starts(with: [48, 48])
-        rest = rest.first == UInt8(ascii: "+") ? rest.dropFirst() : international ? rest.dropFirst(2) : rest
-        var digits: [UInt8] = []
-        digits.reserveCapacity(16)
+        var copy = text.utf8.contains(UInt8(ascii: "(")) ? text.replacingOccurrences(of: "(0)", with: "") : text
+        return copy.withUTF8 { bytes in normalized(bytes[...], region: region) }
+    }
+
+    private static func normalized(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, region: String?) -> Result<String, Problem> {
+        let international = bytes.first == UInt8(ascii: "+") || bytes.starts(with: [48, 48])
+        let rest = bytes.first == UInt8(ascii: "+") ? bytes.dropFirst() : international ? bytes.dropFirst(2) : bytes
+        // "+", the country code and the digits, built in one buffer.
+        var number: [UInt8] = [UInt8(ascii: "+")]
+        number.reserveCapacity(20)
+        var plan: Region?
+        if !international {
+            guard let region else { return .failure(.noRegion) }
+            guard let found = regions[region] ?? regions[region.uppercased()] else { return .failure(.unknownRegion(region)) }
+            plan = found
+            number += found.countryCode.utf8
+        }
+        let countryDigits = number.count - 1
         for byte in rest {
             if (48...57).contains(byte) {
-                digits.append(byte)
+                number.append(byte)
             } else if !separators.contains(byte) {
                 return .failure(.characters(firstBadCharacter(String(decoding: rest, as: UTF8.self))))
             }
         }
-        if international { return checked(digits[...]) }
-        guard let region else { return .failure(.noRegion) }
-        guard let plan = regions[region] ?? regions[region.uppercased()] else { return .failure(.unknownRegion(region)) }
-        let trunk = Array(plan.trunkPrefix.utf8)
-        let national = !trunk.isEmpty && digits.starts(with: trunk) ? digits.dropFirst(trunk.count) : digits[...]
-        return checked(Array(plan.countryCode.utf8) + national)
+        if let trunk = plan?.trunkPrefix.utf8, !trunk.isEmpty, number.dropFirst(1 + countryDigits).starts(with: trunk) {
+            number.removeSubrange((1 + countryDigits)..<(1 + countryDigits + trunk.count))
+        }
+        let digits = number.count - 1
+        return (8...15).contains(digits) ? .success(String(decoding: number, as: UTF8.self)) : .failure(.length(digits))
     }
 
     /// Space, hyphen, dot, slash and brackets; a no-break space arrives as its two UTF-8 bytes.
@@ -51,9 +61,5 @@ enum PhoneNumber {
 
     private static func firstBadCharacter(_ text: String) -> String {
         String(text.first { !$0.isASCII || (!$0.isNumber && !" -./()".contains($0)) } ?? "?")
-    }
-
-    private static func checked<Digits: Collection<UInt8>>(_ digits: Digits) -> Result<String, Problem> {
-        (8...15).contains(digits.count) ? .success("+" + String(decoding: digits, as: UTF8.self)) : .failure(.length(digits.count))
     }
 }
