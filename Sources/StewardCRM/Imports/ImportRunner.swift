@@ -36,7 +36,10 @@ public struct ImportRunner: Sendable {
             throw JobPermanentError("import \(id): stored file unreadable")
         }
         logger.info("import started", metadata: ["import": "\(id)", "line": "\(loaded.record.checkpointLine)", "offset": "\(loaded.record.checkpointOffset)"])
+        // The configured size (every connection has the same), to give the writer back at the end.
+        let cacheSize = try await store.database.read { db in try Int.fetchOne(db, sql: "PRAGMA cache_size") } ?? -2000
         try await work(source, session, batchSize: max(1, batchSize))
+        try await store.database.write { db in try db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
     }
 
     /// Double-buffered: the next batch is read and checked on its own task while this one is
