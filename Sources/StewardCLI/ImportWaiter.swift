@@ -54,8 +54,22 @@ struct ImportWaiter {
                 context.errorOutput.write("\n")
                 return record
             }
+            if let ended = try await endedJob(record) {
+                let again = try await store.importGet(id: id)
+                context.errorOutput.write("\n")
+                guard again.status.isFinal else { throw ended }
+                return again
+            }
             await finished.wait(until: context.clock.now().addingTimeInterval(0.25), clock: context.clock)
             try Task.checkCancellation()
         }
+    }
+
+    /// A job given up on (attempts spent, or cancelled by hand) leaves its import unfinished, and
+    /// waiting on would never end: the error to stop with, if so.
+    private func endedJob(_ record: ImportRecord) async throws -> StewardError? {
+        guard let id = record.jobID, let job = try await store.jobGet(id: id), job.state.isFinal else { return nil }
+        return StewardError(.invalidTransition, "import \(record.id): its job \(id) is \(job.state) (\(job.errors.last?.message ?? "no error recorded"))",
+                            fix: "see `steward jobs show \(id)`; `steward jobs retry \(id)` resumes the import from its checkpoint")
     }
 }
