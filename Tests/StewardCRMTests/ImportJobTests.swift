@@ -142,6 +142,36 @@ struct ImportJobTests {
         }
     }
 
+    /// A worker that lost its lease but still runs cannot write a batch the rescued job wrote.
+    @Test func aSecondWorkerOnTheSameCheckpointStopsInsteadOfWritingTwice() async throws {
+        try await SQLiteTestStore.with { test in
+            let rows = (1...6).map { "Company \($0),c\($0)@example.com" }.joined(separator: "\n")
+            let file = try ImportFixtures.write("Company,Email\n\(rows)\n", to: test.directory)
+            let record = try await ImportService(store: test.store).submit(file: file, profile: try ImportFixtures.profile("prospecting-targets"), createdBy: nil)
+            let loaded = try #require(try await ImportSessionLoader.begin(record.id, jobID: nil, store: test.store, now: Date()))
+            let (oldSource, oldSession) = try await ImportSessionLoader.open(loaded, store: test.store, now: Date())
+            let (newSource, newSession) = try await ImportSessionLoader.open(loaded, store: test.store, now: Date())
+            let newBatch = try newSource.next(size: 3)
+            #expect(try await test.store.database.write { db in try newSession.write(newBatch, db: db, now: Date()) { _, _ in } } == .more)
+            let oldBatch = try oldSource.next(size: 3)
+            await #expect(throws: StewardError.self) {
+                try await test.store.database.write { db in try oldSession.write(oldBatch, db: db, now: Date()) { _, _ in } }
+            }
+            #expect(try await companyNames(test.store) == ["Company 1", "Company 2", "Company 3"])
+        }
+    }
+
+    @Test func anImportWhoseJobWasGivenUpOnIsCancelledAtOnce() async throws {
+        try await SQLiteTestStore.with { test in
+            let file = try ImportFixtures.write("Company\nAcme\n", to: test.directory)
+            let service = ImportService(store: test.store)
+            let record = try await service.submit(file: file, profile: try ImportFixtures.profile("prospecting-targets"), createdBy: nil)
+            _ = try await ImportSessionLoader.begin(record.id, jobID: nil, store: test.store, now: Date())
+            _ = try await test.store.jobCancel(id: try #require(record.jobID), now: Date())
+            #expect(try await service.cancel(id: record.id).status == .cancelled)
+        }
+    }
+
     @Test func aPendingImportIsCancelledAtOnce() async throws {
         try await SQLiteTestStore.with { test in
             let file = try ImportFixtures.write("Company\nAcme\n", to: test.directory)

@@ -68,7 +68,19 @@ public struct ImportService: Sendable {
         }
         // A job that never started has nothing to finish; one that started stops by itself.
         if record.status == .cancelled, let job = record.jobID { _ = try? await store.jobCancel(id: job, now: now) }
+        if record.status == .processing, let job = record.jobID, try await store.jobGet(id: job)?.state.isFinal ?? true {
+            return try await cancelOrphan(id, now: now)
+        }
         return record
+    }
+
+    /// An import whose job was given up on has no one to see the request: it is cancelled here.
+    private func cancelOrphan(_ id: Int64, now: Date) async throws -> ImportRecord {
+        try await store.database.write { db in
+            try db.execute(sql: "UPDATE imports SET status = 'cancelled', finished_at = ? WHERE id = ? AND status = 'processing'",
+                           arguments: [now.timeIntervalSince1970, id])
+            return try ImportRecords.fetch(id, db: db)
+        }
     }
 
     /// The error report (see `ImportErrorReport`), of unresolved errors only if asked.

@@ -48,7 +48,14 @@ final class ImportSession: @unchecked Sendable {
     /// Writes `batch`, then records the checkpoint and counters; at the end of the file also the
     /// final status and the `import.completed` event. Honours a cancel request first.
     func write(_ batch: ImportBatchSource.Batch, db: Database, now: Date, recordEvent: (String, String) throws -> Void) throws -> State {
-        if try Bool.fetchOne(db, sql: "SELECT cancel_requested FROM imports WHERE id = ?", arguments: [importID]) == true {
+        let current = try Row.fetchOne(db, sql: "SELECT cancel_requested, checkpoint_offset, status FROM imports WHERE id = ?", arguments: [importID])
+        // A worker whose lease was lost may still be running while the rescued job resumes
+        // elsewhere: whoever finds the checkpoint moved since it last wrote stops, so no batch is
+        // written twice.
+        guard let current, current[1] == checkpointOffset, current[2] == ImportRecord.Status.processing.rawValue else {
+            throw StewardError(.invalidTransition, "import \(importID) moved on without this worker (its job was rescued or it was finished)")
+        }
+        if current[0] == true {
             try saveCheckpoint(offset: checkpointOffset, line: nil, db: db, now: now, status: .cancelled)
             return .cancelled
         }

@@ -54,7 +54,7 @@ enum ImportSessionLoader {
         let source = ImportBatchSource(reader: reader, columns: columns, profile: profile, prefixColumns: prefix)
         let session = ImportSession(importID: record.id, profile: profile, writer: ImportTargetWriter(profile: profile, today: ExportDates.day(now)),
                                     present: columns.fieldColumns.map { $0 != nil }, file: file, counts: record.counts,
-                                    checkpointOffset: reader.nextOffset, retried: retried.lineage, pendingLines: retried.pending)
+                                    checkpointOffset: record.checkpointOffset, retried: retried.lineage, pendingLines: retried.pending)
         return (source, session)
     }
 
