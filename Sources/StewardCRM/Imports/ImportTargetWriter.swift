@@ -85,14 +85,19 @@ struct ImportTargetWriter {
 
     /// The dedupe fields' values, lowercased and joined; nil when one of them is empty.
     func dedupeKey(_ values: [DatabaseValue]) -> String? {
-        if keyFields.count == 1 { return values[keyFields[0]].isNull ? nil : text(values[keyFields[0]]).lowercased() }
+        if keyFields.count == 1 { return values[keyFields[0]].isNull ? nil : Self.lowercased(text(values[keyFields[0]])) }
         guard !keyFields.isEmpty else { return nil }
         var parts: [String] = []
         for index in keyFields {
             guard !values[index].isNull else { return nil }
-            parts.append(text(values[index]).lowercased())
+            parts.append(Self.lowercased(text(values[index])))
         }
         return parts.joined(separator: "|")
+    }
+
+    /// Emails arrive lowercased already; most keys need no new string.
+    private static func lowercased(_ text: String) -> String {
+        text.utf8.contains { (65...90).contains($0) || $0 >= 128 } ? text.lowercased() : text
     }
 
     private func text(_ value: DatabaseValue) -> String {
