@@ -65,6 +65,18 @@ struct FieldRuleTests {
         #expect(problem("won", stage) == "f 'won' is not one of new, qualified")
     }
 
+    @Test func webAddressesAreCheckedByteByByte() {
+        let url = field(.url)
+        for good in ["https://example.com", "HTTP://Example.COM:8080/a?x", "https://shop.example.co.uk/path?q=1#top", "http://münchen.de"] {
+            #expect(value(good, url) == good, "\(good)")
+        }
+        #expect(value("firm1.de/contact", url) == "https://firm1.de/contact")
+        for bad in ["http://localhost", "https://-firm.de", "https://firm-.de", "https://firm..de", "https://firm.de:99999", "https://firm.de:/x",
+                    "mailto:a@b.de", "https://fi rm.de", "https://.firm.de", "https://firm.de."] {
+            #expect(value(bad, url) == nil, "\(bad)")
+        }
+    }
+
     @Test func requiredDefaultsTrimAndLength() {
         #expect(problem("   ", field(.string, required: true)) == "f is required but empty")
         #expect(value("", field(.string, required: true, defaultValue: "n/a")) == "n/a")

@@ -50,17 +50,17 @@ enum CivilDate {
     private static func isISODay(_ text: String) -> Bool {
         let utf8 = text.utf8
         guard utf8.count == 10 else { return false }
-        var value = [0, 0, 0], part = 0
+        var year = 0, month = 0, day = 0
         for (index, byte) in utf8.enumerated() {
             if index == 4 || index == 7 {
                 guard byte == UInt8(ascii: "-") else { return false }
-                part += 1
-            } else {
-                guard (48...57).contains(byte) else { return false }
-                value[part] = value[part] * 10 + Int(byte - 48)
+                continue
             }
+            guard (48...57).contains(byte) else { return false }
+            let digit = Int(byte - 48)
+            if index < 4 { year = year * 10 + digit } else if index < 7 { month = month * 10 + digit } else { day = day * 10 + digit }
         }
-        return isValid(value[0], value[1], value[2])
+        return isValid(year, month, day)
     }
 
     static func isValid(_ year: Int, _ month: Int, _ day: Int) -> Bool {

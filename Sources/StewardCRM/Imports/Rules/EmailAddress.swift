@@ -27,13 +27,22 @@ enum EmailAddress {
         return true
     }
 
+    /// Labels of letters, digits and inner hyphens, at least two, the last of two letters or more.
     private static func isDomain(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
-        let labels = bytes.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
-        guard labels.count >= 2, let top = labels.last, top.count >= 2, top.allSatisfy(isLetter) else { return false }
-        return labels.allSatisfy { label in
-            !label.isEmpty && label.count <= 63 && label.first != UInt8(ascii: "-") && label.last != UInt8(ascii: "-")
-                && label.allSatisfy { isAlphanumeric($0) || $0 == UInt8(ascii: "-") }
+        var labels = 0, length = 0, lettersOnly = true, previous: UInt8 = 0
+        for byte in bytes {
+            if byte == UInt8(ascii: ".") {
+                guard length > 0, previous != UInt8(ascii: "-") else { return false }
+                labels += 1
+                (length, lettersOnly) = (0, true)
+            } else {
+                guard isAlphanumeric(byte) || (byte == UInt8(ascii: "-") && length > 0), length < 63 else { return false }
+                length += 1
+                lettersOnly = lettersOnly && isLetter(byte)
+            }
+            previous = byte
         }
+        return labels >= 1 && length >= 2 && lettersOnly && previous != UInt8(ascii: "-")
     }
 
     private static func isLetter(_ byte: UInt8) -> Bool {

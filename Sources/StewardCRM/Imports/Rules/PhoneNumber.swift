@@ -45,7 +45,7 @@ enum PhoneNumber {
         for byte in rest {
             if (48...57).contains(byte) {
                 number.append(byte)
-            } else if !separators.contains(byte) {
+            } else if !isSeparator(byte) {
                 return .failure(.characters(firstBadCharacter(String(decoding: rest, as: UTF8.self))))
             }
         }
@@ -57,7 +57,13 @@ enum PhoneNumber {
     }
 
     /// Space, hyphen, dot, slash and brackets; a no-break space arrives as its two UTF-8 bytes.
-    private static let separators = Set(" -./()".utf8 + [0xC2, 0xA0])
+    @inline(__always)
+    private static func isSeparator(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x20, 0x2D, 0x2E, 0x2F, 0x28, 0x29, 0xC2, 0xA0: true
+        default: false
+        }
+    }
 
     private static func firstBadCharacter(_ text: String) -> String {
         String(text.first { !$0.isASCII || (!$0.isNumber && !" -./()".contains($0)) } ?? "?")

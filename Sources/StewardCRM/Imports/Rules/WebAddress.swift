@@ -16,8 +16,9 @@ enum WebAddress {
 
     /// `http` or `https` in any case.
     private static func isHTTPScheme(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let lower = bytes.map { $0 | 0x20 }
-        return lower.elementsEqual("http".utf8) || lower.elementsEqual("https".utf8)
+        let http: [UInt8] = [0x68, 0x74, 0x74, 0x70, 0x73]  // "https"
+        guard bytes.count == 4 || bytes.count == 5 else { return false }
+        return bytes.indices.allSatisfy { bytes[$0] | 0x20 == http[$0] }
     }
 
     /// Where `://` starts, if anywhere.
@@ -54,7 +55,7 @@ enum WebAddress {
         var rest = bytes[...]
         if rest.first == UInt8(ascii: ":") {
             let port = rest.dropFirst().prefix { (48...57).contains($0) }
-            guard !port.isEmpty, port.count <= 5 else { return false }
+            guard !port.isEmpty, port.count <= 5, port.reduce(0, { $0 * 10 + Int($1 - 48) }) <= 65535 else { return false }
             rest = rest.dropFirst(1 + port.count)
             guard rest.isEmpty || rest.first == UInt8(ascii: "/") || rest.first == UInt8(ascii: "?") || rest.first == UInt8(ascii: "#") else { return false }
         }
