@@ -3,34 +3,62 @@ import GRDB
 import GRDBSQLite
 
 /// Binds and steps a prepared statement with the SQLite C API. An import runs one insert per
-/// row; building GRDB `StatementArguments` for each cost more than the insert itself.
+/// row: building GRDB `StatementArguments` for each cost more than the insert, and text bound
+/// with `SQLITE_TRANSIENT` costs SQLite an allocation (and its allocator's mutex) per value. The
+/// row's text is copied into one temporary buffer instead and bound in place (`SQLITE_STATIC`),
+/// valid until the step is done and the bindings are cleared.
 enum SQLiteBind {
-    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-
-    /// Runs `statement` with `values`; returns the first column of its first row, if any.
+    /// Runs `statement` with `values` then `more`; returns the first column of its first row, if any.
     @discardableResult
-    /// Every parameter is bound each time, so no earlier row's value can linger.
     static func run(_ statement: Statement, _ values: [DatabaseValue], then more: [DatabaseValue] = []) throws -> Int64? {
+        return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, textBytes(values) + textBytes(more))) { buffer in
+            var used = 0
+            for (offset, value) in values.enumerated() { bind(value, at: Int32(offset + 1), statement.sqliteStatement, buffer: buffer, used: &used) }
+            for (offset, value) in more.enumerated() {
+                bind(value, at: Int32(values.count + offset + 1), statement.sqliteStatement, buffer: buffer, used: &used)
+            }
+            return try step(statement)
+        }
+    }
+
+    private static func textBytes(_ values: [DatabaseValue]) -> Int {
+        values.reduce(0) { total, value in
+            if case let .string(text) = value.storage { return total + text.utf8.count }
+            return total
+        }
+    }
+
+    private static func step(_ statement: Statement) throws -> Int64? {
         let handle = statement.sqliteStatement
-        for (offset, value) in values.enumerated() { bind(value, at: Int32(offset + 1), handle) }
-        for (offset, value) in more.enumerated() { bind(value, at: Int32(values.count + offset + 1), handle) }
-        let code = sqlite3_step(handle)
-        defer { sqlite3_reset(handle) }
-        switch code {
+        defer {
+            sqlite3_reset(handle)
+            sqlite3_clear_bindings(handle)  // nothing may point into the buffer after it is gone
+        }
+        switch sqlite3_step(handle) {
         case SQLITE_ROW: return sqlite3_column_int64(handle, 0)
         case SQLITE_DONE: return nil
-        default:
+        case let code:
             throw DatabaseError(resultCode: ResultCode(rawValue: code),
                                 message: String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))), sql: statement.sql)
         }
     }
 
-    private static func bind(_ value: DatabaseValue, at index: Int32, _ handle: SQLiteStatement) {
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    private static func bind(_ value: DatabaseValue, at index: Int32, _ handle: SQLiteStatement, buffer: UnsafeMutableBufferPointer<UInt8>, used: inout Int) {
         switch value.storage {
         case .null: sqlite3_bind_null(handle, index)
         case let .int64(number): sqlite3_bind_int64(handle, index, number)
         case let .double(number): sqlite3_bind_double(handle, index, number)
-        case let .string(text): sqlite3_bind_text(handle, index, text, -1, transient)
+        case let .string(text):
+            let start = used
+            var text = text
+            text.withUTF8 { bytes in
+                if let source = bytes.baseAddress { (buffer.baseAddress! + start).initialize(from: source, count: bytes.count) }
+                used += bytes.count
+            }
+            let pointer = UnsafeRawPointer(buffer.baseAddress! + start).assumingMemoryBound(to: CChar.self)
+            sqlite3_bind_text(handle, index, pointer, Int32(used - start), nil)  // nil: SQLITE_STATIC
         case let .blob(data): data.withUnsafeBytes { _ = sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count), transient) }
         }
     }
