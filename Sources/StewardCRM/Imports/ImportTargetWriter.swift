@@ -105,9 +105,8 @@ struct ImportTargetWriter {
     }
 
     private func insert(_ values: [DatabaseValue], key: String?, statement: Statement, db: Database) throws -> Outcome {
-        var extras = extraValues
-        if keyColumn != nil { extras[extras.count - 1] = key?.databaseValue ?? .null }
-        try SQLiteBind.run(statement, values, then: extras)
+        // The dedupe key is the last column; bound in place of the placeholder (no copy per row).
+        try SQLiteBind.run(statement, values, then: extraValues, lastValue: keyColumn == nil ? nil : key?.databaseValue ?? .null)
         return db.changesCount == 1 ? .created : .skipped
     }
 

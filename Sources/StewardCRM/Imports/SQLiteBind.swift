@@ -8,24 +8,25 @@ import GRDBSQLite
 /// row's text is copied into one temporary buffer instead and bound in place (`SQLITE_STATIC`),
 /// valid until the step is done and the bindings are cleared.
 enum SQLiteBind {
-    /// Runs `statement` with `values` then `more`; returns the first column of its first row, if any.
+    /// Runs `statement` with `values` then `more` (its last one replaced by `lastValue` if
+    /// given); returns the first column of its first row, if any.
     @discardableResult
-    static func run(_ statement: Statement, _ values: [DatabaseValue], then more: [DatabaseValue] = []) throws -> Int64? {
-        return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, textBytes(values) + textBytes(more))) { buffer in
+    static func run(_ statement: Statement, _ values: [DatabaseValue], then more: [DatabaseValue] = [], lastValue: DatabaseValue? = nil) throws -> Int64? {
+        let capacity = values.reduce(0) { $0 + textBytes($1) } + more.reduce(0) { $0 + textBytes($1) } + (lastValue.map(textBytes) ?? 0)
+        return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, capacity)) { buffer in
             var used = 0
             for (offset, value) in values.enumerated() { bind(value, at: Int32(offset + 1), statement.sqliteStatement, buffer: buffer, used: &used) }
             for (offset, value) in more.enumerated() {
-                bind(value, at: Int32(values.count + offset + 1), statement.sqliteStatement, buffer: buffer, used: &used)
+                let replaced = offset == more.count - 1 ? lastValue ?? value : value
+                bind(replaced, at: Int32(values.count + offset + 1), statement.sqliteStatement, buffer: buffer, used: &used)
             }
             return try step(statement)
         }
     }
 
-    private static func textBytes(_ values: [DatabaseValue]) -> Int {
-        values.reduce(0) { total, value in
-            if case let .string(text) = value.storage { return total + text.utf8.count }
-            return total
-        }
+    private static func textBytes(_ value: DatabaseValue) -> Int {
+        if case let .string(text) = value.storage { return text.utf8.count }
+        return 0
     }
 
     private static func step(_ statement: Statement) throws -> Int64? {
