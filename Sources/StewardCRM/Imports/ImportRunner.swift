@@ -56,12 +56,12 @@ public struct ImportRunner: Sendable {
                     try store.recordEvent(name, payload: payload, in: db, now: clock.now())
                 }
             }
-            if try log(state, session) { return }
+            if log(state, session) { return }
         }
     }
 
     /// Logs a checkpoint or the end; true at the end.
-    private func log(_ state: ImportSession.State, _ session: ImportSession) throws -> Bool {
+    private func log(_ state: ImportSession.State, _ session: ImportSession) -> Bool {
         let id = session.importID, counts = session.counts
         switch state {
         case .more:
