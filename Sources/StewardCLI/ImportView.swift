@@ -35,6 +35,22 @@ struct ImportView {
         return text
     }
 
+    /// For `--json`: every column, timestamps in ISO 8601, absent values as null.
+    var jsonObject: [String: Any] {
+        let counts = record.counts
+        let optional: (Any?) -> Any = { $0 ?? NSNull() }
+        return [
+            "id": record.id, "file_name": record.fileName, "stored_path": record.storedPath, "size": record.size, "sha256": record.sha256,
+            "profile": record.profile, "target": record.target, "created_by": optional(record.createdBy), "status": record.status.rawValue,
+            "cancel_requested": record.cancelRequested, "job_id": optional(record.jobID), "parent_import_id": optional(record.parentID),
+            "total_rows": optional(record.totalRows), "processed_rows": counts.processed, "created_rows": counts.created,
+            "updated_rows": counts.updated, "skipped_rows": counts.skipped, "failed_rows": counts.failed,
+            "checkpoint_offset": record.checkpointOffset, "checkpoint_line": record.checkpointLine, "error": optional(record.error),
+            "created_at": Timestamps.iso(record.createdAt), "started_at": optional(record.startedAt.map(Timestamps.iso)),
+            "finished_at": optional(record.finishedAt.map(Timestamps.iso)),
+        ]
+    }
+
     /// `key value` lines for `imports show`.
     var details: [(String, String)] {
         let counts = record.counts

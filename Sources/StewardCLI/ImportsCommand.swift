@@ -18,10 +18,13 @@ struct ImportsListCommand: AsyncParsableCommand {
 
     @Option(help: "At most this many.") var limit = 50
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var output: OutputOptions
 
     func run() async throws {
-        let imports = try await database.open(mustExist: true).importList(limit: limit)
-        CommandContext.current.print(Table(headers: ImportView.tableHeaders, rows: imports.map { ImportView(record: $0).tableRow }).render())
+        let imports = try await database.open(mustExist: true).importList(limit: limit).map(ImportView.init)
+        let context = CommandContext.current
+        if output.json { return context.print(try JSONOutput.render(imports.map(\.jsonObject))) }
+        context.print(Table(headers: ImportView.tableHeaders, rows: imports.map(\.tableRow)).render())
     }
 }
 
@@ -30,9 +33,11 @@ struct ImportsShowCommand: AsyncParsableCommand {
 
     @Argument(help: "Import id.") var id: Int64
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var output: OutputOptions
 
     func run() async throws {
         let record = try await database.open(mustExist: true).importGet(id: id)
+        if output.json { return CommandContext.current.print(try JSONOutput.render(ImportView(record: record).jsonObject)) }
         for (key, value) in ImportView(record: record).details {
             CommandContext.current.print(key.padding(toLength: 12, withPad: " ", startingAt: 0) + value)
         }

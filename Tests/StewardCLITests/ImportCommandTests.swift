@@ -29,6 +29,10 @@ struct ImportCommandTests {
             #expect(csv.output.hasPrefix("__line,__error_code,__error_field,__error_message,Company,Contact,Email,Phone,Website\r\n3,validation,company_name,"))
             let list = await steward("imports", "list", "--database", test.path)
             #expect(list.output.contains("targets-with-errors.csv  prospecting-targets  completed_with_errors  6     1"))
+            let json = try jsonObject(await steward("imports", "show", "1", "--json", "--database", test.path).output)
+            #expect(json["status"] as? String == "completed_with_errors")
+            #expect(json["failed_rows"] as? Int == 4 && json["total_rows"] as? Int == 6)
+            #expect(json["sha256"] as? String == "ff9a902d2f5fc8247752cd2d648d6e9a156b3b48a56d37cfddb83b7b2793518f")
         }
     }
 
