@@ -29,31 +29,37 @@ enum PhoneNumber {
     }
 
     private static func normalized(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, region: String?) -> Result<String, Problem> {
-        let international = bytes.first == UInt8(ascii: "+") || bytes.starts(with: [48, 48])
-        let rest = bytes.first == UInt8(ascii: "+") ? bytes.dropFirst() : international ? bytes.dropFirst(2) : bytes
-        // "+", the country code and the digits, built in one buffer.
-        var number: [UInt8] = [UInt8(ascii: "+")]
-        number.reserveCapacity(20)
+        let plus = bytes.first == UInt8(ascii: "+")
+        let doubleZero = !plus && bytes.count >= 2 && bytes[bytes.startIndex] == 48 && bytes[bytes.startIndex + 1] == 48
+        let rest = plus ? bytes.dropFirst() : doubleZero ? bytes.dropFirst(2) : bytes
         var plan: Region?
-        if !international {
+        if !plus && !doubleZero {
             guard let region else { return .failure(.noRegion) }
             guard let found = regions[region] ?? regions[region.uppercased()] else { return .failure(.unknownRegion(region)) }
             plan = found
-            number += found.countryCode.utf8
         }
-        let countryDigits = number.count - 1
-        for byte in rest {
-            if (48...57).contains(byte) {
-                number.append(byte)
-            } else if !isSeparator(byte) {
-                return .failure(.characters(firstBadCharacter(String(decoding: rest, as: UTF8.self))))
+        // "+", the country code and the digits, built in one buffer on the stack.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: rest.count + 8) { number in
+            number[0] = UInt8(ascii: "+")
+            var count = 1
+            for byte in plan?.countryCode.utf8 ?? "".utf8 { number[count] = byte; count += 1 }
+            let nationalStart = count
+            for byte in rest {
+                if (48...57).contains(byte) {
+                    number[count] = byte
+                    count += 1
+                } else if !isSeparator(byte) {
+                    return .failure(.characters(firstBadCharacter(String(decoding: rest, as: UTF8.self))))
+                }
             }
+            if let trunk = plan?.trunkPrefix.utf8, !trunk.isEmpty, number[nationalStart..<count].starts(with: trunk) {
+                for index in nationalStart..<(count - trunk.count) { number[index] = number[index + trunk.count] }
+                count -= trunk.count
+            }
+            let length = count - 1
+            return (8...15).contains(length) ? .success(String(decoding: UnsafeBufferPointer(rebasing: number[..<count]), as: UTF8.self))
+                : .failure(.length(length))
         }
-        if let trunk = plan?.trunkPrefix.utf8, !trunk.isEmpty, number.dropFirst(1 + countryDigits).starts(with: trunk) {
-            number.removeSubrange((1 + countryDigits)..<(1 + countryDigits + trunk.count))
-        }
-        let digits = number.count - 1
-        return (8...15).contains(digits) ? .success(String(decoding: number, as: UTF8.self)) : .failure(.length(digits))
     }
 
     /// Space, hyphen, dot, slash and brackets; a no-break space arrives as its two UTF-8 bytes.
