@@ -118,6 +118,20 @@ struct ImportJobTests {
         }
     }
 
+    /// A large batch has its rules applied in two halves at once; rows keep the file's order and
+    /// each error its line.
+    @Test func aLargeBatchKeepsRowsInOrderAndErrorsAtTheirLines() async throws {
+        try await SQLiteTestStore.with { test in
+            let rows = (1...2500).map { "Company \($0),\($0 % 100 == 0 ? "bad-\($0)" : "c\($0)@example.com")" }.joined(separator: "\n")
+            let file = try ImportFixtures.write("Company,Email\n\(rows)\n", to: test.directory)
+            let record = try await ImportFixtures.run(file, profile: try ImportFixtures.profile("prospecting-targets"), store: test.store, batchSize: 5000)
+            #expect(record.counts == ImportRecord.Counts(processed: 2500, created: 2475, updated: 0, skipped: 0, failed: 25))
+            let names = try await companyNames(test.store)
+            #expect(names == (1...2500).filter { $0 % 100 != 0 }.map { "Company \($0)" })
+            #expect(try await test.store.importErrors(id: record.id).map(\.line) == (1...25).map { $0 * 100 + 1 })
+        }
+    }
+
     /// The batch that sees a cancel request stops the import; rows committed before it stay.
     @Test func cancelStopsAtTheNextBatchKeepingCommittedRows() async throws {
         try await SQLiteTestStore.with { test in
@@ -127,7 +141,7 @@ struct ImportJobTests {
             let record = try await service.submit(file: file, profile: try ImportFixtures.profile("prospecting-targets"), createdBy: nil)
             let loaded = try #require(try await ImportSessionLoader.begin(record.id, jobID: nil, store: test.store, now: Date()))
             let (source, session) = try await ImportSessionLoader.open(loaded, store: test.store, now: Date())
-            let batches = try (0..<2).map { _ in try source.next(size: 3) }
+            let batches = [try await source.next(size: 3), try await source.next(size: 3)]
             let first = try await test.store.database.write { db in try session.write(batches[0], db: db, now: Date()) { _, _ in } }
             #expect(first == .more)
             #expect(try await service.cancel(id: record.id).status == .processing, "a running import is asked to stop")
@@ -151,9 +165,9 @@ struct ImportJobTests {
             let loaded = try #require(try await ImportSessionLoader.begin(record.id, jobID: nil, store: test.store, now: Date()))
             let (oldSource, oldSession) = try await ImportSessionLoader.open(loaded, store: test.store, now: Date())
             let (newSource, newSession) = try await ImportSessionLoader.open(loaded, store: test.store, now: Date())
-            let newBatch = try newSource.next(size: 3)
+            let newBatch = try await newSource.next(size: 3)
             #expect(try await test.store.database.write { db in try newSession.write(newBatch, db: db, now: Date()) { _, _ in } } == .more)
-            let oldBatch = try oldSource.next(size: 3)
+            let oldBatch = try await oldSource.next(size: 3)
             await #expect(throws: StewardError.self) {
                 try await test.store.database.write { db in try oldSession.write(oldBatch, db: db, now: Date()) { _, _ in } }
             }

@@ -48,12 +48,12 @@ public struct ImportRunner: Sendable {
     /// Double-buffered: the next batch is read and checked on its own task while this one is
     /// written, so at most two batches are in memory and both cores have work.
     private func work(_ source: ImportBatchSource, _ session: ImportSession, batchSize: Int) async throws {
-        var next = Task { try source.next(size: batchSize) }
+        var next = Task { try await source.next(size: batchSize) }
         defer { next.cancel() }
         while true {
             try Task.checkCancellation()
             let batch = try await next.value
-            if !batch.atEnd { next = Task { try source.next(size: batchSize) } }
+            if !batch.atEnd { next = Task { try await source.next(size: batchSize) } }
             let state = try await store.database.write { [store, clock] db in
                 try session.write(batch, db: db, now: clock.now()) { name, payload in
                     try store.recordEvent(name, payload: payload, in: db, now: clock.now())
