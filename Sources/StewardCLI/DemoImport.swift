@@ -39,9 +39,12 @@ enum DemoImport {
         guard let definition = try WorkflowLoader(environment: [:]).load(files: [(path: "demo.yml", text: profile)]).imports.values.first else { return "" }
         // The demo database is new: copies kept for an earlier demo database are stale.
         try? FileManager.default.removeItem(atPath: store.path + ".imports")
-        let source = FileManager.default.temporaryDirectory.appendingPathComponent("trade-fair-leads.csv")
+        // A folder of its own: two demos at once must not share (and delete) one file.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("steward-demo-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let source = folder.appendingPathComponent("trade-fair-leads.csv")
         try Data(file.utf8).write(to: source)
-        defer { try? FileManager.default.removeItem(at: source) }
         let service = ImportService(store: store, clock: clock)
         let submitted = try await service.submit(file: source, profile: definition, createdBy: "demo")
         try await workImportsQueue(store: store, clock: clock)
