@@ -48,6 +48,7 @@ final class ImportBatchSource: @unchecked Sendable {
         var line: Int
         var sourceLine: Int?
         var raw: Range<Int>
+        /// Why the record is malformed (ragged, a stray quote), if it is.
         var shape: String?
         /// nil: the file has no such column; `.some(nil)`: the bytes are not text.
         var texts: [String??]
