@@ -47,7 +47,7 @@ struct ImportProcessTests {
 
     @Test func aKilledImportResumesFromItsCheckpointWithNoRowLostOrTwice() async throws {
         try await SQLiteTestStore.with { test in
-            let id = try await submit(test, batchSize: 25)
+            let id = try await submit(test, batchSize: 10)
             let arguments = ["run", "--queue", "imports=1", "--log-level", "debug", "--database", test.path]
             let worker = try ChildProcess(arguments, in: test.directory.url)
             #expect(await worker.waitForLog(containing: "import checkpoint"), "\(worker.standardError)")
