@@ -29,6 +29,7 @@ struct DemoCommand: AsyncParsableCommand {
         context.print(Table(headers: JobView.tableHeaders, rows: jobs.map { JobView(job: $0).tableRow }).render())
         context.print("\n" + (try await DemoExport.run(store: store, now: context.clock.now())))
         context.print("\n" + (try await DemoCadences.run(store: store, clock: context.clock)))
+        context.print("\n" + (try await DemoImport.run(store: store, clock: context.clock)))
         context.print("\nTry: steward jobs show \(jobs.first { $0.state == .discarded }?.id ?? 1) --database \(store.path)")
     }
 

@@ -24,7 +24,8 @@ enum DemoExport {
         guard let export else { return "" }
         var logger = Logger(label: "steward.demo")
         logger.logLevel = .critical
-        let directory = URL(fileURLWithPath: "steward-demo-exports")
+        // Beside the demo database, so demos on different files never share an export folder.
+        let directory = URL(fileURLWithPath: store.path).deletingLastPathComponent().appendingPathComponent("steward-demo-exports")
         let run = try await ExportRunner(store: store, directory: directory, logger: logger).run(export, now: now)
         let path = directory.appendingPathComponent(run.path ?? "").path
         let preview = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""

@@ -11,6 +11,8 @@ public final class ChildProcess: Sendable {
     private let stdout = TextBuffer()
     private let output = Wakeup()
     private let exited = TestSignal<Int32>()
+    /// Output streams not yet at end-of-file; the exit status can arrive before their last bytes.
+    private let openStreams = Atomic<Int>(2)
 
     /// The `steward` executable beside the test bundle (`swift test` builds it too).
     public static var stewardPath: String {
@@ -40,11 +42,12 @@ public final class ChildProcess: Sendable {
 
     private func collect(_ handle: FileHandle, into buffer: TextBuffer) {
         let wakeup = output
-        Thread.detachNewThread {
+        Thread.detachNewThread { [self] in
             while case let data = handle.availableData, !data.isEmpty {
                 buffer.append(String(decoding: data, as: UTF8.self))
                 wakeup.signal()
             }
+            self.openStreams.subtract(1, ordering: .sequentiallyConsistent)
             wakeup.signal()
         }
     }
@@ -65,10 +68,13 @@ public final class ChildProcess: Sendable {
         kill(process.processIdentifier, signal)
     }
 
-    /// Waits for the process to end; returns its exit status (or the signal number if killed).
+    /// Waits for the process to end and for everything it wrote to be collected; returns its
+    /// exit status (or the signal number if killed).
     public func waitForExit() async -> Int32 {
-        if let status = exited.values.first { return status }
-        return await exited.next() ?? -1
+        let status: Int32
+        if let first = exited.values.first { status = first } else { status = await exited.next() ?? -1 }
+        while openStreams.load(ordering: .sequentiallyConsistent) > 0 { await output.wait() }
+        return status
     }
 }
 

@@ -12,8 +12,8 @@ struct TransactionalEnqueueTests {
         let store = try SQLiteDatabaseTrait.store().store
         let clock = ManualClock()
         try await store.database.write { db in
-            try db.execute(sql: "CREATE TABLE imports (id INTEGER PRIMARY KEY, name TEXT)")
-            try db.execute(sql: "INSERT INTO imports (name) VALUES ('targets.csv')")
+            try db.execute(sql: "CREATE TABLE uploads (id INTEGER PRIMARY KEY, name TEXT)")
+            try db.execute(sql: "INSERT INTO uploads (name) VALUES ('targets.csv')")
             _ = try store.enqueue([NewJob(kind: "import")], in: db, now: clock.now())
         }
         #expect(try await store.jobList(JobListParams()).map(\.kind) == ["import"])
@@ -22,17 +22,17 @@ struct TransactionalEnqueueTests {
     @Test func aRolledBackTransactionLeavesNeitherRowsNorJobs() async throws {
         let store = try SQLiteDatabaseTrait.store().store
         let clock = ManualClock()
-        try await store.database.write { db in try db.execute(sql: "CREATE TABLE imports (id INTEGER PRIMARY KEY, name TEXT)") }
+        try await store.database.write { db in try db.execute(sql: "CREATE TABLE uploads (id INTEGER PRIMARY KEY, name TEXT)") }
         let wakeup = Wakeup()
         store.notifications.subscribe(queue: "default", wakeup)
         await #expect(throws: Rollback.self) {
             try await store.database.write { db in
-                try db.execute(sql: "INSERT INTO imports (name) VALUES ('targets.csv')")
+                try db.execute(sql: "INSERT INTO uploads (name) VALUES ('targets.csv')")
                 _ = try store.enqueue([NewJob(kind: "import")], in: db, now: clock.now())
                 throw Rollback()
             }
         }
         #expect(try await store.jobList(JobListParams()).isEmpty)
-        #expect(try await store.database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM imports") } == 0)
+        #expect(try await store.database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM uploads") } == 0)
     }
 }

@@ -1,19 +1,19 @@
 import Foundation
 import Yams
 /// `kind: import` — how a CSV maps onto an entity: columns by header, per-field rules, dedupe.
-public struct ImportProfileDefinition: Sendable, Equatable {
-    public enum Delimiter: String, Sendable, CaseIterable {
+public struct ImportProfileDefinition: Sendable, Equatable, Codable {
+    public enum Delimiter: String, Sendable, CaseIterable, Codable {
         case auto, comma = ",", semicolon = ";", tab, pipe = "|"
     }
 
-    public enum OnDuplicate: String, Sendable, CaseIterable { case skip, update, error }
+    public enum OnDuplicate: String, Sendable, CaseIterable, Codable { case skip, update, error }
 
-    public enum FieldType: String, Sendable, CaseIterable {
+    public enum FieldType: String, Sendable, CaseIterable, Codable {
         case string, int, decimal, date, bool, email, phone, url
         case enumeration = "enum"
     }
 
-    public struct Field: Sendable, Equatable {
+    public struct Field: Sendable, Equatable, Codable {
         public var name: String
         /// Header names that map to this field, compared case- and space-insensitively.
         public var headers: [String]
@@ -69,6 +69,10 @@ public struct ImportProfileDefinition: Sendable, Equatable {
         return names
     }
 }
+
+/// Profiles are stored with each import (JSON), so a job runs with the rules it was started with
+/// even if the workflow files change meanwhile.
+extension Entity: Codable {}
 
 extension ValueReader {
     func importFields(of entity: Entity) -> [ImportProfileDefinition.Field]? {

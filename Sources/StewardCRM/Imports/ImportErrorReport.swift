@@ -1,0 +1,49 @@
+/// The error report as CSV: the `__line,__error_code,__error_field,__error_message` columns,
+/// then the original header, and per failed record its line, its errors and its bytes exactly as
+/// they were. The report's own columns come first so that a ragged record (too few or too many
+/// fields) cannot shift them; it opens in a spreadsheet, can be corrected there and imported
+/// again as is with `imports retry ID --file`.
+enum ImportErrorReport {
+    static let columns = ["__line", "__error_code", "__error_field", "__error_message"]
+
+    static func make(header: [UInt8], delimiter: UInt8, errors: [ImportErrorRecord]) -> [UInt8] {
+        var output: [UInt8] = []
+        append(columns, delimiter: delimiter, to: &output)
+        output.append(delimiter)
+        output += header + [13, 10]
+        for record in grouped(errors) {
+            let fields = record.compactMap(\.field)
+            append([String(record[0].line), record[0].category.rawValue, fields.joined(separator: "; "),
+                    record.map(\.message).joined(separator: "; ")], delimiter: delimiter, to: &output)
+            output.append(delimiter)
+            output += record[0].raw + [13, 10]
+        }
+        return output
+    }
+
+    /// One entry per failed record (a record may have failed on several fields), in line order.
+    private static func grouped(_ errors: [ImportErrorRecord]) -> [[ImportErrorRecord]] {
+        var groups: [[ImportErrorRecord]] = []
+        for error in errors.sorted(by: { ($0.line, $0.id) < ($1.line, $1.id) }) {
+            if groups.last?.first?.line == error.line { groups[groups.count - 1].append(error) } else { groups.append([error]) }
+        }
+        return groups
+    }
+
+    private static func append(_ fields: [String], delimiter: UInt8, to output: inout [UInt8]) {
+        for (index, field) in fields.enumerated() {
+            if index > 0 { output.append(delimiter) }
+            let bytes = Array(field.utf8)
+            guard bytes.contains(where: { $0 == delimiter || $0 == CSVScanner.quote || $0 == 10 || $0 == 13 }) else {
+                output += bytes
+                continue
+            }
+            output.append(CSVScanner.quote)
+            for byte in bytes {
+                if byte == CSVScanner.quote { output.append(byte) }
+                output.append(byte)
+            }
+            output.append(CSVScanner.quote)
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import GRDB
+
+/// The tables of CSV imports: one row per uploaded file (its status, counters and checkpoint) and
+/// one row per failed record field, keeping the record's original bytes for the error report.
+enum ImportSchema {
+    /// `crm/v1` shipped a bare `import_errors` (no id, no raw record); it is rebuilt here with the
+    /// columns retries need, and any rows it held are carried over.
+    static func createImports(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE imports (
+                id                INTEGER PRIMARY KEY,
+                file_name         TEXT NOT NULL,
+                stored_path       TEXT NOT NULL,
+                size              INTEGER NOT NULL,
+                sha256            TEXT NOT NULL,
+                profile           TEXT NOT NULL,
+                profile_json      TEXT NOT NULL,
+                target            TEXT NOT NULL,
+                created_by        TEXT,
+                status            TEXT NOT NULL DEFAULT 'pending' CHECK (status IN
+                                    ('pending', 'processing', 'completed', 'completed_with_errors', 'failed', 'cancelled')),
+                cancel_requested  INTEGER NOT NULL DEFAULT 0,
+                job_id            INTEGER,
+                parent_import_id  INTEGER REFERENCES imports (id),
+                delimiter         TEXT,
+                header            BLOB,
+                total_rows        INTEGER,
+                processed_rows    INTEGER NOT NULL DEFAULT 0,
+                created_rows      INTEGER NOT NULL DEFAULT 0,
+                updated_rows      INTEGER NOT NULL DEFAULT 0,
+                skipped_rows      INTEGER NOT NULL DEFAULT 0,
+                failed_rows       INTEGER NOT NULL DEFAULT 0,
+                checkpoint_offset INTEGER NOT NULL DEFAULT 0,
+                checkpoint_line   INTEGER NOT NULL DEFAULT 1,
+                error             TEXT,
+                created_at        REAL NOT NULL,
+                started_at        REAL,
+                updated_at        REAL,
+                finished_at       REAL
+            );
+            CREATE INDEX imports_parent ON imports (parent_import_id);
+            ALTER TABLE import_errors RENAME TO import_errors_v1;
+            CREATE TABLE import_errors (
+                id                    INTEGER PRIMARY KEY,
+                import_id             INTEGER NOT NULL,
+                line                  INTEGER NOT NULL,
+                field                 TEXT,
+                category              TEXT NOT NULL CHECK (category IN
+                                        ('validation', 'duplicate', 'reference_not_found', 'database_error', 'malformed_row')),
+                message               TEXT NOT NULL,
+                raw                   BLOB NOT NULL,
+                resolved              INTEGER NOT NULL DEFAULT 0,
+                resolved_by_import_id INTEGER
+            );
+            INSERT INTO import_errors (import_id, line, field, category, message, raw, resolved)
+                SELECT coalesce(import_id, 0), coalesce(line, 0), field,
+                       CASE WHEN category IN ('duplicate', 'reference_not_found', 'database_error', 'malformed_row') THEN category ELSE 'validation' END,
+                       coalesce(message, ''), x'', coalesce(resolved, 0)
+                FROM import_errors_v1;
+            DROP TABLE import_errors_v1;
+            CREATE INDEX import_errors_import_line ON import_errors (import_id, line);
+            """)
+    }
+}

@@ -1,0 +1,110 @@
+public import Foundation
+import GRDB
+public import StewardCore
+public import StewardSQLite
+public import StewardWorkflows
+
+/// What people do with imports: start one, cancel it, get its error report, retry its failed
+/// rows. The work itself is the `import` job's.
+public struct ImportService: Sendable {
+    public let store: SQLiteJobStore
+    public let clock: any JobClock
+
+    public init(store: SQLiteJobStore, clock: any JobClock = SystemClock()) {
+        self.store = store
+        self.clock = clock
+    }
+
+    /// Copies `file` into the managed folder, then records the import and enqueues its job in
+    /// one transaction. A failure removes the copy again.
+    public func submit(file: URL, profile: ImportProfileDefinition, createdBy: String?, batchSize: Int? = nil) async throws -> ImportRecord {
+        try Self.checkHeader(file, profile: profile)
+        let stored = try ImportFiles.store(file, databasePath: store.path)
+        return try await register(stored, fileName: file.lastPathComponent, profile: profile, createdBy: createdBy, parent: nil, batchSize: batchSize)
+    }
+
+    func register(_ stored: ImportFiles.Stored, fileName: String, profile: ImportProfileDefinition, createdBy: String?,
+                          parent: Int64?, batchSize: Int?) async throws -> ImportRecord {
+        let now = clock.now()
+        do {
+            let json = String(decoding: try JSONEncoder().encode(profile), as: UTF8.self)
+            return try await store.database.write { [store] db in
+                try db.execute(sql: """
+                    INSERT INTO imports (file_name, stored_path, size, sha256, profile, profile_json, target, created_by, parent_import_id, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [fileName, stored.path, stored.size, stored.sha256, profile.name, json, profile.target.rawValue,
+                                     createdBy, parent, now.timeIntervalSince1970])
+                let id = db.lastInsertedRowID
+                var args: [String: Any] = ["import": id]
+                if let batchSize { args["batch_size"] = batchSize }
+                let job = NewJob(kind: ImportKind.name, args: String(decoding: try JSONSerialization.data(withJSONObject: args, options: .sortedKeys), as: UTF8.self),
+                                 queue: ImportKind.queue, maxAttempts: 5)
+                let inserted = try store.enqueue([job], in: db, now: now)[0].job
+                try db.execute(sql: "UPDATE imports SET job_id = ? WHERE id = ?", arguments: [inserted.id, id])
+                return try ImportRecords.fetch(id, db: db)
+            }
+        } catch {
+            try? FileManager.default.removeItem(atPath: stored.path)
+            throw error
+        }
+    }
+
+    /// A pending import is cancelled at once; a running one stops at its next batch (within a
+    /// second), keeping the rows it committed.
+    public func cancel(id: Int64) async throws -> ImportRecord {
+        let now = clock.now()
+        let record = try await store.database.write { db in
+            let record = try ImportRecords.fetch(id, db: db)
+            guard !record.status.isFinal else {
+                throw StewardError(.invalidTransition, "import \(id) is already \(record.status.rawValue)", fix: "only pending or processing imports can be cancelled")
+            }
+            if record.status == .pending {
+                try db.execute(sql: "UPDATE imports SET status = 'cancelled', cancel_requested = 1, finished_at = ? WHERE id = ?",
+                               arguments: [now.timeIntervalSince1970, id])
+            } else {
+                try db.execute(sql: "UPDATE imports SET cancel_requested = 1 WHERE id = ?", arguments: [id])
+            }
+            return try ImportRecords.fetch(id, db: db)
+        }
+        // A job that never started has nothing to finish; one that started stops by itself.
+        if record.status == .cancelled, let job = record.jobID { _ = try? await store.jobCancel(id: job, now: now) }
+        if record.status == .processing, let job = record.jobID, try await store.jobGet(id: job)?.state.isFinal ?? true {
+            return try await cancelOrphan(id, now: now)
+        }
+        return record
+    }
+
+    /// An import whose job was given up on has no one to see the request: it is cancelled here.
+    private func cancelOrphan(_ id: Int64, now: Date) async throws -> ImportRecord {
+        try await store.database.write { db in
+            try db.execute(sql: "UPDATE imports SET status = 'cancelled', finished_at = ? WHERE id = ? AND status = 'processing'",
+                           arguments: [now.timeIntervalSince1970, id])
+            return try ImportRecords.fetch(id, db: db)
+        }
+    }
+
+    /// The error report (see `ImportErrorReport`), of unresolved errors only if asked.
+    public func errorReport(id: Int64, unresolvedOnly: Bool = false) async throws -> [UInt8] {
+        try await store.database.read { db in
+            let record = try ImportRecords.fetch(id, db: db)
+            guard let header = try ImportRecords.header(id, db: db) else {
+                throw StewardError(.invalidTransition, "import \(id) is \(record.status.rawValue) and has not read its file yet", fix: "try again once it is processing")
+            }
+            let errors = try ImportRecords.errors(id, unresolvedOnly: unresolvedOnly, db: db)
+            return ImportErrorReport.make(header: header.bytes, delimiter: header.delimiter, errors: errors)
+        }
+    }
+
+    /// A file whose encoding or header cannot work is refused before anything is written; the
+    /// job checks again, for files registered otherwise.
+    private static func checkHeader(_ file: URL, profile: ImportProfileDefinition) throws {
+        let name = file.lastPathComponent
+        let start = try CSVFileStart.read(path: file.path, fileName: name, delimiter: profile.delimiter.byte)
+        let reader = try CSVReader(path: file.path, delimiter: start.delimiter, offset: start.offset, line: 1)
+        guard try reader.next() else {
+            throw StewardError(.importHeaderInvalid, "\(name): the file is empty", fix: "the first line must be a header naming the columns")
+        }
+        let headers = (0..<reader.record.fields.count).map { reader.text($0, latin1: true) ?? "" }
+        _ = try ImportColumns(headers: headers, profile: profile, fileName: name)
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import GRDB
+@testable import StewardCRM
+import StewardCore
+import StewardSQLite
+import StewardTesting
+import StewardWorkflows
+import Testing
+
+/// The error report as CSV, and retries: from the stored records, or from the report corrected
+/// by hand.
+@Suite("Import retry")
+struct ImportRetryTests {
+    let profile = """
+        kind: import
+        name: targets
+        target: prospecting_targets
+        columns:
+          company_name: { header: Company, required: true }
+          email: { header: Email, type: email }
+        dedupe_key: [email]
+        """
+
+    let original = "Company;Email\r\nAcme;a@acme.de\r\n;nobody@x.de\r\n\"Beta\r\nGmbH\";b(at)beta.de\r\nGamma;g@gamma.de;extra\r\n"
+
+    @Test func theReportIsTheHeaderPlusEachFailedRecordByteForByte() async throws {
+        try await SQLiteTestStore.with { test in
+            let file = try ImportFixtures.write(original, to: test.directory)
+            let record = try await ImportFixtures.run(file, profile: try ImportFixtures.profile(yaml: profile), store: test.store)
+            let report = String(decoding: try await ImportService(store: test.store).errorReport(id: record.id), as: UTF8.self)
+            #expect(report == """
+                __line;__error_code;__error_field;__error_message;Company;Email\r
+                3;validation;company_name;company_name is required but empty;;nobody@x.de\r
+                4;validation;email;email 'b(at)beta.de' is not a valid email address;"Beta\r
+                GmbH";b(at)beta.de\r
+                6;malformed_row;;the row has 3 fields but the header has 2 (a missing or extra delimiter, or an unquoted semicolon inside a value?);Gamma;g@gamma.de;extra\r
+
+                """)
+        }
+    }
+
+    /// Retrying unchanged records fails them again, at their original lines; nothing is resolved.
+    @Test func aRetryFromStoredRecordsKeepsTheOriginalLines() async throws {
+        try await SQLiteTestStore.with { test in
+            let file = try ImportFixtures.write(original, to: test.directory)
+            let first = try await ImportFixtures.run(file, profile: try ImportFixtures.profile(yaml: profile), store: test.store)
+            let service = ImportService(store: test.store)
+            let retry = try await service.retry(id: first.id, correctedFile: nil, createdBy: "test")
+            try await ImportRunner(store: test.store, logger: ImportFixtures.logger).run(retry.id)
+            let done = try await test.store.importGet(id: retry.id)
+            #expect(done.parentID == first.id)
+            #expect(done.counts == ImportRecord.Counts(processed: 3, created: 0, updated: 0, skipped: 0, failed: 3))
+            #expect(try await test.store.importErrors(id: retry.id).map(\.line) == [3, 4, 6])
+            let again = String(decoding: try await service.errorReport(id: retry.id), as: UTF8.self)
+            let before = String(decoding: try await service.errorReport(id: first.id), as: UTF8.self)
+            #expect(again == before, "the report round-trips unchanged")
+        }
+    }
+
+    /// The report, corrected in place and imported as is: fixed rows are imported and their
+    /// errors resolved; a row still wrong stays unresolved; rows that never failed are ignored.
+    @Test func aCorrectedReportResolvesTheRowsItFixes() async throws {
+        try await SQLiteTestStore.with { test in
+            let file = try ImportFixtures.write(original, to: test.directory)
+            let first = try await ImportFixtures.run(file, profile: try ImportFixtures.profile(yaml: profile), store: test.store)
+            let service = ImportService(store: test.store)
+            var report = String(decoding: try await service.errorReport(id: first.id), as: UTF8.self)
+            report = report.replacingOccurrences(of: ";;nobody@x.de", with: ";Nobody Ltd;nobody@x.de")
+                .replacingOccurrences(of: "b(at)beta.de\r\n", with: "b@beta.de\r\n")
+                + "2;;;;Acme;a@acme.de\r\n"
+            let corrected = try ImportFixtures.write(report, to: test.directory, name: "corrected.csv")
+            let retry = try await service.retry(id: first.id, correctedFile: corrected, createdBy: "test")
+            try await ImportRunner(store: test.store, logger: ImportFixtures.logger).run(retry.id)
+
+            let done = try await test.store.importGet(id: retry.id)
+            #expect(done.counts == ImportRecord.Counts(processed: 4, created: 2, updated: 0, skipped: 1, failed: 1))
+            let errors = try await test.store.importErrors(id: first.id)
+            #expect(errors.map { "\($0.line):\($0.resolved)" } == ["3:true", "4:true", "6:false"])
+            let names = try await test.store.database.read { db in try String.fetchAll(db, sql: "SELECT company_name FROM prospecting_targets ORDER BY target_id") }
+            #expect(names == ["Acme", "Nobody Ltd", "Beta\r\nGmbH"])
+            let stillFailing = try await test.store.importErrors(id: retry.id)
+            #expect(stillFailing.map(\.line) == [6])
+            #expect(String(decoding: stillFailing[0].raw, as: UTF8.self) == "Gamma;g@gamma.de;extra", "the __ columns are not part of the stored record")
+
+            let again = try await service.retry(id: retry.id, correctedFile: nil, createdBy: "test")
+            #expect(again.parentID == retry.id)
+            let nothingLeft = try ImportFixtures.write("__line;Company;Email\r\n6;Gamma;g@gamma.de\r\n", to: test.directory, name: "fix.csv")
+            let last = try await service.retry(id: retry.id, correctedFile: nothingLeft, createdBy: "test")
+            try await ImportRunner(store: test.store, logger: ImportFixtures.logger).run(last.id)
+            #expect(try await test.store.importErrors(id: first.id, unresolvedOnly: true).isEmpty, "resolving a retry's error resolves the original's too")
+            await #expect(throws: StewardError.self) { try await service.retry(id: first.id, correctedFile: nil, createdBy: nil) }
+        }
+    }
+
+    @Test func aCorrectedFileWithoutLineNumbersIsRefused() async throws {
+        try await SQLiteTestStore.with { test in
+            let file = try ImportFixtures.write(original, to: test.directory)
+            let first = try await ImportFixtures.run(file, profile: try ImportFixtures.profile(yaml: profile), store: test.store)
+            let plain = try ImportFixtures.write("Company;Email\r\nX;x@x.de\r\n", to: test.directory, name: "plain.csv")
+            let error = await #expect(throws: StewardError.self) {
+                try await ImportService(store: test.store).retry(id: first.id, correctedFile: plain, createdBy: nil)
+            }
+            #expect(error?.message.contains("plain.csv: line 1: no __line column") == true)
+        }
+    }
+}

@@ -1,0 +1,1 @@
+../../../../Sources/StewardCRM/Imports/CSV/CSVReader.swift
