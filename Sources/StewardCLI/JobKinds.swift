@@ -10,11 +10,16 @@ enum JobKinds {
     static func registry(store: SQLiteJobStore, definitions: WorkflowDefinitions = WorkflowDefinitions(WorkflowSet()),
                          exportsDirectory: String = "exports", clock: any JobClock = SystemClock(), logger: Logger = Logger(label: "steward")) -> JobRegistry {
         let runner = ExportRunner(store: store, directory: URL(fileURLWithPath: exportsDirectory), logger: logger)
-        return JobRegistry(BuiltinKinds.all + [ProbeKind.make(store: store), ExportKind.make(runner: runner, definitions: definitions, clock: clock)])
+        let deliverer = WebhookDeliverer(store: store, definitions: definitions, clock: clock, userAgent: userAgent, logger: logger)
+        return JobRegistry(BuiltinKinds.all + [ProbeKind.make(store: store), ExportKind.make(runner: runner, definitions: definitions, clock: clock),
+                                               WebhookDeliveryKind.make(deliverer: deliverer)])
     }
 
     /// Kind names are known without a store, so input can be checked before any file is opened.
-    static let names: Set<String> = Set(BuiltinKinds.all.map(\.name) + [ProbeKind.name, ExportKind.name])
+    static let names: Set<String> = Set(BuiltinKinds.all.map(\.name) + [ProbeKind.name, ExportKind.name, WebhookDeliveryKind.name])
+
+    /// What webhook requests call themselves.
+    static let userAgent = "Steward/\(StewardVersion.current)"
 
     static func requireKnown(_ kind: String) throws {
         guard names.contains(kind) else {

@@ -7,6 +7,7 @@ public enum CRMSchema {
     public static let migrations: [SQLiteSchemaMigration] = [
         SQLiteSchemaMigration("crm/v1-entities", migrate: createEntities),
         SQLiteSchemaMigration("crm/v2-export-runs", migrate: createExportRuns),
+        SQLiteSchemaMigration("webhooks/v1-deliveries", migrate: WebhookSchema.createTables),
     ]
 
     /// The tables as first shipped. A migration never changes once released, so this SQL is

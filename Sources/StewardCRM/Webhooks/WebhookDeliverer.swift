@@ -1,0 +1,141 @@
+import Foundation
+public import Logging
+public import StewardCore
+public import StewardSQLite
+public import StewardWorkflows
+import GRDB
+
+/// Carries out `webhook_delivery` jobs: finds (or creates) the delivery, waits its turn at the
+/// endpoint, sends one signed attempt and records it. Retries are snoozes timed by the
+/// endpoint's own schedule (and `Retry-After`), so each endpoint keeps its own policy while the
+/// job's attempt counter only moves when a worker dies mid-attempt.
+public final class WebhookDeliverer: Sendable {
+    let store: SQLiteJobStore
+    let definitions: WorkflowDefinitions
+    let client: WebhookHTTPClient
+    let clock: any JobClock
+    let userAgent: String
+    let logger: Logger
+    let gate = WebhookEndpointGate()
+
+    public init(store: SQLiteJobStore, definitions: WorkflowDefinitions, client: WebhookHTTPClient = .shared,
+                clock: any JobClock, userAgent: String, logger: Logger) {
+        self.store = store
+        self.definitions = definitions
+        self.client = client
+        self.clock = clock
+        self.userAgent = userAgent
+        self.logger = logger
+    }
+
+    /// The job handler's work.
+    public func run(_ context: JobContext) async throws -> JobResult {
+        let arguments = try WebhookJobArguments(json: context.job.args)
+        let endpoint = try self.endpoint(arguments.endpoint)
+        let (delivery, enabled) = try await openDelivery(arguments, endpoint: endpoint)
+        guard enabled else {
+            throw JobPermanentError("webhook endpoint '\(endpoint.name)' is disabled; `steward webhooks enable \(endpoint.name)`, then redeliver")
+        }
+        guard delivery.status == .pending else { return .completed }
+        switch gate.enter(endpoint.name, concurrency: endpoint.concurrency, rateLimit: endpoint.rateLimit, now: clock.now()) {
+        case let .wait(delay): return .snooze(delay)
+        case .go: break
+        }
+        let (verdict, _) = try await attempt(delivery, endpoint: endpoint)
+        switch verdict {
+        case .delivered: return .completed
+        case let .retry(delay): return .snooze(delay)
+        case let .failed(reason), let .disableEndpoint(reason): throw JobPermanentError("webhook delivery \(delivery.id) failed: \(reason)")
+        }
+    }
+
+    func endpoint(_ name: String) throws -> WebhookDefinition {
+        guard let endpoint = definitions.set.webhooks[name] else {
+            throw JobPermanentError("no webhook endpoint named '\(name)' in the workflow files")
+        }
+        return endpoint
+    }
+
+    /// The delivery, created on the first attempt. A disabled endpoint fails it at once; it can
+    /// be redelivered after `steward webhooks enable`.
+    private func openDelivery(_ arguments: WebhookJobArguments, endpoint: WebhookDefinition) async throws -> (WebhookDelivery, enabled: Bool) {
+        let now = clock.now()
+        return try await store.database.write { db in
+            var delivery = try arguments.delivery(now: now, db: db)
+            let enabled = try WebhookRecords.endpointState(endpoint.name, db: db).enabled
+            if delivery.status == .pending, !enabled {
+                try db.execute(sql: "UPDATE webhook_deliveries SET status = 'failed', last_result = 'endpoint disabled' WHERE id = ?", arguments: [delivery.id])
+                delivery.status = .failed
+            }
+            return (delivery, enabled || delivery.status != .failed)
+        }
+    }
+
+    /// Sends one attempt and records it with its verdict; the endpoint's gate slot is held
+    /// around the request only.
+    public func attempt(_ delivery: WebhookDelivery, endpoint: WebhookDefinition) async throws -> (WebhookVerdict, WebhookDelivery) {
+        let now = clock.now()
+        let result: WebhookAttemptResult
+        do {
+            result = try await send(delivery, endpoint: endpoint, now: now)
+        } catch {
+            gate.leave(endpoint.name, latency: .zero)
+            throw error
+        }
+        gate.leave(endpoint.name, latency: result.latency)
+        var random = SystemRandomNumberGenerator()
+        let roundAttempt = delivery.attempts - delivery.roundStart + 1
+        let verdict = WebhookRetryRules(endpoint: endpoint).verdict(result, roundAttempt: roundAttempt, now: now, using: &random)
+        let attempt = WebhookAttempt(number: delivery.attempts + 1, at: now, result: result, verdict: verdict)
+        let written = try await store.database.write { [store] db in
+            try WebhookAttemptRecords.record(attempt, verdict: verdict, delivery: delivery, disableAfter: endpoint.disableAfter, store: store, db: db)
+        }
+        log(written, attempt: attempt, verdict: verdict)
+        return (verdict, written.delivery)
+    }
+
+    /// Throws only when cancelled (shutdown, lost lease): such an attempt is not recorded, and
+    /// the job runs it again with the same message id.
+    private func send(_ delivery: WebhookDelivery, endpoint: WebhookDefinition, now: Date) async throws -> WebhookAttemptResult {
+        let size = delivery.body.utf8.count
+        guard size <= endpoint.maxPayloadBytes else {
+            return .refused("the body is \(size) bytes, over max_payload_bytes \(endpoint.maxPayloadBytes)")
+        }
+        do {
+            let address = try await WebhookAddressGuard(allowList: endpoint.allowPrivate).check(endpoint.url)
+            let message = WebhookMessage(messageID: delivery.messageID, body: delivery.body, userAgent: userAgent)
+            return .response(try await client.send(try message.request(to: endpoint, now: now, pinnedAddress: address)))
+        } catch let failure as HTTPFailure {
+            return .failure(failure)
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            return .refused(String(describing: error))
+        }
+    }
+
+    private func log(_ written: WebhookAttemptRecords.Written, attempt: WebhookAttempt, verdict: WebhookVerdict) {
+        let delivery = written.delivery
+        var metadata: Logger.Metadata = ["endpoint": "\(delivery.endpoint)", "delivery": "\(delivery.id)", "message_id": "\(delivery.messageID)",
+                                         "attempt": "\(attempt.attempt)", "result": "\(delivery.lastResult ?? "")"]
+        if let next = attempt.nextAttemptAt { metadata["next_attempt_at"] = "\(next.formatted(.iso8601))" }
+        switch verdict {
+        case .delivered: logger.debug("webhook delivered", metadata: metadata)
+        case .retry: logger.info("webhook attempt failed; will retry", metadata: metadata)
+        case .failed, .disableEndpoint: logger.warning("webhook delivery failed", metadata: metadata)
+        }
+        if let reason = written.endpointDisabled {
+            logger.warning("webhook endpoint disabled", metadata: ["endpoint": "\(delivery.endpoint)", "reason": "\(reason)"])
+        }
+    }
+}
+
+extension WebhookAttemptResult {
+    var latency: Duration {
+        switch self {
+        case let .response(response): response.latency
+        case let .failure(failure): failure.latency
+        case .refused: .zero
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import GRDB
+import StewardCore
+
+/// A `webhook_delivery` job's arguments: `{"endpoint", "event": {id, name, payload}}` from the
+/// dispatcher, or `{"endpoint", "delivery": ID}` for a redelivery.
+struct WebhookJobArguments: Sendable {
+    var endpoint: String
+    var deliveryID: Int64?
+    /// The payload as JSON text with sorted keys, so the same event always gives the same body.
+    var event: (id: Int64, name: String, payload: String)?
+
+    init(json: String) throws {
+        let object = (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Any]
+        guard let object, let endpoint = object["endpoint"] as? String else {
+            throw JobPermanentError("webhook_delivery arguments need an endpoint name, got \(json.prefix(200))")
+        }
+        self.endpoint = endpoint
+        deliveryID = (object["delivery"] as? NSNumber)?.int64Value
+        if let event = object["event"] as? [String: Any], let id = (event["id"] as? NSNumber)?.int64Value, let name = event["name"] as? String {
+            let payload = try? JSONSerialization.data(withJSONObject: event["payload"] ?? [String: Any](),
+                                                      options: [.sortedKeys, .fragmentsAllowed, .withoutEscapingSlashes])
+            self.event = (id, name, payload.map { String(decoding: $0, as: UTF8.self) } ?? "{}")
+        }
+        guard deliveryID != nil || self.event != nil else {
+            throw JobPermanentError("webhook_delivery arguments need an event or a delivery id, got \(json.prefix(200))")
+        }
+    }
+
+    /// The delivery these arguments name, created for an event's first attempt.
+    func delivery(now: Date, db: Database) throws -> WebhookDelivery {
+        if let deliveryID { return try WebhookRecords.fetch(deliveryID, db: db) }
+        guard let event else { throw JobPermanentError("no event") }
+        let created = try Double.fetchOne(db, sql: "SELECT created_at FROM events WHERE id = ?", arguments: [event.id])
+        let timestamp = created.map(Date.init(timeIntervalSince1970:)) ?? now
+        let body = try WebhookMessage.body(type: event.name, timestamp: timestamp, data: event.payload)
+        return try WebhookRecords.prepare(endpoint: endpoint, event: WebhookEventInput(id: event.id, name: event.name, body: body), now: now, db: db)
+    }
+}
