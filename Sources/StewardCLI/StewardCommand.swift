@@ -9,6 +9,7 @@ public struct StewardCommand: AsyncParsableCommand {
         subcommands: [
             RunCommand.self, EnqueueCommand.self, JobsCommand.self, StatsCommand.self, MetricsCommand.self,
             ValidateCommand.self, SchedulesCommand.self, EventsCommand.self, ExportsCommand.self, DemoCommand.self,
+            WebhooksCommand.self,
         ]
     )
 

@@ -31,7 +31,7 @@ public enum StewardMain {
         case .unknownKind, .invalidArguments, .invalidConfiguration, .invalidCron: 64  // EX_USAGE
         case .invalidWorkflows: 78  // EX_CONFIG
         case .databaseUnreadable, .databaseTooNew: 65  // EX_DATAERR
-        case .jobNotFound: 66  // EX_NOINPUT
+        case .jobNotFound, Self.deliveryNotFound: 66  // EX_NOINPUT
         case .databaseNotWritable: 73  // EX_CANTCREAT
         default: 1
         }

@@ -17,6 +17,7 @@ import os
 import sys
 import threading
 import time
+from urllib.parse import urlsplit
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 counts = {}
@@ -55,7 +56,7 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_POST(self):
         body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
-        action, n = behaviour(self.path)
+        action, n = behaviour(urlsplit(self.path).path)
         if not self.server.quiet:
             self.log_request_line(body, n)
         if action == "hang":

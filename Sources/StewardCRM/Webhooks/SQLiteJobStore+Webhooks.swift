@@ -13,6 +13,17 @@ extension SQLiteJobStore {
         }
     }
 
+    /// Deliveries per endpoint and status.
+    public func webhookDeliveryCounts() async throws -> [String: [String: Int]] {
+        try await database.read { db in
+            var counts: [String: [String: Int]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT endpoint, status, count(*) FROM webhook_deliveries GROUP BY endpoint, status") {
+                counts[row[0], default: [:]][row[1]] = row[2]
+            }
+            return counts
+        }
+    }
+
     /// Newest first.
     public func webhookDeliveries(endpoint: String?, status: WebhookDelivery.Status?, limit: Int) async throws -> [WebhookDelivery] {
         try await database.read { db in

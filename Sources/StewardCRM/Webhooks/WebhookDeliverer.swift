@@ -49,6 +49,27 @@ public final class WebhookDeliverer: Sendable {
         }
     }
 
+    /// `steward webhooks test`: a `ping` delivery of its own, sent once now and recorded.
+    public func ping(_ endpoint: WebhookDefinition) async throws -> (WebhookVerdict, WebhookDelivery) {
+        let now = clock.now()
+        let body = try WebhookMessage.body(type: "ping", timestamp: now, data: #"{"endpoint":\#(Self.jsonString(endpoint.name))}"#)
+        let delivery = try await store.database.write { db in
+            try WebhookRecords.insertStandalone(endpoint: endpoint.name, event: WebhookEventInput(id: nil, name: "ping", body: body), now: now, db: db)
+        }
+        let (verdict, sent) = try await attempt(delivery, endpoint: endpoint)
+        guard case .retry = verdict else { return (verdict, sent) }
+        // A ping is sent once: no job retries it, so it must not look pending.
+        let settled = try await store.database.write { db in
+            try db.execute(sql: "UPDATE webhook_deliveries SET status = 'failed', next_attempt_at = NULL WHERE id = ?", arguments: [sent.id])
+            return try WebhookRecords.fetch(sent.id, db: db)
+        }
+        return (verdict, settled)
+    }
+
+    static func jsonString(_ text: String) -> String {
+        (try? JSONSerialization.data(withJSONObject: text, options: [.fragmentsAllowed])).map { String(decoding: $0, as: UTF8.self) } ?? "\"\""
+    }
+
     func endpoint(_ name: String) throws -> WebhookDefinition {
         guard let endpoint = definitions.set.webhooks[name] else {
             throw JobPermanentError("no webhook endpoint named '\(name)' in the workflow files")
