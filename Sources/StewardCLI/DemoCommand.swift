@@ -28,6 +28,7 @@ struct DemoCommand: AsyncParsableCommand {
         let jobs = try await store.jobList(JobListParams(limit: 100)).reversed()
         context.print(Table(headers: JobView.tableHeaders, rows: jobs.map { JobView(job: $0).tableRow }).render())
         context.print("\n" + (try await DemoExport.run(store: store, now: context.clock.now())))
+        context.print("\n" + (try await DemoWebhooks.run(store: store, clock: context.clock)))
         context.print("\nTry: steward jobs show \(jobs.first { $0.state == .discarded }?.id ?? 1) --database \(store.path)")
     }
 
