@@ -27,8 +27,11 @@ enum StewardBench {
             let report = try await ExportBench(options: options).run()
             let data = try JSONSerialization.data(withJSONObject: report, options: [.sortedKeys])
             FileHandle.standardOutput.write(data + Data("\n".utf8))
+        case "webhooks":
+            let report = try await WebhookBench(options: options).run()
+            FileHandle.standardOutput.write(try JSONSerialization.data(withJSONObject: report, options: [.sortedKeys]) + Data("\n".utf8))
         default:
-            throw BenchError("unknown benchmark '\(options.command)'; try: queue, export")
+            throw BenchError("unknown benchmark '\(options.command)'; try: queue, export, webhooks")
         }
     }
 }
@@ -47,6 +50,9 @@ struct BenchOptions {
     var latencySamples = 1000
     var rows = 1_000_000
     var directory = "bench-export"
+    var url = "http://127.0.0.1:8080"
+    var endpoints = 10
+    var hangPercent = 0
 
     init(_ arguments: ArraySlice<String>) throws {
         var rest = arguments
@@ -61,6 +67,9 @@ struct BenchOptions {
             case "--latency-samples": latencySamples = try Self.int(value, flag)
             case "--rows": rows = try Self.int(value, flag)
             case "--dir": directory = value
+            case "--url": url = value
+            case "--endpoints": endpoints = try Self.int(value, flag)
+            case "--hang-percent": hangPercent = Int(value) ?? 0
             default: throw BenchError("unknown option \(flag)")
             }
         }
