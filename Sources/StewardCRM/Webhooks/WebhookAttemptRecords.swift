@@ -19,7 +19,7 @@ enum WebhookAttemptRecords {
         let now = attempt.attemptedAt
         var disabled: String?
         if case .delivered = verdict {
-            try db.execute(sql: "UPDATE webhook_endpoints SET first_failure_at = NULL, updated_at = ? WHERE name = ?",
+            try db.execute(sql: "UPDATE webhook_endpoints SET first_failure_at = NULL, updated_at = ? WHERE name = ? AND first_failure_at IS NOT NULL",
                            arguments: [now.timeIntervalSince1970, delivery.endpoint])
         } else {
             disabled = try noteFailure(delivery.endpoint, verdict: verdict, disableAfter: disableAfter, now: now, db: db)
