@@ -19,8 +19,8 @@ enum WebhookAttemptRecords {
         let now = attempt.attemptedAt
         var disabled: String?
         if case .delivered = verdict {
-            try db.execute(sql: "UPDATE webhook_endpoints SET first_failure_at = NULL, updated_at = ? WHERE name = ? AND first_failure_at IS NOT NULL",
-                           arguments: [now.timeIntervalSince1970, delivery.endpoint])
+            try db.cachedStatement(sql: "UPDATE webhook_endpoints SET first_failure_at = NULL, updated_at = ? WHERE name = ? AND first_failure_at IS NOT NULL")
+                .execute(arguments: [now.timeIntervalSince1970, delivery.endpoint])
         } else {
             disabled = try noteFailure(delivery.endpoint, verdict: verdict, disableAfter: disableAfter, now: now, db: db)
         }
@@ -29,11 +29,11 @@ enum WebhookAttemptRecords {
     }
 
     private static func insert(_ attempt: WebhookAttempt, deliveryID: Int64, db: Database) throws {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO webhook_attempts (delivery_id, attempt, attempted_at, status_code, error_class, error, latency_ms,
                                           response_headers, response_body, next_attempt_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [deliveryID, attempt.attempt, attempt.attemptedAt.timeIntervalSince1970, attempt.statusCode, attempt.errorClass,
+            """).execute(arguments: [deliveryID, attempt.attempt, attempt.attemptedAt.timeIntervalSince1970, attempt.statusCode, attempt.errorClass,
                              attempt.error, attempt.latencyMilliseconds, attempt.responseHeaders, attempt.responseBody,
                              attempt.nextAttemptAt?.timeIntervalSince1970])
     }
@@ -46,11 +46,11 @@ enum WebhookAttemptRecords {
         }
         let result = attempt.statusCode.map { "HTTP \($0)" } ?? attempt.error ?? ""
         let time = attempt.attemptedAt.timeIntervalSince1970
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             UPDATE webhook_deliveries SET status = ?, attempts = ?, last_attempt_at = ?, next_attempt_at = ?, last_result = ?,
                    delivered_at = CASE WHEN ? = 'delivered' THEN ? ELSE delivered_at END
             WHERE id = ?
-            """, arguments: [status.rawValue, attempt.attempt, time, attempt.nextAttemptAt?.timeIntervalSince1970, result,
+            """).execute(arguments: [status.rawValue, attempt.attempt, time, attempt.nextAttemptAt?.timeIntervalSince1970, result,
                              status.rawValue, time, id])
     }
 

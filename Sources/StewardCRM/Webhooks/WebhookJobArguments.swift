@@ -31,7 +31,7 @@ struct WebhookJobArguments: Sendable {
     func delivery(now: Date, db: Database) throws -> WebhookDelivery {
         if let deliveryID { return try WebhookRecords.fetch(deliveryID, db: db) }
         guard let event else { throw JobPermanentError("no event") }
-        let created = try Double.fetchOne(db, sql: "SELECT created_at FROM events WHERE id = ?", arguments: [event.id])
+        let created = try Double.fetchOne(db.cachedStatement(sql: "SELECT created_at FROM events WHERE id = ?"), arguments: [event.id])
         let timestamp = created.map(Date.init(timeIntervalSince1970:)) ?? now
         let body = try WebhookMessage.body(type: event.name, timestamp: timestamp, data: event.payload)
         return try WebhookRecords.prepare(endpoint: endpoint, event: WebhookEventInput(id: event.id, name: event.name, body: body), now: now, db: db)

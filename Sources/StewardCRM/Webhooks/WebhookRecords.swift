@@ -14,11 +14,11 @@ enum WebhookRecords {
     /// id; a retry or a duplicate job finds the same row.
     static func prepare(endpoint: String, event: WebhookEventInput, now: Date, db: Database) throws -> WebhookDelivery {
         try ensureEndpoint(endpoint, now: now, db: db)
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO webhook_deliveries (endpoint, event_id, event_name, message_id, body, status, created_at)
             VALUES (?, ?, ?, ?, ?, 'pending', ?) ON CONFLICT (event_id, endpoint) DO NOTHING
-            """, arguments: [endpoint, event.id, event.name, newMessageID(), event.body, now.timeIntervalSince1970])
-        let row = try Row.fetchOne(db, sql: "SELECT \(deliveryColumns) FROM webhook_deliveries WHERE event_id = ? AND endpoint = ?",
+            """).execute(arguments: [endpoint, event.id, event.name, newMessageID(), event.body, now.timeIntervalSince1970])
+        let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(deliveryColumns) FROM webhook_deliveries WHERE event_id = ? AND endpoint = ?"),
                                    arguments: [event.id, endpoint])
         return try delivery(from: row)
     }
@@ -33,8 +33,8 @@ enum WebhookRecords {
     }
 
     static func ensureEndpoint(_ name: String, now: Date, db: Database) throws {
-        try db.execute(sql: "INSERT INTO webhook_endpoints (name, updated_at) VALUES (?, ?) ON CONFLICT (name) DO NOTHING",
-                       arguments: [name, now.timeIntervalSince1970])
+        try db.cachedStatement(sql: "INSERT INTO webhook_endpoints (name, updated_at) VALUES (?, ?) ON CONFLICT (name) DO NOTHING")
+            .execute(arguments: [name, now.timeIntervalSince1970])
     }
 
     /// `msg_` and 24 random base62 characters, like the spec's examples.
@@ -44,7 +44,7 @@ enum WebhookRecords {
     }
 
     static func fetch(_ id: Int64, db: Database) throws -> WebhookDelivery {
-        try delivery(from: Row.fetchOne(db, sql: "SELECT \(deliveryColumns) FROM webhook_deliveries WHERE id = ?", arguments: [id]))
+        try delivery(from: Row.fetchOne(db.cachedStatement(sql: "SELECT \(deliveryColumns) FROM webhook_deliveries WHERE id = ?"), arguments: [id]))
     }
 
     static func delivery(from row: Row?) throws -> WebhookDelivery {
@@ -59,7 +59,7 @@ enum WebhookRecords {
     static func date(_ value: Double?) -> Date? { value.map(Date.init(timeIntervalSince1970:)) }
 
     static func endpointState(_ name: String, db: Database) throws -> WebhookEndpointState {
-        let row = try Row.fetchOne(db, sql: "SELECT name, enabled, disabled_reason, disabled_at, first_failure_at FROM webhook_endpoints WHERE name = ?",
+        let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT name, enabled, disabled_reason, disabled_at, first_failure_at FROM webhook_endpoints WHERE name = ?"),
                                    arguments: [name])
         guard let row else { return WebhookEndpointState(name: name, enabled: true) }
         return endpointState(from: row)
