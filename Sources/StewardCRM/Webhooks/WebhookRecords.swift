@@ -23,6 +23,13 @@ enum WebhookRecords {
         return try delivery(from: row)
     }
 
+    /// The delivery of this event to this endpoint, if it was made already.
+    static func existing(endpoint: String, eventID: Int64, db: Database) throws -> WebhookDelivery? {
+        let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(deliveryColumns) FROM webhook_deliveries WHERE event_id = ? AND endpoint = ?"),
+                                   arguments: [eventID, endpoint])
+        return try row.map { try delivery(from: $0) }
+    }
+
     /// A delivery without an event (a ping from `steward webhooks test`).
     static func insertStandalone(endpoint: String, event: WebhookEventInput, now: Date, db: Database) throws -> WebhookDelivery {
         try ensureEndpoint(endpoint, now: now, db: db)

@@ -21,6 +21,7 @@ final class CurlEventLoop: @unchecked Sendable {
         multi = curl_multi_init()
         // Reuse connections per host, but keep a dead host from pinning sockets forever.
         _ = steward_multi_set_long(multi, CURLMOPT_MAX_HOST_CONNECTIONS, 0)
+        _ = steward_multi_set_long(multi, CURLMOPT_MAXCONNECTS, 512)
         let thread = Thread { [unowned self] in self.loop() }
         thread.name = "steward-curl"
         thread.start()

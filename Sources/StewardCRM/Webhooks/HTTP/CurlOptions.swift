@@ -13,6 +13,7 @@ struct CurlOptions {
             steward_easy_set_string(easy, CURLOPT_URL, request.url.absoluteString),
             steward_easy_set_string(easy, CURLOPT_CUSTOMREQUEST, request.method),
             steward_easy_set_long(easy, CURLOPT_NOSIGNAL, 1),
+            steward_easy_set_long(easy, CURLOPT_VERBOSE, getenv("STEWARD_CURL_VERBOSE") == nil ? 0 : 1),
             steward_easy_set_long(easy, CURLOPT_FOLLOWLOCATION, 0),
             steward_easy_set_string(easy, CURLOPT_NOPROXY, "*"),
             steward_easy_set_string(easy, CURLOPT_PROTOCOLS_STR, "http,https"),
@@ -34,7 +35,9 @@ struct CurlOptions {
     /// `host:port:address`, so curl connects to the checked address while TLS still verifies
     /// the host name.
     private func pinEntry(_ request: HTTPRequest) -> String? {
-        guard let address = request.pinnedAddress, let host = request.url.host else { return nil }
+        // An address literal needs no pin, and a RESOLVE entry per request would replace the
+        // shared DNS cache entry each time.
+        guard let address = request.pinnedAddress, let host = request.url.host, address != host else { return nil }
         let port = request.url.port ?? (request.url.scheme == "https" ? 443 : 80)
         return "\(host):\(port):\(address.contains(":") ? "[\(address)]" : address)"
     }
@@ -62,7 +65,6 @@ private let writeBody: steward_curl_data_callback = { data, size, count, user in
 private let readHeader: steward_curl_data_callback = { data, size, count, user in
     guard let data, let user else { return 0 }
     let transfer = Unmanaged<CurlTransfer>.fromOpaque(user).takeUnretainedValue()
-    let bytes = UnsafeRawBufferPointer(start: data, count: size * count)
-    transfer.appendHeaderLine(String(decoding: bytes, as: UTF8.self))
+    transfer.appendHeaderLine(UnsafeRawBufferPointer(start: data, count: size * count))
     return size * count
 }

@@ -36,14 +36,22 @@ final class CurlTransfer: @unchecked Sendable {
     }
 
     /// One header line. A new status line (after `100 Continue` or an interim response)
-    /// starts the list afresh.
-    func appendHeaderLine(_ line: String) {
-        let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
-        if trimmed.hasPrefix("HTTP/") { return headers.removeAll() }
-        guard let colon = trimmed.firstIndex(of: ":"), headers.count < 100 else { return }
-        let name = String(trimmed[..<colon])
-        let value = trimmed[trimmed.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+    /// starts the list afresh. Works on bytes: this runs for every header of every response.
+    func appendHeaderLine(_ bytes: UnsafeRawBufferPointer) {
+        let line = Self.trimmed(bytes[...])
+        if line.starts(with: Self.statusPrefix) { return headers.removeAll() }
+        guard let colon = line.firstIndex(of: UInt8(ascii: ":")), headers.count < 100 else { return }
+        let name = String(decoding: line[..<colon], as: UTF8.self)
+        let value = String(decoding: Self.trimmed(line[(colon + 1)...]), as: UTF8.self)
         headers.append((name, value))
+    }
+
+    private static let statusPrefix = Array("HTTP/".utf8)
+
+    private static func trimmed(_ bytes: Slice<UnsafeRawBufferPointer>) -> Slice<UnsafeRawBufferPointer> {
+        let isSpace: (UInt8) -> Bool = { $0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 }
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) }) else { return bytes[bytes.startIndex..<bytes.startIndex] }
+        return bytes[first...last]
     }
 
     /// The result once curl reports the transfer done.
