@@ -13,7 +13,7 @@ struct BadInputTests {
             let db = directory.path("jobs.sqlite")
             let result = await steward("enqueue", "nope", "--database", db)
             #expect(result.code == 64)
-            #expect(result.error == "steward: error: unknown job kind 'nope' (known kinds: export, fail, noop, probe, sleep)\n")
+            #expect(result.error == "steward: error: unknown job kind 'nope' (known kinds: export, fail, noop, probe, sleep, webhook_delivery)\n")
             #expect(!FileManager.default.fileExists(atPath: db))
         }
     }

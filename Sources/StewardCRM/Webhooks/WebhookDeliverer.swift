@@ -37,11 +37,9 @@ public final class WebhookDeliverer: Sendable {
             throw JobPermanentError("webhook endpoint '\(endpoint.name)' is disabled; `steward webhooks enable \(endpoint.name)`, then redeliver")
         }
         guard delivery.status == .pending else { return .completed }
-        switch gate.enter(endpoint.name, concurrency: endpoint.concurrency, rateLimit: endpoint.rateLimit, now: clock.now()) {
-        case let .wait(delay): return .snooze(delay)
-        case .go: break
-        }
-        let (verdict, _) = try await attempt(delivery, endpoint: endpoint)
+        let (admission, ticket) = gate.enter(endpoint.name, concurrency: endpoint.concurrency, rateLimit: endpoint.rateLimit, now: clock.now())
+        if case let .wait(delay) = admission { return .snooze(delay) }
+        let (verdict, _) = try await attempt(delivery, endpoint: endpoint, ticket: ticket)
         switch verdict {
         case .delivered: return .completed
         case let .retry(delay): return .snooze(delay)
@@ -95,15 +93,19 @@ public final class WebhookDeliverer: Sendable {
     /// Sends one attempt and records it with its verdict; the endpoint's gate slot is held
     /// around the request only.
     public func attempt(_ delivery: WebhookDelivery, endpoint: WebhookDefinition) async throws -> (WebhookVerdict, WebhookDelivery) {
+        try await attempt(delivery, endpoint: endpoint, ticket: nil)
+    }
+
+    private func attempt(_ delivery: WebhookDelivery, endpoint: WebhookDefinition, ticket: UInt64?) async throws -> (WebhookVerdict, WebhookDelivery) {
         let now = clock.now()
         let result: WebhookAttemptResult
         do {
             result = try await send(delivery, endpoint: endpoint, now: now)
         } catch {
-            gate.leave(endpoint.name, latency: .zero)
+            gate.leave(endpoint.name, ticket: ticket, latency: .zero)
             throw error
         }
-        gate.leave(endpoint.name, latency: result.latency)
+        gate.leave(endpoint.name, ticket: ticket, latency: result.latency)
         var random = SystemRandomNumberGenerator()
         let roundAttempt = delivery.attempts - delivery.roundStart + 1
         let verdict = WebhookRetryRules(endpoint: endpoint).verdict(result, roundAttempt: roundAttempt, now: now, using: &random)

@@ -13,32 +13,50 @@ final class WebhookEndpointGate: Sendable {
     }
 
     private struct State {
-        var inFlight = 0
+        var inFlight: [UInt64: ContinuousClock.Instant] = [:]
+        var nextTicket: UInt64 = 0
         var nextSend = Date.distantPast
-        /// Recent request latency in seconds: how long a full endpoint likely stays full.
+        /// Recent request latency in seconds.
         var latency = 0.05
+        /// Jobs turned away in the current second, and when that second began.
+        var turnedAway = 0
+        var windowStart = ContinuousClock.now
     }
 
     private let states = Mutex<[String: State]>([:])
 
-    func enter(_ endpoint: String, concurrency: Int, rateLimit: Double?, now: Date) -> Admission {
+    /// `.go` with a ticket to hand back to `leave`, or how long to snooze.
+    func enter(_ endpoint: String, concurrency: Int, rateLimit: Double?, now: Date) -> (Admission, ticket: UInt64?) {
         states.withLock { states in
             var state = states[endpoint] ?? State()
             defer { states[endpoint] = state }
-            if state.inFlight >= concurrency { return .wait(.seconds(state.latency * Double.random(in: 0.5...1.5))) }
+            if state.inFlight.count >= concurrency { return (.wait(Self.snooze(&state, concurrency: concurrency)), nil) }
             if let rateLimit {
-                if now < state.nextSend { return .wait(.seconds(state.nextSend.timeIntervalSince(now))) }
+                if now < state.nextSend { return (.wait(.seconds(state.nextSend.timeIntervalSince(now))), nil) }
                 state.nextSend = max(state.nextSend, now).addingTimeInterval(1 / rateLimit)
             }
-            state.inFlight += 1
-            return .go
+            state.nextTicket += 1
+            state.inFlight[state.nextTicket] = .now
+            return (.go, state.nextTicket)
         }
     }
 
-    func leave(_ endpoint: String, latency: Duration) {
+    /// How long a turned-away job waits: about as long as a slot takes to free (the recent
+    /// latency, or the age of the oldest request still hanging), times how many others are
+    /// waiting per slot, spread out so they do not all come back at once.
+    private static func snooze(_ state: inout State, concurrency: Int) -> Duration {
+        let now = ContinuousClock.now
+        if (now - state.windowStart).timeInterval > 1 { (state.turnedAway, state.windowStart) = (0, now) }
+        state.turnedAway += 1
+        let oldest = state.inFlight.values.min().map { (now - $0).timeInterval } ?? 0
+        let perSlot = max(1, Double(state.turnedAway) / Double(concurrency))
+        return .seconds(max(state.latency, oldest) * perSlot * Double.random(in: 0.5...1.5))
+    }
+
+    func leave(_ endpoint: String, ticket: UInt64?, latency: Duration) {
         states.withLock { states in
             guard var state = states[endpoint] else { return }
-            state.inFlight = max(0, state.inFlight - 1)
+            if let ticket { state.inFlight[ticket] = nil }
             state.latency = max(0.01, state.latency * 0.7 + latency.timeInterval * 0.3)
             states[endpoint] = state
         }

@@ -49,7 +49,7 @@ struct WebhookBench {
             allow_insecure: true
             allow_private: [127.0.0.1]
             timeout: 2s
-            concurrency: 16
+            concurrency: 8
             """
         }
         return try WorkflowLoader(environment: ["SECRET": "whsec_c3Rld2FyZC1iZW5jaC1zaWduaW5nLWtleQ=="])
