@@ -32,8 +32,8 @@ public final class WebhookDeliverer: Sendable {
     public func run(_ context: JobContext) async throws -> JobResult {
         let arguments = try WebhookJobArguments(json: context.job.args)
         let endpoint = try self.endpoint(arguments.endpoint)
-        let (delivery, enabled) = try await openDelivery(arguments, endpoint: endpoint)
-        guard enabled else {
+        let (delivery, blocked) = try await openDelivery(arguments, endpoint: endpoint)
+        guard !blocked else {
             throw JobPermanentError("webhook endpoint '\(endpoint.name)' is disabled; `steward webhooks enable \(endpoint.name)`, then redeliver")
         }
         guard delivery.status == .pending else { return .completed }
@@ -75,18 +75,16 @@ public final class WebhookDeliverer: Sendable {
         return endpoint
     }
 
-    /// The delivery, created on the first attempt. A disabled endpoint fails it at once; it can
-    /// be redelivered after `steward webhooks enable`.
-    private func openDelivery(_ arguments: WebhookJobArguments, endpoint: WebhookDefinition) async throws -> (WebhookDelivery, enabled: Bool) {
+    /// The delivery, created on the first attempt. An undelivered one to a disabled endpoint is
+    /// failed at once (`blocked`); it can be redelivered after `steward webhooks enable`.
+    private func openDelivery(_ arguments: WebhookJobArguments, endpoint: WebhookDefinition) async throws -> (WebhookDelivery, blocked: Bool) {
         let now = clock.now()
         return try await store.database.write { db in
             var delivery = try arguments.delivery(now: now, db: db)
-            let enabled = try WebhookRecords.endpointState(endpoint.name, db: db).enabled
-            if delivery.status == .pending, !enabled {
-                try db.execute(sql: "UPDATE webhook_deliveries SET status = 'failed', last_result = 'endpoint disabled' WHERE id = ?", arguments: [delivery.id])
-                delivery.status = .failed
-            }
-            return (delivery, enabled || delivery.status != .failed)
+            guard delivery.status != .delivered, !(try WebhookRecords.endpointState(endpoint.name, db: db).enabled) else { return (delivery, false) }
+            try db.execute(sql: "UPDATE webhook_deliveries SET status = 'failed', last_result = 'endpoint disabled' WHERE id = ?", arguments: [delivery.id])
+            delivery.status = .failed
+            return (delivery, true)
         }
     }
 
