@@ -18,9 +18,8 @@ final class WebhookEndpointGate: Sendable {
         var nextSend = Date.distantPast
         /// Recent request latency in seconds.
         var latency = 0.05
-        /// Jobs turned away in the current second, and when that second began.
-        var turnedAway = 0
-        var windowStart = ContinuousClock.now
+        /// When the last job turned away was told to come back: each one queues behind it.
+        var lastReturn = ContinuousClock.now
     }
 
     private let states = Mutex<[String: State]>([:])
@@ -41,16 +40,16 @@ final class WebhookEndpointGate: Sendable {
         }
     }
 
-    /// How long a turned-away job waits: about as long as a slot takes to free (the recent
-    /// latency, or the age of the oldest request still hanging), times how many others are
-    /// waiting per slot, spread out so they do not all come back at once.
+    /// How long a turned-away job waits. Each one takes the next place in a virtual queue
+    /// behind the jobs turned away before it, spaced by how long a slot takes to free (the
+    /// recent latency, or the age of the oldest request still hanging) divided among the slots.
+    /// A dead endpoint's backlog is thus spread out instead of coming back all at once.
     private static func snooze(_ state: inout State, concurrency: Int) -> Duration {
         let now = ContinuousClock.now
-        if (now - state.windowStart).timeInterval > 1 { (state.turnedAway, state.windowStart) = (0, now) }
-        state.turnedAway += 1
         let oldest = state.inFlight.values.min().map { (now - $0).timeInterval } ?? 0
-        let perSlot = max(1, Double(state.turnedAway) / Double(concurrency))
-        return .seconds(max(state.latency, oldest) * perSlot * Double.random(in: 0.5...1.5))
+        let spacing = max(state.latency, oldest) / Double(concurrency)
+        state.lastReturn = max(state.lastReturn, now) + .seconds(spacing * Double.random(in: 0.5...1.5))
+        return max(state.lastReturn - now, .milliseconds(1))
     }
 
     func leave(_ endpoint: String, ticket: UInt64?, latency: Duration) {
