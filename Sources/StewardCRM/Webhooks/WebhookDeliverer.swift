@@ -30,15 +30,26 @@ public final class WebhookDeliverer: Sendable {
 
     /// The job handler's work.
     public func run(_ context: JobContext) async throws -> JobResult {
+        do {
+            return try await deliver(context)
+        } catch is DeliveryFinished {
+            return .completed
+        }
+    }
+
+    private func deliver(_ context: JobContext) async throws -> JobResult {
         let arguments = try WebhookJobArguments(json: context.job.args)
         let endpoint = try self.endpoint(arguments.endpoint)
-        let (delivery, blocked) = try await openDelivery(arguments, endpoint: endpoint)
-        guard !blocked else {
-            throw JobPermanentError("webhook endpoint '\(endpoint.name)' is disabled; `steward webhooks enable \(endpoint.name)`, then redeliver")
-        }
-        guard delivery.status == .pending else { return .completed }
+        // The gate comes first, so a job turned away from a full endpoint costs no write.
         let (admission, ticket) = gate.enter(endpoint.name, concurrency: endpoint.concurrency, rateLimit: endpoint.rateLimit, now: clock.now())
         if case let .wait(delay) = admission { return .snooze(delay) }
+        let delivery: WebhookDelivery
+        do {
+            delivery = try await openDelivery(arguments, endpoint: endpoint)
+        } catch {
+            gate.leave(endpoint.name, ticket: ticket, latency: nil)
+            throw error
+        }
         let (verdict, _) = try await attempt(delivery, endpoint: endpoint, ticket: ticket)
         switch verdict {
         case .delivered: return .completed
@@ -75,9 +86,20 @@ public final class WebhookDeliverer: Sendable {
         return endpoint
     }
 
-    /// The delivery, created on the first attempt. An undelivered one to a disabled endpoint is
-    /// failed at once (`blocked`); it can be redelivered after `steward webhooks enable`.
-    private func openDelivery(_ arguments: WebhookJobArguments, endpoint: WebhookDefinition) async throws -> (WebhookDelivery, blocked: Bool) {
+    /// The pending delivery, created on the first attempt. One already delivered (or given up)
+    /// ends the job; an undelivered one to a disabled endpoint is failed at once, and can be
+    /// redelivered after `steward webhooks enable`.
+    private func openDelivery(_ arguments: WebhookJobArguments, endpoint: WebhookDefinition) async throws -> WebhookDelivery {
+        let (delivery, blocked) = try await loadDelivery(arguments, endpoint: endpoint)
+        if blocked { throw JobPermanentError("webhook endpoint '\(endpoint.name)' is disabled; `steward webhooks enable \(endpoint.name)`, then redeliver") }
+        guard delivery.status == .pending else { throw DeliveryFinished() }
+        return delivery
+    }
+
+    /// Thrown when the delivery needs no attempt: the job is complete.
+    struct DeliveryFinished: Error {}
+
+    private func loadDelivery(_ arguments: WebhookJobArguments, endpoint: WebhookDefinition) async throws -> (WebhookDelivery, blocked: Bool) {
         let now = clock.now()
         return try await store.database.write { db in
             var delivery = try arguments.delivery(now: now, db: db)
@@ -100,7 +122,7 @@ public final class WebhookDeliverer: Sendable {
         do {
             result = try await send(delivery, endpoint: endpoint, now: now)
         } catch {
-            gate.leave(endpoint.name, ticket: ticket, latency: .zero)
+            gate.leave(endpoint.name, ticket: ticket, latency: nil)
             throw error
         }
         gate.leave(endpoint.name, ticket: ticket, latency: result.latency)

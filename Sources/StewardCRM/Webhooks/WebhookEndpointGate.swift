@@ -52,11 +52,12 @@ final class WebhookEndpointGate: Sendable {
         return max(state.lastReturn - now, .milliseconds(1))
     }
 
-    func leave(_ endpoint: String, ticket: UInt64?, latency: Duration) {
+    /// Frees the ticket's slot; `latency` (nil when no request was sent) feeds the estimate.
+    func leave(_ endpoint: String, ticket: UInt64?, latency: Duration?) {
         states.withLock { states in
             guard var state = states[endpoint] else { return }
             if let ticket { state.inFlight[ticket] = nil }
-            state.latency = max(0.01, state.latency * 0.7 + latency.timeInterval * 0.3)
+            if let latency { state.latency = max(0.01, state.latency * 0.7 + latency.timeInterval * 0.3) }
             states[endpoint] = state
         }
     }
