@@ -46,9 +46,11 @@ enum WebhookRecords {
 
     /// `msg_` and 24 random base62 characters, like the spec's examples.
     static func newMessageID() -> String {
-        let alphabet = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-        return "msg_" + String((0..<24).map { _ in alphabet.randomElement()! })
+        var random = SystemRandomNumberGenerator()
+        return "msg_" + String(decoding: (0..<24).map { _ in base62[Int(random.next(upperBound: UInt8(62)))] }, as: UTF8.self)
     }
+
+    private static let base62 = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".utf8)
 
     static func fetch(_ id: Int64, db: Database) throws -> WebhookDelivery {
         try delivery(from: Row.fetchOne(db.cachedStatement(sql: "SELECT \(deliveryColumns) FROM webhook_deliveries WHERE id = ?"), arguments: [id]))
