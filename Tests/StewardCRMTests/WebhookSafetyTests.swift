@@ -85,3 +85,17 @@ struct WebhookSafetyTests {
         #expect(try await storedAttempts(store).map { $0["error_class"] as String? } == ["dns", "connect"])
     }
 }
+
+extension WebhookSafetyTests {
+    @Test func aSecretThatIsNotBase64StopsLoadingWithoutBeingRepeated() throws {
+        do {
+            _ = try webhookEndpoint("name: bad\nurl: https://hooks.example.com/x\nsecret: ${S}\nevents: [opportunity.created]",
+                                    environment: ["S": "whsec_not base64!"])
+            Issue.record("expected a validation error")
+        } catch let error as WorkflowValidationError {
+            let text = error.issues.map(\.description).joined()
+            #expect(text.contains("w.yml:4:9: secret: the secret in ${S} is not whsec_ followed by base64"))
+            #expect(!text.contains("not base64!"), "the secret itself is never printed")
+        }
+    }
+}

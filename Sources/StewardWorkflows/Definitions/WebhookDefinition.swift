@@ -123,6 +123,14 @@ extension ValueReader {
             issue("the secret must come from the environment, not be written in the file", fix: "write secret: ${NAME} and export NAME")
             return nil
         }
-        return string()
+        guard let secret = string() else { return nil }
+        // Checked here, so a bad secret stops `steward run` instead of failing every delivery.
+        // The message never repeats the value.
+        let encoded = secret.hasPrefix("whsec_") ? String(secret.dropFirst(6)) : secret
+        guard let key = Data(base64Encoded: encoded), !key.isEmpty else {
+            issue("the secret in \(raw) is not whsec_ followed by base64", fix: "generate one with: echo whsec_$(head -c 24 /dev/urandom | base64)")
+            return nil
+        }
+        return secret
     }
 }
