@@ -53,6 +53,11 @@ final class CurlEventLoop: @unchecked Sendable {
     }
 
     private func start(_ transfer: CurlTransfer) {
+        if transfer.cancelledEarly {
+            transfer.continuation?.resume(throwing: CancellationError())
+            transfer.continuation = nil
+            return
+        }
         guard transfer.prepare(), let easy = transfer.easy, curl_multi_add_handle(multi, easy) == CURLM_OK else {
             let failure = HTTPFailure(kind: .connect, message: "libcurl refused the request's options", latency: .zero)
             return resume(transfer, with: .failure(failure))
@@ -61,8 +66,12 @@ final class CurlEventLoop: @unchecked Sendable {
     }
 
     private func cancel(_ transfer: CurlTransfer) {
-        guard let easy = transfer.easy, active.removeValue(forKey: easy) != nil else { return }
+        guard let easy = transfer.easy, active.removeValue(forKey: easy) != nil else {
+            transfer.cancelledEarly = true
+            return
+        }
         curl_multi_remove_handle(multi, easy)
+        transfer.releaseHandle()
         transfer.continuation?.resume(throwing: CancellationError())
         transfer.continuation = nil
     }
@@ -74,6 +83,7 @@ final class CurlEventLoop: @unchecked Sendable {
                   let transfer = active.removeValue(forKey: easy) else { continue }
             let result = transfer.result(steward_message_result(message))
             curl_multi_remove_handle(multi, easy)
+            transfer.releaseHandle()
             resume(transfer, with: result)
         }
     }

@@ -13,7 +13,6 @@ struct CurlOptions {
             steward_easy_set_string(easy, CURLOPT_URL, request.url.absoluteString),
             steward_easy_set_string(easy, CURLOPT_CUSTOMREQUEST, request.method),
             steward_easy_set_long(easy, CURLOPT_NOSIGNAL, 1),
-            steward_easy_set_long(easy, CURLOPT_VERBOSE, getenv("STEWARD_CURL_VERBOSE") == nil ? 0 : 1),
             steward_easy_set_long(easy, CURLOPT_FOLLOWLOCATION, 0),
             steward_easy_set_string(easy, CURLOPT_NOPROXY, "*"),
             steward_easy_set_string(easy, CURLOPT_PROTOCOLS_STR, "http,https"),

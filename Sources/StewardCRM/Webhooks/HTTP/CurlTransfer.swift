@@ -7,6 +7,8 @@ final class CurlTransfer: @unchecked Sendable {
     let request: HTTPRequest
     let started = ContinuousClock.now
     var continuation: CheckedContinuation<HTTPResponse, any Error>?
+    /// Set when the cancel command arrived before the start command was run.
+    var cancelledEarly = false
     private(set) var easy: UnsafeMutableRawPointer?
     private var lists: [UnsafeMutablePointer<curl_slist>] = []
     private var body = Data()
@@ -29,6 +31,12 @@ final class CurlTransfer: @unchecked Sendable {
     }
 
     func keep(_ list: UnsafeMutablePointer<curl_slist>) { lists.append(list) }
+
+    /// Frees the easy handle on the loop's thread, once the multi handle has let go of it.
+    func releaseHandle() {
+        if let easy { curl_easy_cleanup(easy) }
+        easy = nil
+    }
 
     func appendBody(_ bytes: UnsafeRawBufferPointer) {
         let room = request.excerptLimit - body.count
