@@ -39,3 +39,22 @@ struct WebhookGateTests {
         #expect(gate.enter("slow", concurrency: 10, rateLimit: 2, now: now.addingTimeInterval(0.5)).0 == .go)
     }
 }
+
+extension WebhookGateTests {
+    @Test func anEndpointFailingInARowGetsOneSlotUntilItSucceeds() {
+        let gate = WebhookEndpointGate()
+        for _ in 0..<WebhookEndpointGate.failingAfter {
+            let (_, ticket) = gate.enter("dead", concurrency: 4, rateLimit: nil, now: now)
+            gate.leave("dead", ticket: ticket, latency: .seconds(2), succeeded: false)
+        }
+        let probe = gate.enter("dead", concurrency: 4, rateLimit: nil, now: now)
+        #expect(probe.0 == .go)
+        guard case .wait = gate.enter("dead", concurrency: 4, rateLimit: nil, now: now).0 else {
+            Issue.record("a failing endpoint should have one slot")
+            return
+        }
+        gate.leave("dead", ticket: probe.ticket, latency: .milliseconds(5), succeeded: true)
+        #expect(gate.enter("dead", concurrency: 4, rateLimit: nil, now: now).0 == .go)
+        #expect(gate.enter("dead", concurrency: 4, rateLimit: nil, now: now).0 == .go, "a success restores every slot")
+    }
+}

@@ -125,10 +125,10 @@ public final class WebhookDeliverer: Sendable {
             gate.leave(endpoint.name, ticket: ticket, latency: nil)
             throw error
         }
-        gate.leave(endpoint.name, ticket: ticket, latency: result.latency)
         var random = SystemRandomNumberGenerator()
         let roundAttempt = delivery.attempts - delivery.roundStart + 1
         let verdict = WebhookRetryRules(endpoint: endpoint).verdict(result, roundAttempt: roundAttempt, now: now, using: &random)
+        gate.leave(endpoint.name, ticket: ticket, latency: result.latency, succeeded: verdict == .delivered)
         let attempt = WebhookAttempt(number: delivery.attempts + 1, at: now, result: result, verdict: verdict)
         let written = try await store.database.write { [store] db in
             try WebhookAttemptRecords.record(attempt, verdict: verdict, delivery: delivery, disableAfter: endpoint.disableAfter, store: store, db: db)

@@ -5,7 +5,9 @@ import Synchronization
 /// Per-endpoint admission in this process: at most `concurrency` requests in flight and at most
 /// `rateLimit` per second. A job that finds its endpoint full is snoozed (its attempt does not
 /// count) instead of holding a worker slot, so a slow or dead endpoint keeps at most its own
-/// `concurrency` workers busy and every other endpoint's deliveries keep flowing.
+/// `concurrency` workers busy and every other endpoint's deliveries keep flowing. An endpoint
+/// whose last attempts all failed gets one slot only, until an attempt succeeds: a dead
+/// endpoint then ties up a single worker.
 final class WebhookEndpointGate: Sendable {
     enum Admission: Equatable {
         case go
@@ -18,18 +20,22 @@ final class WebhookEndpointGate: Sendable {
         var nextSend = Date.distantPast
         /// Recent request latency in seconds.
         var latency = 0.05
+        /// Attempts that failed in a row; from `failingAfter` on, the endpoint gets one slot.
+        var failuresInARow = 0
         /// When the last job turned away was told to come back: each one queues behind it.
         var lastReturn = ContinuousClock.now
     }
 
     private let states = Mutex<[String: State]>([:])
+    static let failingAfter = 3
 
     /// `.go` with a ticket to hand back to `leave`, or how long to snooze.
     func enter(_ endpoint: String, concurrency: Int, rateLimit: Double?, now: Date) -> (Admission, ticket: UInt64?) {
         states.withLock { states in
             var state = states[endpoint] ?? State()
             defer { states[endpoint] = state }
-            if state.inFlight.count >= concurrency { return (.wait(Self.snooze(&state, concurrency: concurrency)), nil) }
+            let slots = state.failuresInARow >= Self.failingAfter ? 1 : concurrency
+            if state.inFlight.count >= slots { return (.wait(Self.snooze(&state, concurrency: slots)), nil) }
             if let rateLimit {
                 if now < state.nextSend { return (.wait(.seconds(state.nextSend.timeIntervalSince(now))), nil) }
                 state.nextSend = max(state.nextSend, now).addingTimeInterval(1 / rateLimit)
@@ -52,11 +58,13 @@ final class WebhookEndpointGate: Sendable {
         return max(state.lastReturn - now, .milliseconds(1))
     }
 
-    /// Frees the ticket's slot; `latency` (nil when no request was sent) feeds the estimate.
-    func leave(_ endpoint: String, ticket: UInt64?, latency: Duration?) {
+    /// Frees the ticket's slot; `latency` and `succeeded` (nil when no request was sent) feed
+    /// the estimates.
+    func leave(_ endpoint: String, ticket: UInt64?, latency: Duration?, succeeded: Bool? = nil) {
         states.withLock { states in
             guard var state = states[endpoint] else { return }
             if let ticket { state.inFlight[ticket] = nil }
+            if let succeeded { state.failuresInARow = succeeded ? 0 : state.failuresInARow + 1 }
             if let latency { state.latency = max(0.01, state.latency * 0.7 + latency.timeInterval * 0.3) }
             states[endpoint] = state
         }
