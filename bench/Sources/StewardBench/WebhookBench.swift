@@ -8,8 +8,8 @@ import StewardWorkflows
 
 /// `steward-bench webhooks --jobs N --url BASE --endpoints E --hang-percent P`: N deliveries
 /// spread over E loopback endpoints, P % of which never answer (they time out after 2 s). Runs
-/// the real `webhook_delivery` kind in the worker pool and reports how fast the healthy
-/// endpoints' deliveries complete.
+/// the real `webhook_delivery` kind (each endpoint 8 requests at a time) in a pool of
+/// `--concurrency` workers and reports how fast the healthy endpoints' deliveries complete.
 struct WebhookBench {
     let options: BenchOptions
 
