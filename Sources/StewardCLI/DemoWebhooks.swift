@@ -59,7 +59,7 @@ enum DemoWebhooks {
             lines.append("A request as received: webhook-id \(signed.headers["webhook-id"] ?? ""), webhook-signature \(signed.headers["webhook-signature"] ?? ""), "
                          + "user-agent \(signed.headers["user-agent"] ?? "")")
         }
-        lines.append("Try: steward webhooks show \(deliveries.first?.id ?? 1) --database \(store.path)")
+        lines.append("Try: steward webhooks show \(deliveries.first { $0.endpoint == "demo-flaky" }?.id ?? 1) --database \(store.path)")
         return lines.joined(separator: "\n")
     }
 }

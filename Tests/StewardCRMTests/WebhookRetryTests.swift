@@ -112,3 +112,27 @@ struct WebhookRetryTests {
         #expect(WebhookRetryRules.parseRetryAfter("soon", now: now) == nil)
     }
 }
+
+extension WebhookRetryTests {
+    /// A given-up delivery, redelivered: a fresh round of the schedule, the same webhook-id.
+    @Test func aRedeliveryStartsAFreshRoundWithTheSameMessageID() async throws {
+        let store = try SQLiteDatabaseTrait.store().store
+        let receiver = try await WebhookReceiver()
+        let endpoint = try loopbackEndpoint("later", url: receiver.url("/seq/503,503,503,200"), extra: "retry: { schedule: [5s] }")
+        let deliverer = makeDeliverer(store, endpoints: [endpoint], clock: clock)
+        let job = try await deliveryJob(store, endpoint: "later", now: clock.now())
+        #expect(try await deliverer.run(context(job)) == .snooze(.seconds(5)))
+        await #expect(throws: JobPermanentError.self) { try await deliverer.run(context(job)) }
+
+        let id = try #require(try await storedDeliveries(store).first?["id"] as Int64?)
+        _ = try await store.webhookRedeliver(ids: [id], now: clock.now())
+        let args = try #require(try await store.database.read { db in try String.fetchOne(db, sql: "SELECT args FROM jobs WHERE kind = 'webhook_delivery'") })
+        var redelivery = job
+        redelivery.args = args
+        #expect(try await deliverer.run(context(redelivery)) == .snooze(.seconds(5)), "the round starts again at the first delay")
+        #expect(try await deliverer.run(context(redelivery)) == .completed)
+        let requests = await receiver.waitForRequests(4)
+        #expect(Set(requests.map(\.id)).count == 1)
+        #expect(try await storedAttempts(store).map { $0["attempt"] as Int } == [1, 2, 3, 4])
+    }
+}
