@@ -58,16 +58,3 @@ extension WebhookGateTests {
         #expect(gate.enter("dead", concurrency: 4, rateLimit: nil, now: now).0 == .go, "a success restores every slot")
     }
 }
-
-@Suite("Webhook message ids")
-struct WebhookMessageIDTests {
-    @Test func theIDFollowsTheEventEndpointAndDatabaseSalt() {
-        let salt = Data(repeating: 7, count: 32)
-        let id = WebhookRecords.messageID(eventID: 1, endpoint: "a", salt: salt)
-        #expect(id.hasPrefix("msg_") && id.count == 28)
-        #expect(id == WebhookRecords.messageID(eventID: 1, endpoint: "a", salt: salt), "a retry after a crash sends the same id")
-        #expect(id != WebhookRecords.messageID(eventID: 1, endpoint: "b", salt: salt))
-        #expect(id != WebhookRecords.messageID(eventID: 2, endpoint: "a", salt: salt))
-        #expect(id != WebhookRecords.messageID(eventID: 1, endpoint: "a", salt: Data(repeating: 8, count: 32)), "another database, other ids")
-    }
-}

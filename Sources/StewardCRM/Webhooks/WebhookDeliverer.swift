@@ -4,7 +4,6 @@ public import StewardCore
 public import StewardSQLite
 public import StewardWorkflows
 import GRDB
-import Synchronization
 
 /// Carries out `webhook_delivery` jobs: finds (or creates) the delivery, waits its turn at the
 /// endpoint, sends one signed attempt and records it. Retries are snoozes timed by the
@@ -18,7 +17,6 @@ public final class WebhookDeliverer: Sendable {
     let userAgent: String
     let logger: Logger
     let gate = WebhookEndpointGate()
-    private let salt = Mutex<Data?>(nil)
 
     public init(store: SQLiteJobStore, definitions: WorkflowDefinitions, client: WebhookHTTPClient = .shared,
                 clock: any JobClock, userAgent: String, logger: Logger) {
@@ -103,25 +101,13 @@ public final class WebhookDeliverer: Sendable {
 
     private func loadDelivery(_ arguments: WebhookJobArguments, endpoint: WebhookDefinition) async throws -> (WebhookDelivery, blocked: Bool) {
         let now = clock.now()
-        let salt = try await messageSalt()
-        let (delivery, enabled) = try await store.database.read { db in
-            (try arguments.lookUp(now: now, salt: salt, db: db), try WebhookRecords.endpointState(endpoint.name, db: db).enabled)
+        return try await store.database.write { db in
+            var delivery = try arguments.delivery(now: now, db: db)
+            guard delivery.status != .delivered, !(try WebhookRecords.endpointState(endpoint.name, db: db).enabled) else { return (delivery, false) }
+            try db.execute(sql: "UPDATE webhook_deliveries SET status = 'failed', last_result = 'endpoint disabled' WHERE id = ?", arguments: [delivery.id])
+            delivery.status = .failed
+            return (delivery, true)
         }
-        guard delivery.status != .delivered, !enabled else { return (delivery, false) }
-        let failed = try await store.database.write { db in
-            let stored = try WebhookRecords.store(delivery, now: now, db: db)
-            try db.execute(sql: "UPDATE webhook_deliveries SET status = 'failed', last_result = 'endpoint disabled' WHERE id = ?", arguments: [stored.id])
-            return try WebhookRecords.fetch(stored.id, db: db)
-        }
-        return (failed, true)
-    }
-
-    /// The database's message salt, read once.
-    private func messageSalt() async throws -> Data {
-        if let salt = salt.withLock({ $0 }) { return salt }
-        let read = try await store.database.read { db in try WebhookRecords.messageSalt(db: db) }
-        salt.withLock { $0 = read }
-        return read
     }
 
     /// Sends one attempt and records it with its verdict; the endpoint's gate slot is held
@@ -145,8 +131,7 @@ public final class WebhookDeliverer: Sendable {
         gate.leave(endpoint.name, ticket: ticket, latency: result.latency, succeeded: verdict == .delivered)
         let attempt = WebhookAttempt(number: delivery.attempts + 1, at: now, result: result, verdict: verdict)
         let written = try await store.database.write { [store] db in
-            let stored = try WebhookRecords.store(delivery, now: now, db: db)
-            return try WebhookAttemptRecords.record(attempt, verdict: verdict, delivery: stored, disableAfter: endpoint.disableAfter, store: store, db: db)
+            try WebhookAttemptRecords.record(attempt, verdict: verdict, delivery: delivery, disableAfter: endpoint.disableAfter, store: store, db: db)
         }
         log(written, attempt: attempt, verdict: verdict)
         return (verdict, written.delivery)

@@ -6,7 +6,6 @@ public struct WebhookDelivery: Sendable, Equatable {
         case pending, delivered, failed
     }
 
-    /// `unsaved` until the first attempt is recorded.
     public var id: Int64
     public var endpoint: String
     public var eventID: Int64?
@@ -22,9 +21,6 @@ public struct WebhookDelivery: Sendable, Equatable {
     public var nextAttemptAt: Date?
     public var deliveredAt: Date?
     public var lastResult: String?
-
-    /// The id of a delivery made in memory and not yet stored.
-    public static let unsaved: Int64 = 0
 }
 
 /// One HTTP attempt as stored: what was answered (or what went wrong), how fast, what next.

@@ -27,18 +27,15 @@ struct WebhookJobArguments: Sendable {
         }
     }
 
-    /// The delivery these arguments name. An event's first attempt gets one made in memory
-    /// (id `unsaved`) and stored with the attempt's record, so it costs one write, not two.
-    func lookUp(now: Date, salt: Data, db: Database) throws -> WebhookDelivery {
+    /// The delivery these arguments name, created for an event's first attempt.
+    func delivery(now: Date, db: Database) throws -> WebhookDelivery {
         if let deliveryID { return try WebhookRecords.fetch(deliveryID, db: db) }
         guard let event else { throw JobPermanentError("no event") }
         if let existing = try WebhookRecords.existing(endpoint: endpoint, eventID: event.id, db: db) { return existing }
         let created = try Double.fetchOne(db.cachedStatement(sql: "SELECT created_at FROM events WHERE id = ?"), arguments: [event.id])
         let timestamp = created.map(Date.init(timeIntervalSince1970:)) ?? now
         let body = try WebhookMessage.body(type: event.name, timestamp: timestamp, data: payload())
-        return WebhookDelivery(id: WebhookDelivery.unsaved, endpoint: endpoint, eventID: event.id, eventName: event.name,
-                               messageID: WebhookRecords.messageID(eventID: event.id, endpoint: endpoint, salt: salt), body: body,
-                               status: .pending, attempts: 0, roundStart: 0, createdAt: now)
+        return try WebhookRecords.prepare(endpoint: endpoint, event: WebhookEventInput(id: event.id, name: event.name, body: body), now: now, db: db)
     }
 
     /// The event's payload as JSON text with sorted keys, so the same event always gives the same body.

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import GRDB
 public import StewardCore
@@ -11,29 +10,17 @@ enum WebhookRecords {
         last_attempt_at, next_attempt_at, delivered_at, last_result
         """
 
-    /// Stores a delivery first made in memory (see `WebhookJobArguments.lookUp`); a delivery
-    /// stored meanwhile by another worker wins, with the same message id.
-    static func store(_ delivery: WebhookDelivery, now: Date, db: Database) throws -> WebhookDelivery {
-        guard delivery.id == WebhookDelivery.unsaved, let eventID = delivery.eventID else { return delivery }
-        try ensureEndpoint(delivery.endpoint, now: now, db: db)
+    /// The delivery of this event to this endpoint, created on first sight with a fresh message
+    /// id; a retry or a duplicate job finds the same row.
+    static func prepare(endpoint: String, event: WebhookEventInput, now: Date, db: Database) throws -> WebhookDelivery {
+        try ensureEndpoint(endpoint, now: now, db: db)
         try db.cachedStatement(sql: """
             INSERT INTO webhook_deliveries (endpoint, event_id, event_name, message_id, body, status, created_at)
             VALUES (?, ?, ?, ?, ?, 'pending', ?) ON CONFLICT (event_id, endpoint) DO NOTHING
-            """).execute(arguments: [delivery.endpoint, eventID, delivery.eventName, delivery.messageID, delivery.body, delivery.createdAt.timeIntervalSince1970])
-        guard let stored = try existing(endpoint: delivery.endpoint, eventID: eventID, db: db) else { throw StewardError(.deliveryNotFound, "delivery vanished") }
-        return stored
-    }
-
-    /// The message id of an event's delivery to an endpoint: derived from both and a random
-    /// per-database salt, so a worker can send the first attempt before writing anything and a
-    /// worker that retries after a crash sends the same id.
-    static func messageID(eventID: Int64, endpoint: String, salt: Data) -> String {
-        let mac = HMAC<SHA256>.authenticationCode(for: Data("\(eventID):\(endpoint)".utf8), using: SymmetricKey(data: salt))
-        return "msg_" + String(decoding: Array(mac).prefix(24).map { base62[Int($0 % 62)] }, as: UTF8.self)
-    }
-
-    static func messageSalt(db: Database) throws -> Data {
-        try Data.fetchOne(db.cachedStatement(sql: "SELECT message_salt FROM webhook_settings WHERE id = 1")) ?? Data()
+            """).execute(arguments: [endpoint, event.id, event.name, newMessageID(), event.body, now.timeIntervalSince1970])
+        let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(deliveryColumns) FROM webhook_deliveries WHERE event_id = ? AND endpoint = ?"),
+                                   arguments: [event.id, endpoint])
+        return try delivery(from: row)
     }
 
     /// The delivery of this event to this endpoint, if it was made already.

@@ -5,11 +5,6 @@ import GRDB
 enum WebhookSchema {
     static func createTables(_ db: Database) throws {
         try db.execute(sql: """
-            CREATE TABLE webhook_settings (
-                id           INTEGER PRIMARY KEY CHECK (id = 1),
-                message_salt BLOB NOT NULL
-            );
-            INSERT INTO webhook_settings (id, message_salt) VALUES (1, randomblob(32));
             CREATE TABLE webhook_endpoints (
                 name             TEXT PRIMARY KEY,
                 enabled          INTEGER NOT NULL DEFAULT 1,
