@@ -29,6 +29,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .target(
             name: "StewardCore",
             dependencies: [
@@ -55,7 +56,7 @@ let package = Package(
         .target(
             name: "StewardCRM",
             dependencies: [
-                "StewardCore", "StewardSQLite", "StewardWorkflows",
+                "StewardCore", "StewardSQLite", "StewardWorkflows", "CCurl",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -30,6 +30,7 @@ struct DemoCommand: AsyncParsableCommand {
         context.print("\n" + (try await DemoExport.run(store: store, now: context.clock.now())))
         context.print("\n" + (try await DemoCadences.run(store: store, clock: context.clock)))
         context.print("\n" + (try await DemoImport.run(store: store, clock: context.clock)))
+        context.print("\n" + (try await DemoWebhooks.run(store: store, clock: context.clock)))
         context.print("\nTry: steward jobs show \(jobs.first { $0.state == .discarded }?.id ?? 1) --database \(store.path)")
     }
 

@@ -10,7 +10,7 @@ import StewardWorkflows
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "run", abstract: "Run workers until stopped (or, with --drain, until nothing is runnable).")
 
-    @Option(name: .customLong("queue"), help: "QUEUE=CONCURRENCY (repeatable; default default=10, exports=2, imports=2, cadences=4, winback=1).")
+    @Option(name: .customLong("queue"), help: "QUEUE=CONCURRENCY (repeatable; default default=10, exports=2, imports=2, cadences=4, winback=1, webhooks=20).")
     var queues: [String] = []
     @Flag(help: "Work until nothing is runnable, then exit.") var drain = false
     @Option(help: "Lease length; must be ≥ 3 × heartbeat.") var lease = "30s"
@@ -48,7 +48,7 @@ struct RunCommand: AsyncParsableCommand {
     func poolConfiguration() throws -> WorkerPoolConfiguration {
         var configuration = WorkerPoolConfiguration()
         // Scheduled exports run on their own queue, so a long export never holds up other jobs.
-        configuration.queues = queues.isEmpty ? ["default": 10, "exports": 2, "imports": 2, "cadences": 4, "winback": 1] : try Self.parseQueues(queues)
+        configuration.queues = queues.isEmpty ? ["default": 10, "exports": 2, "imports": 2, "cadences": 4, "winback": 1, "webhooks": 20] : try Self.parseQueues(queues)
         configuration.leaseDuration = try DurationParsing.require(lease, field: "--lease")
         configuration.heartbeatInterval = try DurationParsing.require(heartbeat, field: "--heartbeat")
         configuration.shutdownGrace = try DurationParsing.require(grace, field: "--grace")

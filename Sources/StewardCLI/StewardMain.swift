@@ -32,7 +32,7 @@ public enum StewardMain {
         case .unknownKind, .invalidArguments, .invalidConfiguration, .invalidCron: 64  // EX_USAGE
         case .invalidWorkflows: 78  // EX_CONFIG
         case .databaseUnreadable, .databaseTooNew: 65  // EX_DATAERR
-        case .jobNotFound, .recordNotFound: 66  // EX_NOINPUT
+        case .jobNotFound, .recordNotFound, Self.deliveryNotFound: 66  // EX_NOINPUT
         case .invalidChange: 65  // EX_DATAERR
         case .databaseNotWritable: 73  // EX_CANTCREAT
         default: 1

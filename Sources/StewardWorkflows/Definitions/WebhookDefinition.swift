@@ -16,6 +16,18 @@ public struct WebhookDefinition: Sendable, Equatable {
     public var allowInsecure: Bool
     public var concurrency: Int
     public var disableAfter: Duration
+    /// During a secret rotation: the old secret, still signed with until `rotatedAt + rotationOverlap`.
+    public var previousSecret: String?
+    public var rotatedAt: Date?
+    public var rotationOverlap: Duration = .seconds(86400)
+    /// Answers 4xx other than 408, 425, 429 and 410 fail the delivery at once instead of retrying.
+    public var permanent4xx = false
+    /// Requests per second at most, nil for no limit.
+    public var rateLimit: Double?
+    /// Private networks this endpoint may resolve to (loopback, RFC 1918 … are refused otherwise).
+    public var allowPrivate: [IPAddressRange] = []
+    /// Bodies larger than this are not sent.
+    public var maxPayloadBytes = 256 * 1024
 
     /// Svix's schedule: quick first retries, then hours apart, about a day and a half in all.
     public static let defaultSchedule: [Duration] = [.seconds(5), .seconds(300), .seconds(1800), .seconds(7200), .seconds(18000), .seconds(36000), .seconds(36000)]
@@ -31,9 +43,28 @@ public struct WebhookDefinition: Sendable, Equatable {
         let concurrency = document.optional("concurrency")?.int(in: 1...100) ?? 4
         let disableAfter = document.optional("disable_after")?.duration() ?? .seconds(5 * 86400)
         guard let url, let secret, let events else { return nil }
-        return WebhookDefinition(name: name, url: url, secret: secret, events: events, retry: retry, maxAttempts: maxAttempts,
-                                 timeout: timeout, connectTimeout: connectTimeout, allowInsecure: allowInsecure,
-                                 concurrency: concurrency, disableAfter: disableAfter)
+        var definition = WebhookDefinition(name: name, url: url, secret: secret, events: events, retry: retry, maxAttempts: maxAttempts,
+                                           timeout: timeout, connectTimeout: connectTimeout, allowInsecure: allowInsecure,
+                                           concurrency: concurrency, disableAfter: disableAfter)
+        definition.readSafety(document)
+        return definition
+    }
+
+    /// Rotation, permanent 4xx, rate limit, private allow-list and payload cap.
+    private mutating func readSafety(_ document: MappingReader) {
+        previousSecret = document.optional("previous_secret")?.secretFromEnvironment()
+        rotatedAt = document.optional("rotated_at")?.instant()
+        rotationOverlap = document.optional("rotation_overlap")?.duration() ?? rotationOverlap
+        permanent4xx = document.optional("permanent_4xx")?.bool() ?? false
+        rateLimit = document.optional("rate_limit")?.int(in: 1...100_000).map(Double.init)
+        allowPrivate = document.optional("allow_private")?.list()?.compactMap { $0.addressRange() } ?? []
+        maxPayloadBytes = document.optional("max_payload_bytes")?.int(in: 1...16_777_216) ?? maxPayloadBytes
+    }
+
+    /// The secrets to sign with at `now`: the current one, plus the previous one within the overlap.
+    public func signingSecrets(at now: Date) -> [String] {
+        guard let previousSecret, let rotatedAt, now < rotatedAt.adding(rotationOverlap) else { return [secret] }
+        return [secret, previousSecret]
     }
 
     /// `retry: { schedule: [5s, 5m] }` or `retry: { base: 1s, cap: 1h, max_attempts: 10 }`.
@@ -53,6 +84,25 @@ public struct WebhookDefinition: Sendable, Equatable {
 }
 
 extension ValueReader {
+    func addressRange() -> IPAddressRange? {
+        guard let text = string() else { return nil }
+        guard let range = IPAddressRange(text) else {
+            issue("'\(text)' is not an IP address or CIDR range", fix: "write e.g. 127.0.0.1, 10.0.0.0/8 or fd00::/8")
+            return nil
+        }
+        return range
+    }
+
+    /// An ISO 8601 instant with a zone, e.g. 2026-11-24T06:00:00Z.
+    func instant() -> Date? {
+        guard let text = string() else { return nil }
+        guard let date = try? Date(text, strategy: .iso8601) else {
+            issue("'\(text)' is not an ISO 8601 time", fix: "write e.g. 2026-11-24T06:00:00Z")
+            return nil
+        }
+        return date
+    }
+
     func url(allowInsecure: Bool) -> URL? {
         guard let text = string() else { return nil }
         guard let url = URL(string: text), let scheme = url.scheme, url.host != nil else {
@@ -73,6 +123,14 @@ extension ValueReader {
             issue("the secret must come from the environment, not be written in the file", fix: "write secret: ${NAME} and export NAME")
             return nil
         }
-        return string()
+        guard let secret = string() else { return nil }
+        // Checked here, so a bad secret stops `steward run` instead of failing every delivery.
+        // The message never repeats the value.
+        let encoded = secret.hasPrefix("whsec_") ? String(secret.dropFirst(6)) : secret
+        guard let key = Data(base64Encoded: encoded), !key.isEmpty else {
+            issue("the secret in \(raw) is not whsec_ followed by base64", fix: "generate one with: echo whsec_$(head -c 24 /dev/urandom | base64)")
+            return nil
+        }
+        return secret
     }
 }

@@ -35,8 +35,11 @@ enum StewardBench {
             let report = try await WinbackBench(options: options).run()
             let data = try JSONSerialization.data(withJSONObject: report, options: [.sortedKeys])
             FileHandle.standardOutput.write(data + Data("\n".utf8))
+        case "webhooks":
+            let report = try await WebhookBench(options: options).run()
+            FileHandle.standardOutput.write(try JSONSerialization.data(withJSONObject: report, options: [.sortedKeys]) + Data("\n".utf8))
         default:
-            throw BenchError("unknown benchmark '\(options.command)'; try: queue, export, cadence, winback")
+            throw BenchError("unknown benchmark '\(options.command)'; try: queue, export, cadence, winback, webhooks")
         }
     }
 }
@@ -58,6 +61,9 @@ struct BenchOptions {
     var enrollments = 100_000
     var accounts = 100_000
     var transactions = 2_000_000
+    var url = "http://127.0.0.1:8080"
+    var endpoints = 10
+    var hangPercent = 0
 
     init(_ arguments: ArraySlice<String>) throws {
         var rest = arguments
@@ -75,6 +81,9 @@ struct BenchOptions {
             case "--enrollments": enrollments = try Self.int(value, flag)
             case "--accounts": accounts = try Self.int(value, flag)
             case "--transactions": transactions = try Self.int(value, flag)
+            case "--url": url = value
+            case "--endpoints": endpoints = try Self.int(value, flag)
+            case "--hang-percent": hangPercent = Int(value) ?? 0
             default: throw BenchError("unknown option \(flag)")
             }
         }

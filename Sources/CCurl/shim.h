@@ -1,0 +1,51 @@
+// libcurl for Swift. curl_easy_setopt, curl_multi_setopt and curl_easy_getinfo are C variadics,
+// which Swift cannot call; these wrappers fix one argument type each.
+#ifndef STEWARD_CCURL_SHIM_H
+#define STEWARD_CCURL_SHIM_H
+
+#include <curl/curl.h>
+
+typedef size_t (*steward_curl_data_callback)(char *data, size_t size, size_t count, void *user);
+
+static inline CURLcode steward_easy_set_long(CURL *easy, CURLoption option, long value) {
+    return curl_easy_setopt(easy, option, value);
+}
+
+static inline CURLcode steward_easy_set_string(CURL *easy, CURLoption option, const char *value) {
+    return curl_easy_setopt(easy, option, value);
+}
+
+static inline CURLcode steward_easy_set_pointer(CURL *easy, CURLoption option, void *value) {
+    return curl_easy_setopt(easy, option, value);
+}
+
+static inline CURLcode steward_easy_set_list(CURL *easy, CURLoption option, struct curl_slist *value) {
+    return curl_easy_setopt(easy, option, value);
+}
+
+static inline CURLcode steward_easy_set_callback(CURL *easy, CURLoption option, steward_curl_data_callback value) {
+    return curl_easy_setopt(easy, option, value);
+}
+
+static inline CURLcode steward_easy_set_size(CURL *easy, CURLoption option, curl_off_t value) {
+    return curl_easy_setopt(easy, option, value);
+}
+
+static inline CURLMcode steward_multi_set_long(CURLM *multi, CURLMoption option, long value) {
+    return curl_multi_setopt(multi, option, value);
+}
+
+static inline CURLcode steward_easy_get_long(CURL *easy, CURLINFO info, long *value) {
+    return curl_easy_getinfo(easy, info, value);
+}
+
+static inline CURLcode steward_easy_get_pointer(CURL *easy, CURLINFO info, void **value) {
+    return curl_easy_getinfo(easy, info, value);
+}
+
+/// The transfer a finished-message is about, and its result (a union member in C).
+static inline CURL *steward_message_easy(CURLMsg *message) { return message->easy_handle; }
+static inline CURLcode steward_message_result(CURLMsg *message) { return message->data.result; }
+static inline int steward_message_is_done(CURLMsg *message) { return message->msg == CURLMSG_DONE; }
+
+#endif

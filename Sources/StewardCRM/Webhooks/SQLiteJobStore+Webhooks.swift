@@ -1,0 +1,94 @@
+public import Foundation
+import GRDB
+import StewardCore
+public import StewardSQLite
+
+/// What operators ask of webhook deliveries: lists, one delivery's attempts, redelivery and
+/// switching endpoints on and off. The SQL lives in `WebhookRecords`' neighbours; this is the API.
+extension SQLiteJobStore {
+    public func webhookEndpointStates() async throws -> [String: WebhookEndpointState] {
+        try await database.read { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT name, enabled, disabled_reason, disabled_at, first_failure_at FROM webhook_endpoints")
+            return Dictionary(uniqueKeysWithValues: rows.map { (($0[0] as String), WebhookRecords.endpointState(from: $0)) })
+        }
+    }
+
+    /// Deliveries per endpoint and status.
+    public func webhookDeliveryCounts() async throws -> [String: [String: Int]] {
+        try await database.read { db in
+            var counts: [String: [String: Int]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT endpoint, status, count(*) FROM webhook_deliveries GROUP BY endpoint, status") {
+                counts[row[0], default: [:]][row[1]] = row[2]
+            }
+            return counts
+        }
+    }
+
+    /// Newest first.
+    public func webhookDeliveries(endpoint: String?, status: WebhookDelivery.Status?, limit: Int) async throws -> [WebhookDelivery] {
+        try await database.read { db in
+            var filters: [String] = []
+            var arguments: [any DatabaseValueConvertible] = []
+            if let endpoint { filters.append("endpoint = ?"); arguments.append(endpoint) }
+            if let status { filters.append("status = ?"); arguments.append(status.rawValue) }
+            let condition = filters.isEmpty ? "" : "WHERE " + filters.joined(separator: " AND ")
+            let sql = "SELECT \(WebhookRecords.deliveryColumns) FROM webhook_deliveries \(condition) ORDER BY id DESC LIMIT ?"
+            return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments + [limit])).map { try WebhookRecords.delivery(from: $0) }
+        }
+    }
+
+    public func webhookDelivery(_ id: Int64) async throws -> (delivery: WebhookDelivery, attempts: [WebhookAttempt]) {
+        try await database.read { db in
+            let delivery = try WebhookRecords.fetch(id, db: db)
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT attempt, attempted_at, status_code, error_class, error, latency_ms, response_headers, response_body, next_attempt_at
+                FROM webhook_attempts WHERE delivery_id = ? ORDER BY attempt
+                """, arguments: [id])
+            return (delivery, rows.map(Self.attempt(from:)))
+        }
+    }
+
+    private static func attempt(from row: Row) -> WebhookAttempt {
+        WebhookAttempt(attempt: row[0], attemptedAt: Date(timeIntervalSince1970: row[1]), statusCode: row[2], errorClass: row[3], error: row[4],
+                       latencyMilliseconds: row[5], responseHeaders: row[6], responseBody: row[7], nextAttemptAt: WebhookRecords.date(row[8]))
+    }
+
+    /// Starts a new round for each delivery (same message id, a fresh retry schedule) and
+    /// enqueues its job in the same transaction. Returns the deliveries' ids.
+    public func webhookRedeliver(ids: [Int64], now: Date) async throws -> [Int64] {
+        try await database.write { db in
+            for id in ids {
+                let delivery = try WebhookRecords.fetch(id, db: db)
+                try db.execute(sql: "UPDATE webhook_deliveries SET status = 'pending', round_start = attempts, next_attempt_at = ? WHERE id = ?",
+                               arguments: [now.timeIntervalSince1970, id])
+                let job = NewJob(kind: WebhookDeliveryKind.name, queue: WebhookDeliveryKind.queue, maxAttempts: 25,
+                                 uniqueKey: "webhook:redeliver:\(id):\(delivery.attempts)")
+                _ = try enqueue([job.addingArguments(["endpoint": delivery.endpoint, "delivery": id])], in: db, now: now)
+            }
+            return ids
+        }
+    }
+
+    /// Failed deliveries whose last attempt was at or after `since`, oldest first.
+    public func webhookFailedDeliveries(since: Date) async throws -> [Int64] {
+        try await database.read { db in
+            try Int64.fetchAll(db, sql: "SELECT id FROM webhook_deliveries WHERE status = 'failed' AND coalesce(last_attempt_at, created_at) >= ? ORDER BY id",
+                               arguments: [since.timeIntervalSince1970])
+        }
+    }
+
+    /// Re-enabling clears the failure streak, so the endpoint gets its full `disable_after` again.
+    public func webhookEndpointSetEnabled(_ name: String, enabled: Bool, reason: String, now: Date) async throws {
+        try await database.write { db in
+            if enabled {
+                try WebhookRecords.ensureEndpoint(name, now: now, db: db)
+                try db.execute(sql: """
+                    UPDATE webhook_endpoints SET enabled = 1, disabled_reason = NULL, disabled_at = NULL, first_failure_at = NULL, updated_at = ?
+                    WHERE name = ?
+                    """, arguments: [now.timeIntervalSince1970, name])
+            } else {
+                try WebhookAttemptRecords.disable(name, reason: reason, now: now, store: self, db: db)
+            }
+        }
+    }
+}

@@ -1,0 +1,184 @@
+import Foundation
+public import Logging
+public import StewardCore
+public import StewardSQLite
+public import StewardWorkflows
+import GRDB
+
+/// Carries out `webhook_delivery` jobs: finds (or creates) the delivery, waits its turn at the
+/// endpoint, sends one signed attempt and records it. Retries are snoozes timed by the
+/// endpoint's own schedule (and `Retry-After`), so each endpoint keeps its own policy while the
+/// job's attempt counter only moves when a worker dies mid-attempt.
+public final class WebhookDeliverer: Sendable {
+    let store: SQLiteJobStore
+    let definitions: WorkflowDefinitions
+    let client: WebhookHTTPClient
+    let clock: any JobClock
+    let userAgent: String
+    let logger: Logger
+    let gate = WebhookEndpointGate()
+
+    public init(store: SQLiteJobStore, definitions: WorkflowDefinitions, client: WebhookHTTPClient = .shared,
+                clock: any JobClock, userAgent: String, logger: Logger) {
+        self.store = store
+        self.definitions = definitions
+        self.client = client
+        self.clock = clock
+        self.userAgent = userAgent
+        self.logger = logger
+    }
+
+    /// The job handler's work.
+    public func run(_ context: JobContext) async throws -> JobResult {
+        do {
+            return try await deliver(context)
+        } catch is DeliveryFinished {
+            return .completed
+        }
+    }
+
+    private func deliver(_ context: JobContext) async throws -> JobResult {
+        let arguments = try WebhookJobArguments(json: context.job.args)
+        let endpoint = try self.endpoint(arguments.endpoint)
+        // The gate comes first, so a job turned away from a full endpoint costs no write.
+        let (admission, ticket) = gate.enter(endpoint.name, concurrency: endpoint.concurrency, rateLimit: endpoint.rateLimit, now: clock.now())
+        if case let .wait(delay) = admission { return .snooze(delay) }
+        let delivery: WebhookDelivery
+        do {
+            delivery = try await openDelivery(arguments, endpoint: endpoint)
+        } catch {
+            gate.leave(endpoint.name, ticket: ticket, latency: nil)
+            throw error
+        }
+        let (verdict, _) = try await attempt(delivery, endpoint: endpoint, ticket: ticket)
+        switch verdict {
+        case .delivered: return .completed
+        case let .retry(delay): return .snooze(delay)
+        case let .failed(reason), let .disableEndpoint(reason): throw JobPermanentError("webhook delivery \(delivery.id) failed: \(reason)")
+        }
+    }
+
+    /// `steward webhooks test`: a `ping` delivery of its own, sent once now and recorded.
+    public func ping(_ endpoint: WebhookDefinition) async throws -> (WebhookVerdict, WebhookDelivery) {
+        let now = clock.now()
+        let body = try WebhookMessage.body(type: "ping", timestamp: now, data: #"{"endpoint":\#(Self.jsonString(endpoint.name))}"#)
+        let delivery = try await store.database.write { db in
+            try WebhookRecords.insertStandalone(endpoint: endpoint.name, event: WebhookEventInput(id: nil, name: "ping", body: body), now: now, db: db)
+        }
+        let (verdict, sent) = try await attempt(delivery, endpoint: endpoint)
+        guard case .retry = verdict else { return (verdict, sent) }
+        // A ping is sent once: no job retries it, so it must not look pending.
+        let settled = try await store.database.write { db in
+            try db.execute(sql: "UPDATE webhook_deliveries SET status = 'failed', next_attempt_at = NULL WHERE id = ?", arguments: [sent.id])
+            return try WebhookRecords.fetch(sent.id, db: db)
+        }
+        return (verdict, settled)
+    }
+
+    static func jsonString(_ text: String) -> String {
+        (try? JSONSerialization.data(withJSONObject: text, options: [.fragmentsAllowed])).map { String(decoding: $0, as: UTF8.self) } ?? "\"\""
+    }
+
+    func endpoint(_ name: String) throws -> WebhookDefinition {
+        guard let endpoint = definitions.set.webhooks[name] else {
+            throw JobPermanentError("no webhook endpoint named '\(name)' in the workflow files")
+        }
+        return endpoint
+    }
+
+    /// The pending delivery, created on the first attempt. One already delivered (or given up)
+    /// ends the job; an undelivered one to a disabled endpoint is failed at once, and can be
+    /// redelivered after `steward webhooks enable`.
+    private func openDelivery(_ arguments: WebhookJobArguments, endpoint: WebhookDefinition) async throws -> WebhookDelivery {
+        let (delivery, blocked) = try await loadDelivery(arguments, endpoint: endpoint)
+        if blocked { throw JobPermanentError("webhook endpoint '\(endpoint.name)' is disabled; `steward webhooks enable \(endpoint.name)`, then redeliver") }
+        guard delivery.status == .pending else { throw DeliveryFinished() }
+        return delivery
+    }
+
+    /// Thrown when the delivery needs no attempt: the job is complete.
+    struct DeliveryFinished: Error {}
+
+    private func loadDelivery(_ arguments: WebhookJobArguments, endpoint: WebhookDefinition) async throws -> (WebhookDelivery, blocked: Bool) {
+        let now = clock.now()
+        return try await store.database.write { db in
+            var delivery = try arguments.delivery(now: now, db: db)
+            guard delivery.status != .delivered, !(try WebhookRecords.endpointState(endpoint.name, db: db).enabled) else { return (delivery, false) }
+            try db.execute(sql: "UPDATE webhook_deliveries SET status = 'failed', last_result = 'endpoint disabled' WHERE id = ?", arguments: [delivery.id])
+            delivery.status = .failed
+            return (delivery, true)
+        }
+    }
+
+    /// Sends one attempt and records it with its verdict; the endpoint's gate slot is held
+    /// around the request only.
+    public func attempt(_ delivery: WebhookDelivery, endpoint: WebhookDefinition) async throws -> (WebhookVerdict, WebhookDelivery) {
+        try await attempt(delivery, endpoint: endpoint, ticket: nil)
+    }
+
+    private func attempt(_ delivery: WebhookDelivery, endpoint: WebhookDefinition, ticket: UInt64?) async throws -> (WebhookVerdict, WebhookDelivery) {
+        let now = clock.now()
+        let result: WebhookAttemptResult
+        do {
+            result = try await send(delivery, endpoint: endpoint, now: now)
+        } catch {
+            gate.leave(endpoint.name, ticket: ticket, latency: nil)
+            throw error
+        }
+        var random = SystemRandomNumberGenerator()
+        let roundAttempt = delivery.attempts - delivery.roundStart + 1
+        let verdict = WebhookRetryRules(endpoint: endpoint).verdict(result, roundAttempt: roundAttempt, now: now, using: &random)
+        gate.leave(endpoint.name, ticket: ticket, latency: result.latency, succeeded: verdict == .delivered)
+        let attempt = WebhookAttempt(number: delivery.attempts + 1, at: now, result: result, verdict: verdict)
+        let written = try await store.database.write { [store] db in
+            try WebhookAttemptRecords.record(attempt, verdict: verdict, delivery: delivery, disableAfter: endpoint.disableAfter, store: store, db: db)
+        }
+        log(written, attempt: attempt, verdict: verdict)
+        return (verdict, written.delivery)
+    }
+
+    /// Throws only when cancelled (shutdown, lost lease): such an attempt is not recorded, and
+    /// the job runs it again with the same message id.
+    private func send(_ delivery: WebhookDelivery, endpoint: WebhookDefinition, now: Date) async throws -> WebhookAttemptResult {
+        let size = delivery.body.utf8.count
+        guard size <= endpoint.maxPayloadBytes else {
+            return .refused("the body is \(size) bytes, over max_payload_bytes \(endpoint.maxPayloadBytes)")
+        }
+        do {
+            let address = try await WebhookAddressGuard(allowList: endpoint.allowPrivate).check(endpoint.url)
+            let message = WebhookMessage(messageID: delivery.messageID, body: delivery.body, userAgent: userAgent)
+            return .response(try await client.send(try message.request(to: endpoint, now: now, pinnedAddress: address)))
+        } catch let failure as HTTPFailure {
+            return .failure(failure)
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            return .refused(String(describing: error))
+        }
+    }
+
+    private func log(_ written: WebhookAttemptRecords.Written, attempt: WebhookAttempt, verdict: WebhookVerdict) {
+        let delivery = written.delivery
+        var metadata: Logger.Metadata = ["endpoint": "\(delivery.endpoint)", "delivery": "\(delivery.id)", "message_id": "\(delivery.messageID)",
+                                         "attempt": "\(attempt.attempt)", "result": "\(delivery.lastResult ?? "")"]
+        if let next = attempt.nextAttemptAt { metadata["next_attempt_at"] = "\(next.formatted(.iso8601))" }
+        switch verdict {
+        case .delivered: logger.debug("webhook delivered", metadata: metadata)
+        case .retry: logger.info("webhook attempt failed; will retry", metadata: metadata)
+        case .failed, .disableEndpoint: logger.warning("webhook delivery failed", metadata: metadata)
+        }
+        if let reason = written.endpointDisabled {
+            logger.warning("webhook endpoint disabled", metadata: ["endpoint": "\(delivery.endpoint)", "reason": "\(reason)"])
+        }
+    }
+}
+
+extension WebhookAttemptResult {
+    var latency: Duration {
+        switch self {
+        case let .response(response): response.latency
+        case let .failure(failure): failure.latency
+        case .refused: .zero
+        }
+    }
+}

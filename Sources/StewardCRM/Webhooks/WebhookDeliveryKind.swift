@@ -1,0 +1,15 @@
+public import StewardCore
+
+/// `webhook_delivery` jobs on the `webhooks` queue, one per (event, endpoint).
+public enum WebhookDeliveryKind {
+    public static let name = "webhook_delivery"
+    public static let queue = "webhooks"
+
+    /// The endpoint's schedule times ordinary retries (as snoozes); this policy only covers a
+    /// worker that died mid-attempt or a database error, so it allows plenty of attempts.
+    public static func make(deliverer: WebhookDeliverer) -> JobKind {
+        JobKind(name: name, retryPolicy: RetryPolicy(maxAttempts: 25, backoff: .exponential(base: .seconds(5), cap: .seconds(3600)))) { context in
+            try await deliverer.run(context)
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import GRDB
+
+/// The webhook tables: endpoint state, one delivery per (event, endpoint), every attempt.
+/// Migrated as `webhooks/v1-deliveries` (listed in `CRMSchema.migrations`).
+enum WebhookSchema {
+    static func createTables(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE webhook_endpoints (
+                name             TEXT PRIMARY KEY,
+                enabled          INTEGER NOT NULL DEFAULT 1,
+                disabled_reason  TEXT,
+                disabled_at      REAL,
+                first_failure_at REAL,
+                updated_at       REAL NOT NULL
+            );
+            CREATE TABLE webhook_deliveries (
+                id               INTEGER PRIMARY KEY,
+                endpoint         TEXT NOT NULL,
+                event_id         INTEGER,
+                event_name       TEXT NOT NULL,
+                message_id       TEXT NOT NULL UNIQUE,
+                body             TEXT NOT NULL,
+                status           TEXT NOT NULL CHECK (status IN ('pending', 'delivered', 'failed')),
+                attempts         INTEGER NOT NULL DEFAULT 0,
+                round_start      INTEGER NOT NULL DEFAULT 0,
+                created_at       REAL NOT NULL,
+                last_attempt_at  REAL,
+                next_attempt_at  REAL,
+                delivered_at     REAL,
+                last_result      TEXT,
+                UNIQUE (event_id, endpoint)
+            );
+            CREATE INDEX webhook_deliveries_endpoint ON webhook_deliveries (endpoint, id);
+            CREATE INDEX webhook_deliveries_status ON webhook_deliveries (status, last_attempt_at);
+            CREATE TABLE webhook_attempts (
+                id               INTEGER PRIMARY KEY,
+                delivery_id      INTEGER NOT NULL REFERENCES webhook_deliveries (id) ON DELETE CASCADE,
+                attempt          INTEGER NOT NULL,
+                attempted_at     REAL NOT NULL,
+                status_code      INTEGER,
+                error_class      TEXT,
+                error            TEXT,
+                latency_ms       REAL NOT NULL,
+                response_headers TEXT,
+                response_body    TEXT,
+                next_attempt_at  REAL,
+                UNIQUE (delivery_id, attempt)
+            );
+            """)
+    }
+}

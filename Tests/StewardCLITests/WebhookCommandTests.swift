@@ -1,0 +1,79 @@
+import Foundation
+import GRDB
+import StewardCore
+import StewardSQLite
+import StewardTesting
+import Testing
+
+@Suite("Webhook commands", .serialized)
+struct WebhookCommandTests {
+    let secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+
+    func writeEndpoints(_ receiver: WebhookReceiver, in directory: TemporaryDirectory) throws -> String {
+        let folder = directory.url.appendingPathComponent("wf")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let common = "secret: ${HOOK_SECRET}\nevents: [opportunity.created]\nallow_insecure: true\nallow_private: [127.0.0.1]\n"
+        try "kind: webhook\nname: good\nurl: \(receiver.url("/ok"))?token=abc\n\(common)---\nkind: webhook\nname: broken\nurl: \(receiver.url("/status/500"))\n\(common)"
+            .write(to: folder.appendingPathComponent("hooks.yml"), atomically: true, encoding: .utf8)
+        return folder.path
+    }
+
+    @Test func testSendsASignedPingAndTheDeliveryCanBeInspected() async throws {
+        try await SQLiteTestStore.with { test in
+            let receiver = try await WebhookReceiver()
+            let workflows = try writeEndpoints(receiver, in: test.directory)
+            let environment = ["HOOK_SECRET": secret]
+            let ok = await steward("webhooks", "test", "good", "--workflows", workflows, "--database", test.path, environment: environment)
+            #expect(ok.code == 0, "\(ok.error)")
+            #expect(ok.output.contains("HTTP 200"))
+            let ping = try #require(await receiver.waitForRequests(1).first)
+            #expect(ping.body.contains(#""type":"ping""#))
+            #expect(ping.userAgent?.hasPrefix("Steward/") == true)
+
+            let failed = await steward("webhooks", "test", "broken", "--workflows", workflows, "--database", test.path, environment: environment)
+            #expect(failed.code != 0)
+            #expect(failed.error.contains("did not accept the ping: HTTP 500"))
+
+            let list = await steward("webhooks", "deliveries", "--status", "failed", "--database", test.path)
+            #expect(list.output.contains("broken"))
+            #expect(!list.output.contains("good"))
+            let show = await steward("webhooks", "show", "2", "--json", "--database", test.path)
+            let detail = try jsonObject(show.output)
+            let attempts = try #require(detail["attempts"] as? [[String: Any]])
+            #expect(attempts.first?["status_code"] as? Int == 500)
+            #expect(attempts.first?["response_body"] as? String == #"{"error":"scripted"}"#)
+
+            let endpoints = await steward("webhooks", "endpoints", "--workflows", workflows, "--database", test.path, environment: environment)
+            #expect(endpoints.output.contains("enabled"))
+            #expect(!endpoints.output.contains("token=abc"), "query strings may hold tokens and are not shown")
+        }
+    }
+
+    @Test func disableEnableAndRedeliver() async throws {
+        try await SQLiteTestStore.with { test in
+            let receiver = try await WebhookReceiver()
+            let workflows = try writeEndpoints(receiver, in: test.directory)
+            let environment = ["HOOK_SECRET": secret]
+            _ = await steward("webhooks", "test", "broken", "--workflows", workflows, "--database", test.path, environment: environment)
+            let disable = await steward("webhooks", "disable", "broken", "--workflows", workflows, "--database", test.path, environment: environment)
+            #expect(disable.code == 0, "\(disable.error)")
+            let endpoints = await steward("webhooks", "endpoints", "--json", "--workflows", workflows, "--database", test.path, environment: environment)
+            #expect(try jsonArray(endpoints.output).first { $0["name"] as? String == "broken" }?["state"] as? String == "disabled")
+            let events = try await test.store.database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM events WHERE name = 'endpoint.disabled'") }
+            #expect(events == 1)
+            #expect(await steward("webhooks", "enable", "broken", "--workflows", workflows, "--database", test.path, environment: environment).code == 0)
+
+            let redeliver = await steward("webhooks", "redeliver", "--failed-since", "2000-01-01T00:00:00Z", "--database", test.path)
+            #expect(redeliver.output.contains("queued for redelivery: 1"), "\(redeliver.output)\(redeliver.error)")
+            let jobs = try await test.store.database.read { db in try String.fetchAll(db, sql: "SELECT args FROM jobs WHERE kind = 'webhook_delivery'") }
+            #expect(jobs.count == 1)
+            #expect(jobs.first?.contains(#""delivery":1"#) == true)
+
+            let missing = await steward("webhooks", "show", "99", "--database", test.path)
+            #expect(missing.code == 66)
+            let unknown = await steward("webhooks", "enable", "nope", "--workflows", workflows, "--database", test.path, environment: environment)
+            #expect(unknown.code != 0)
+            #expect(unknown.error.contains("defined: broken, good"))
+        }
+    }
+}
