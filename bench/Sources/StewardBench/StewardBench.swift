@@ -18,29 +18,16 @@ enum StewardBench {
 
     static func run() async throws {
         let options = try BenchOptions(CommandLine.arguments.dropFirst())
-        switch options.command {
-        case "queue":
-            let report = try await QueueBench(options: options).run()
-            let data = try JSONSerialization.data(withJSONObject: report, options: [.sortedKeys])
-            FileHandle.standardOutput.write(data + Data("\n".utf8))
-        case "export":
-            let report = try await ExportBench(options: options).run()
-            let data = try JSONSerialization.data(withJSONObject: report, options: [.sortedKeys])
-            FileHandle.standardOutput.write(data + Data("\n".utf8))
-        case "cadence":
-            let report = try await CadenceBench(options: options).run()
-            let data = try JSONSerialization.data(withJSONObject: report, options: [.sortedKeys])
-            FileHandle.standardOutput.write(data + Data("\n".utf8))
-        case "winback":
-            let report = try await WinbackBench(options: options).run()
-            let data = try JSONSerialization.data(withJSONObject: report, options: [.sortedKeys])
-            FileHandle.standardOutput.write(data + Data("\n".utf8))
-        case "webhooks":
-            let report = try await WebhookBench(options: options).run()
-            FileHandle.standardOutput.write(try JSONSerialization.data(withJSONObject: report, options: [.sortedKeys]) + Data("\n".utf8))
-        default:
-            throw BenchError("unknown benchmark '\(options.command)'; try: queue, export, cadence, winback, webhooks")
+        let report: [String: Any] = switch options.command {
+        case "queue": try await QueueBench(options: options).run()
+        case "export": try await ExportBench(options: options).run()
+        case "cadence": try await CadenceBench(options: options).run()
+        case "winback": try await WinbackBench(options: options).run()
+        case "webhooks": try await WebhookBench(options: options).run()
+        default: throw BenchError("unknown benchmark '\(options.command)'; try: queue, export, cadence, winback, webhooks")
         }
+        let data = try JSONSerialization.data(withJSONObject: report, options: [.sortedKeys])
+        FileHandle.standardOutput.write(data + Data("\n".utf8))
     }
 }
 
