@@ -16,6 +16,8 @@ struct RunSetup {
     let context: CommandContext
     let logger: Logger
     let definitions: WorkflowDefinitions
+    /// The kinds the pool runs; the dispatcher and scheduler take their defaults from it too.
+    let registry: JobRegistry
     let metrics = PrometheusCollectorRegistry()
 
     init(store: SQLiteJobStore, workflows: WorkflowSet?, workflowsDirectory: String, exportsDirectory: String, context: CommandContext, logger: Logger) {
@@ -26,11 +28,11 @@ struct RunSetup {
         self.context = context
         self.logger = logger
         definitions = WorkflowDefinitions(workflows ?? WorkflowSet())
+        registry = JobKinds.registry(store: store, definitions: definitions, exportsDirectory: exportsDirectory, clock: context.clock, logger: logger)
     }
 
     func makePool(_ configuration: WorkerPoolConfiguration) throws -> WorkerPool {
-        let registry = JobKinds.registry(store: store, definitions: definitions, exportsDirectory: exportsDirectory, clock: context.clock, logger: logger)
-        return try WorkerPool(store: store, registry: registry, configuration: configuration, clock: context.clock, logger: logger,
+        try WorkerPool(store: store, registry: registry, configuration: configuration, clock: context.clock, logger: logger,
                               metricsFactory: PrometheusMetricsFactory(registry: metrics))
     }
 
@@ -41,12 +43,12 @@ struct RunSetup {
         // dispatched that another process would route.
         guard let workflows else { return [] }
         await CadencesCommand.syncOnLoad(workflows, store: store, now: context.clock.now(), logger: logger)
-        let dispatcher = EventDispatcher(store: store, routes: eventRoutes(workflows), clock: context.clock, logger: logger)
+        let dispatcher = EventDispatcher(store: store, routes: eventRoutes(workflows), clock: context.clock, registry: registry, logger: logger)
         if drain {
             await dispatcher.dispatchPending()
             return []
         }
-        let scheduler = Scheduler(store: store, jobs: WorkflowDirectory.scheduledJobs(workflows), clock: context.clock, logger: logger)
+        let scheduler = Scheduler(store: store, jobs: WorkflowDirectory.scheduledJobs(workflows), clock: context.clock, registry: registry, logger: logger)
         let reloader = WorkflowReloader(directory: workflowsDirectory, scheduler: scheduler, dispatcher: dispatcher,
                                         definitions: definitions, context: context, logger: logger)
         return [.init(service: dispatcher), .init(service: scheduler), .init(service: reloader)]

@@ -37,6 +37,18 @@ struct EventDispatcherTests {
         #expect(try await test.store.eventsUndispatched(limit: 10).isEmpty)
     }
 
+    /// A route's job that leaves max attempts open gets its kind's, as an enqueue would.
+    @Test func routeJobsTakeTheirKindsMaxAttempts() async throws {
+        let store = try SQLiteDatabaseTrait.store().store
+        let kind = JobKind(name: "noop", retryPolicy: RetryPolicy(maxAttempts: 3, backoff: .schedule([.seconds(1)]))) { _ in .completed }
+        var logger = Logger(label: "test")
+        logger.logLevel = .critical
+        let dispatcher = EventDispatcher(store: store, routes: [welcome], clock: clock, registry: JobRegistry([kind]), logger: logger)
+        _ = try await store.recordEvent("opportunity.created", now: clock.now())
+        #expect(await dispatcher.dispatchPending() == 1)
+        #expect(try await store.jobList(JobListParams()).map(\.maxAttempts) == [3])
+    }
+
     @Test func anEventRecordedInARolledBackTransactionNeverExists() async throws {
         let store = try SQLiteDatabaseTrait.store().store
         struct Rollback: Error {}

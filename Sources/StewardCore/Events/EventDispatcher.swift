@@ -13,10 +13,13 @@ public final class EventDispatcher: Service, Sendable {
     private let logger: Logger
     private let wakeup = Wakeup()
     private let pollInterval: Duration
+    /// Fills in the kinds' defaults (max attempts) the routes' jobs leave open.
+    private let registry: JobRegistry
 
     public init(store: any EventStore & JobQueueStore, routes: [EventRoute], clock: any JobClock = SystemClock(),
-                pollInterval: Duration = .seconds(5), logger: Logger) {
+                pollInterval: Duration = .seconds(5), registry: JobRegistry = JobRegistry(), logger: Logger) {
         self.store = store
+        self.registry = registry
         self.routes = Mutex(Dictionary(grouping: routes, by: \.event))
         self.clock = clock
         self.pollInterval = pollInterval
@@ -54,7 +57,7 @@ public final class EventDispatcher: Service, Sendable {
     }
 
     private func dispatch(_ event: DomainEvent) async throws -> Bool {
-        let jobs = (routes.withLock { $0[event.name] } ?? []).map { $0.job(for: event) }
+        let jobs = (routes.withLock { $0[event.name] } ?? []).map { registry.withKindDefaults($0.job(for: event)) }
         guard let results = try await store.eventDispatch(event, jobs: jobs, now: clock.now()) else { return false }
         logger.debug("event dispatched", metadata: ["event": "\(event.id)", "name": "\(event.name)", "jobs": "\(results.map(\.job.id))"])
         return true

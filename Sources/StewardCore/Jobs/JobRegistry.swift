@@ -27,9 +27,16 @@ public struct JobRegistry: Sendable {
 
     /// Fills in what a new job leaves to its kind (max attempts), after checking the kind exists.
     public func prepare(_ job: NewJob) throws -> NewJob {
-        let kind = try require(job.kind)
+        _ = try require(job.kind)
+        return withKindDefaults(job)
+    }
+
+    /// What the kind decides when the job leaves it open (max attempts); a job of a kind this
+    /// registry does not know is returned as it is.
+    public func withKindDefaults(_ job: NewJob) -> NewJob {
+        guard job.maxAttempts == nil, let kind = kinds[job.kind] else { return job }
         var job = job
-        job.maxAttempts = job.maxAttempts ?? kind.retryPolicy.maxAttempts
+        job.maxAttempts = kind.retryPolicy.maxAttempts
         return job
     }
 }

@@ -13,9 +13,13 @@ public final class Scheduler: Service, Sendable {
     private let logger: Logger
     private let jobs: Mutex<[ScheduledJob]>
     private let wakeup = Wakeup()
+    /// Fills in the kinds' defaults (max attempts) the schedules' jobs leave open.
+    private let registry: JobRegistry
 
-    public init(store: any ScheduleStore, jobs: [ScheduledJob], clock: any JobClock = SystemClock(), logger: Logger) {
+    public init(store: any ScheduleStore, jobs: [ScheduledJob], clock: any JobClock = SystemClock(),
+                registry: JobRegistry = JobRegistry(), logger: Logger) {
         self.store = store
+        self.registry = registry
         self.jobs = Mutex(jobs)
         self.clock = clock
         self.logger = logger
@@ -54,7 +58,7 @@ public final class Scheduler: Service, Sendable {
         guard let lastTick = plan.lastTick else { return }
         let (ticks, replacing) = try await applyOverlap(job, ticks: plan.enqueue)
         let results = try await store.scheduleRecordTicks(
-            name: job.name, lastTick: lastTick, jobs: ticks.map(job.job(tick:)), replacing: replacing, now: now
+            name: job.name, lastTick: lastTick, jobs: ticks.map { registry.withKindDefaults(job.job(tick: $0)) }, replacing: replacing, now: now
         )
         for result in results where result.inserted {
             logger.info("scheduled job enqueued", metadata: ["schedule": "\(job.name)", "job": "\(result.job.id)", "key": "\(result.job.uniqueKey ?? "")"])
