@@ -47,7 +47,7 @@ struct WebhooksEndpointsCommand: AsyncParsableCommand {
     func run() async throws {
         let context = CommandContext.current
         let definitions = try workflows.endpoints(context)
-        let store = try database.open()
+        let store = try database.open(mustExist: true)
         let states = try await store.webhookEndpointStates()
         let counts = try await store.webhookDeliveryCounts()
         let views = Set(definitions.keys).union(states.keys).sorted().map { name in
@@ -110,8 +110,10 @@ struct WebhooksRedeliverCommand: AsyncParsableCommand {
         commandName: "redeliver", abstract: "Send deliveries again (same webhook-id, a fresh retry schedule); `steward run` sends them.")
 
     @Argument(help: "Delivery id.") var id: Int64?
-    @Option(name: .customLong("failed-since"), help: "Every failed delivery whose last attempt is at or after this time (ISO 8601).")
+    @Option(name: .customLong("failed-since"), help: "Every failed delivery that failed at or after this time (ISO 8601).")
     var failedSince: String?
+    @Option(help: "Directory of workflow files: when given, deliveries to endpoints it does not define are refused.")
+    var workflows: String?
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
@@ -124,11 +126,13 @@ struct WebhooksRedeliverCommand: AsyncParsableCommand {
         let context = CommandContext.current
         let store = try database.open(mustExist: true)
         let now = context.clock.now()
+        let defined = try workflows.flatMap { try WorkflowDirectory.load($0, required: true, context: context) }.map { Set($0.webhooks.keys) }
         var ids = id.map { [$0] } ?? []
         if let failedSince { ids = try await store.webhookFailedDeliveries(since: try Timestamps.parse(failedSince, field: "--failed-since", now: now)) }
-        if let id { _ = try await store.webhookDelivery(id) }
-        let redelivered = try await store.webhookRedeliver(ids: ids, now: now)
+        let redelivered = try await store.webhookRedeliver(ids: ids, now: now, definedEndpoints: defined, skipRefused: failedSince != nil)
         context.print(redelivered.isEmpty ? "nothing to redeliver" : "queued for redelivery: \(redelivered.map(String.init).joined(separator: ", "))")
+        let skipped = ids.count - redelivered.count
+        if skipped > 0 { context.print("skipped \(skipped): pending again, or the endpoint is disabled or no longer defined") }
     }
 }
 
@@ -142,7 +146,7 @@ struct WebhooksEnableCommand: AsyncParsableCommand {
     func run() async throws {
         let context = CommandContext.current
         _ = try workflows.endpoint(name, context)
-        try await database.open().webhookEndpointSetEnabled(name, enabled: true, reason: "", now: context.clock.now())
+        try await database.open(mustExist: true).webhookEndpointSetEnabled(name, enabled: true, reason: "", now: context.clock.now())
         context.print("enabled \(name); failed deliveries stay failed until `steward webhooks redeliver`")
     }
 }
@@ -158,7 +162,7 @@ struct WebhooksDisableCommand: AsyncParsableCommand {
     func run() async throws {
         let context = CommandContext.current
         _ = try workflows.endpoint(name, context)
-        try await database.open().webhookEndpointSetEnabled(name, enabled: false, reason: reason, now: context.clock.now())
+        try await database.open(mustExist: true).webhookEndpointSetEnabled(name, enabled: false, reason: reason, now: context.clock.now())
         context.print("disabled \(name)")
     }
 }
@@ -173,7 +177,7 @@ struct WebhooksTestCommand: AsyncParsableCommand {
     func run() async throws {
         let context = CommandContext.current
         let endpoint = try workflows.endpoint(name, context)
-        let store = try database.open()
+        let store = try database.open(mustExist: true)
         var set = WorkflowSet()
         set.webhooks[name] = endpoint
         let deliverer = WebhookDeliverer(store: store, definitions: WorkflowDefinitions(set), clock: context.clock,

@@ -121,14 +121,35 @@ public final class WebhookReceiver: Sendable {
         log.lines.compactMap { try? JSONDecoder().decode(Request.self, from: Data($0.utf8)) }
     }
 
-    /// Waits until at least `count` requests have arrived (at `path`, when given).
+    /// Waits until at least `count` requests have arrived (at `path`, when given). Throws after
+    /// `limit` of real time: a guard that fails a test whose request never comes, instead of
+    /// hanging the suite (not a wait for behaviour, which ends on the arrival).
     @discardableResult
-    public func waitForRequests(_ count: Int, path: String? = nil) async -> [Request] {
-        while true {
-            let matching = requests.filter { path == nil || $0.path == path }
-            if matching.count >= count { return matching }
+    public func waitForRequests(_ count: Int, path: String? = nil, limit: Duration = .seconds(60)) async throws -> [Request] {
+        let arrived = await withTaskGroup(of: [Request]?.self) { group in
+            group.addTask { await self.arrival(count, path: path) }
+            group.addTask { try? await Task.sleep(for: limit); return nil }
+            let first = await group.next() ?? nil
+            group.cancelAll()
+            return first
+        }
+        guard let arrived, arrived.count >= count else {
+            throw StewardError(.invalidArguments, "the webhook receiver got \(matching(path).count) of \(count) requests within \(limit)")
+        }
+        return arrived
+    }
+
+    private func arrival(_ count: Int, path: String?) async -> [Request] {
+        while !Task.isCancelled {
+            let found = matching(path)
+            if found.count >= count { return found }
             await log.arrived.wait()
         }
+        return matching(path)
+    }
+
+    private func matching(_ path: String?) -> [Request] {
+        requests.filter { path == nil || $0.path == path }
     }
 }
 

@@ -26,7 +26,7 @@ struct WebhookCommandTests {
             let ok = await steward("webhooks", "test", "good", "--workflows", workflows, "--database", test.path, environment: environment)
             #expect(ok.code == 0, "\(ok.error)")
             #expect(ok.output.contains("HTTP 200"))
-            let ping = try #require(await receiver.waitForRequests(1).first)
+            let ping = try #require(try await receiver.waitForRequests(1).first)
             #expect(ping.body.contains(#""type":"ping""#))
             #expect(ping.userAgent?.hasPrefix("Steward/") == true)
 

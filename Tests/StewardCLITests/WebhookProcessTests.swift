@@ -20,12 +20,12 @@ struct WebhookProcessTests {
             let environment = ["CRM_HOOK_SECRET": Self.secret]
 
             let first = try ChildProcess(arguments, in: test.directory.url, environment: environment)
-            await receiver.waitForRequests(1)
+            try await receiver.waitForRequests(1)
             first.send(SIGKILL)
             #expect(await first.waitForExit() == SIGKILL)
 
             let second = try ChildProcess(arguments, in: test.directory.url, environment: environment)
-            let requests = await receiver.waitForRequests(2)
+            let requests = try await receiver.waitForRequests(2)
             #expect(requests[0].id != nil)
             #expect(requests[0].id == requests[1].id, "the retry reuses the webhook-id")
             #expect(requests[0].body == requests[1].body)

@@ -25,7 +25,7 @@ struct WebhookIsolationTests {
             $0.queues = ["webhooks": 3]
             $0.shutdownGrace = .milliseconds(50)
         }
-        let arrived = await receiver.waitForRequests(6, path: "/ok")
+        let arrived = try await receiver.waitForRequests(6, path: "/ok")
         #expect(arrived.count == 6)
         #expect(receiver.requests.filter { $0.path == "/hang" }.count == 1, "the dead endpoint holds one request at a time")
         let deadAttempts = try await store.database.read { db in

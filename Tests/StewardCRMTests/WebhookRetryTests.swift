@@ -35,7 +35,7 @@ struct WebhookRetryTests {
         #expect((attempts[2]["response_headers"] as String?)?.contains("Retry-After: 100") == true)
         let delivery = try #require(try await storedDeliveries(store).first)
         #expect(delivery["status"] as String == "delivered")
-        let requests = await receiver.waitForRequests(5)
+        let requests = try await receiver.waitForRequests(5)
         #expect(Set(requests.map(\.id)) == [delivery["message_id"] as String], "every retry reuses the webhook-id")
         #expect(Set(requests.map(\.body)).count == 1, "every retry sends the same body")
     }
@@ -131,7 +131,7 @@ extension WebhookRetryTests {
         redelivery.args = args
         #expect(try await deliverer.run(context(redelivery)) == .snooze(.seconds(5)), "the round starts again at the first delay")
         #expect(try await deliverer.run(context(redelivery)) == .completed)
-        let requests = await receiver.waitForRequests(4)
+        let requests = try await receiver.waitForRequests(4)
         #expect(Set(requests.map(\.id)).count == 1)
         #expect(try await storedAttempts(store).map { $0["attempt"] as Int } == [1, 2, 3, 4])
     }

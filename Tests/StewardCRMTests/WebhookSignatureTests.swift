@@ -57,7 +57,7 @@ struct WebhookSignatureTests {
         let deliverer = makeDeliverer(store, endpoints: [rotating], clock: SystemClock())
         let job = try await deliveryJob(store, endpoint: "rotating", payload: #"{"name": "Ümlaut & \"quotes\"", "amount": 12.5}"#, now: Date())
         #expect(try await deliverer.run(context(job)) == .completed)
-        let request = try #require(await receiver.waitForRequests(1).first)
+        let request = try #require(try await receiver.waitForRequests(1).first)
         #expect(request.verified == true, "standardwebhooks: \(request.verificationError ?? "")")
         #expect(request.userAgent == "Steward/test")
         let body = try JSONSerialization.jsonObject(with: Data(request.body.utf8)) as? [String: Any]

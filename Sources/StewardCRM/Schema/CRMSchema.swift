@@ -9,6 +9,7 @@ public enum CRMSchema {
         SQLiteSchemaMigration("crm/v2-export-runs", migrate: createExportRuns),
         SQLiteSchemaMigration("imports/v1-imports", migrate: ImportSchema.createImports),
         SQLiteSchemaMigration("webhooks/v1-deliveries", migrate: WebhookSchema.createTables),
+        SQLiteSchemaMigration("webhooks/v2-failed-at", migrate: WebhookSchema.addFailedAt),
     ] + CadenceSchema.migrations
 
     /// The tables as first shipped. A migration never changes once released, so this SQL is

@@ -54,25 +54,54 @@ extension SQLiteJobStore {
     }
 
     /// Starts a new round for each delivery (same message id, a fresh retry schedule) and
-    /// enqueues its job in the same transaction. Returns the deliveries' ids.
-    public func webhookRedeliver(ids: [Int64], now: Date) async throws -> [Int64] {
+    /// enqueues its job in the same transaction. A delivery that cannot be redelivered (still
+    /// pending: a job is sending it; its endpoint disabled, or not in `definedEndpoints` when
+    /// given) is refused with the reason, or skipped when `skipRefused` (for `--failed-since`).
+    /// Returns the redelivered ids.
+    public func webhookRedeliver(ids: [Int64], now: Date, definedEndpoints: Set<String>? = nil, skipRefused: Bool = false) async throws -> [Int64] {
         try await database.write { db in
+            var redelivered: [Int64] = []
             for id in ids {
                 let delivery = try WebhookRecords.fetch(id, db: db)
-                try db.execute(sql: "UPDATE webhook_deliveries SET status = 'pending', round_start = attempts, next_attempt_at = ? WHERE id = ?",
-                               arguments: [now.timeIntervalSince1970, id])
-                let job = NewJob(kind: WebhookDeliveryKind.name, queue: WebhookDeliveryKind.queue, maxAttempts: 25,
-                                 uniqueKey: "webhook:redeliver:\(id):\(delivery.attempts)")
-                _ = try enqueue([job.addingArguments(["endpoint": delivery.endpoint, "delivery": id])], in: db, now: now)
+                if let refusal = try Self.redeliveryRefusal(delivery, definedEndpoints: definedEndpoints, db: db) {
+                    if skipRefused { continue }
+                    throw refusal
+                }
+                try Self.restartRound(delivery, now: now, db: db)
+                _ = try enqueue([WebhookDeliveryKind.redeliveryJob(delivery)], in: db, now: now)
+                redelivered.append(id)
             }
-            return ids
+            return redelivered
         }
     }
 
-    /// Failed deliveries whose last attempt was at or after `since`, oldest first.
+    private static func redeliveryRefusal(_ delivery: WebhookDelivery, definedEndpoints: Set<String>?, db: Database) throws -> StewardError? {
+        let id = delivery.id, endpoint = delivery.endpoint
+        if delivery.status == .pending {
+            return StewardError(.deliveryPending, "webhook delivery \(id) is still pending: a job is sending it",
+                                fix: "wait until it is delivered or failed (steward webhooks show \(id))")
+        }
+        if let definedEndpoints, !definedEndpoints.contains(endpoint) {
+            return StewardError(.endpointNotFound, "webhook delivery \(id) is for endpoint '\(endpoint)', which the workflow files no longer define",
+                                fix: "define the endpoint again to redeliver to it")
+        }
+        guard try WebhookRecords.endpointState(endpoint, db: db).enabled else {
+            return StewardError(.endpointDisabled, "webhook delivery \(id) is for endpoint '\(endpoint)', which is disabled",
+                                fix: "steward webhooks enable \(endpoint), then redeliver")
+        }
+        return nil
+    }
+
+    private static func restartRound(_ delivery: WebhookDelivery, now: Date, db: Database) throws {
+        try db.execute(sql: """
+            UPDATE webhook_deliveries SET status = 'pending', round_start = attempts, next_attempt_at = ?, failed_at = NULL WHERE id = ?
+            """, arguments: [now.timeIntervalSince1970, delivery.id])
+    }
+
+    /// Deliveries that failed at or after `since` (by attempt, endpoint disable or removal), oldest first.
     public func webhookFailedDeliveries(since: Date) async throws -> [Int64] {
         try await database.read { db in
-            try Int64.fetchAll(db, sql: "SELECT id FROM webhook_deliveries WHERE status = 'failed' AND coalesce(last_attempt_at, created_at) >= ? ORDER BY id",
+            try Int64.fetchAll(db, sql: "SELECT id FROM webhook_deliveries WHERE status = 'failed' AND coalesce(failed_at, last_attempt_at, created_at) >= ? ORDER BY id",
                                arguments: [since.timeIntervalSince1970])
         }
     }

@@ -12,10 +12,12 @@ enum WebhookAttemptRecords {
         var endpointDisabled: String?
     }
 
+    /// Nil when the delivery moved on meanwhile (another job recorded this attempt, or the
+    /// delivery was settled): the attempt is then not this job's to record.
     static func record(_ attempt: WebhookAttempt, verdict: WebhookVerdict, delivery: WebhookDelivery, disableAfter: Duration,
-                       store: SQLiteJobStore, db: Database) throws -> Written {
+                       store: SQLiteJobStore, db: Database) throws -> Written? {
+        guard try updateDelivery(delivery.id, attempt: attempt, verdict: verdict, db: db) else { return nil }
         try insert(attempt, deliveryID: delivery.id, db: db)
-        try updateDelivery(delivery.id, attempt: attempt, verdict: verdict, db: db)
         let now = attempt.attemptedAt
         var disabled: String?
         if case .delivered = verdict {
@@ -38,7 +40,8 @@ enum WebhookAttemptRecords {
                              attempt.nextAttemptAt?.timeIntervalSince1970])
     }
 
-    private static func updateDelivery(_ id: Int64, attempt: WebhookAttempt, verdict: WebhookVerdict, db: Database) throws {
+    /// Only a pending delivery still at this attempt's predecessor moves on; false otherwise.
+    private static func updateDelivery(_ id: Int64, attempt: WebhookAttempt, verdict: WebhookVerdict, db: Database) throws -> Bool {
         let status: WebhookDelivery.Status = switch verdict {
         case .delivered: .delivered
         case .retry: .pending
@@ -48,10 +51,11 @@ enum WebhookAttemptRecords {
         let time = attempt.attemptedAt.timeIntervalSince1970
         try db.cachedStatement(sql: """
             UPDATE webhook_deliveries SET status = ?, attempts = ?, last_attempt_at = ?, next_attempt_at = ?, last_result = ?,
-                   delivered_at = CASE WHEN ? = 'delivered' THEN ? ELSE delivered_at END
-            WHERE id = ?
-            """).execute(arguments: [status.rawValue, attempt.attempt, time, attempt.nextAttemptAt?.timeIntervalSince1970, result,
-                             status.rawValue, time, id])
+                   delivered_at = CASE WHEN ?1 = 'delivered' THEN ?3 ELSE delivered_at END,
+                   failed_at = CASE WHEN ?1 = 'failed' THEN ?3 ELSE failed_at END
+            WHERE id = ?6 AND attempts = ?2 - 1 AND status = 'pending'
+            """).execute(arguments: [status.rawValue, attempt.attempt, time, attempt.nextAttemptAt?.timeIntervalSince1970, result, id])
+        return db.changesCount > 0
     }
 
     /// Starts the endpoint's failure streak, or returns why it is now disabled: a 410, or only

@@ -39,7 +39,7 @@ public final class WebhookDeliverer: Sendable {
 
     private func deliver(_ context: JobContext) async throws -> JobResult {
         let arguments = try WebhookJobArguments(json: context.job.args)
-        let endpoint = try self.endpoint(arguments.endpoint)
+        guard let endpoint = definitions.set.webhooks[arguments.endpoint] else { return try await failUndefined(arguments) }
         // The gate comes first, so a job turned away from a full endpoint costs no write.
         let (admission, ticket) = gate.enter(endpoint.name, concurrency: endpoint.concurrency, rateLimit: endpoint.rateLimit, now: clock.now())
         if case let .wait(delay) = admission { return .snooze(delay) }
@@ -50,7 +50,7 @@ public final class WebhookDeliverer: Sendable {
             gate.leave(endpoint.name, ticket: ticket, latency: nil)
             throw error
         }
-        let (verdict, _) = try await attempt(delivery, endpoint: endpoint, ticket: ticket)
+        guard let (verdict, _) = try await attempt(delivery, endpoint: endpoint, ticket: ticket) else { throw DeliveryFinished() }
         switch verdict {
         case .delivered: return .completed
         case let .retry(delay): return .snooze(delay)
@@ -65,11 +65,12 @@ public final class WebhookDeliverer: Sendable {
         let delivery = try await store.database.write { db in
             try WebhookRecords.insertStandalone(endpoint: endpoint.name, event: WebhookEventInput(id: nil, name: "ping", body: body), now: now, db: db)
         }
-        let (verdict, sent) = try await attempt(delivery, endpoint: endpoint)
+        guard let (verdict, sent) = try await attempt(delivery, endpoint: endpoint, ticket: nil) else { throw DeliveryFinished() }
         guard case .retry = verdict else { return (verdict, sent) }
         // A ping is sent once: no job retries it, so it must not look pending.
         let settled = try await store.database.write { db in
-            try db.execute(sql: "UPDATE webhook_deliveries SET status = 'failed', next_attempt_at = NULL WHERE id = ?", arguments: [sent.id])
+            try db.execute(sql: "UPDATE webhook_deliveries SET status = 'failed', next_attempt_at = NULL, failed_at = ? WHERE id = ?",
+                           arguments: [now.timeIntervalSince1970, sent.id])
             return try WebhookRecords.fetch(sent.id, db: db)
         }
         return (verdict, settled)
@@ -79,11 +80,16 @@ public final class WebhookDeliverer: Sendable {
         (try? JSONSerialization.data(withJSONObject: text, options: [.fragmentsAllowed])).map { String(decoding: $0, as: UTF8.self) } ?? "\"\""
     }
 
-    func endpoint(_ name: String) throws -> WebhookDefinition {
-        guard let endpoint = definitions.set.webhooks[name] else {
-            throw JobPermanentError("no webhook endpoint named '\(name)' in the workflow files")
+
+    /// The endpoint was removed or renamed in the workflow files: its delivery (if one was made)
+    /// fails for good instead of staying pending.
+    private func failUndefined(_ arguments: WebhookJobArguments) async throws -> JobResult {
+        let now = clock.now()
+        try await store.database.write { db in
+            guard let delivery = try arguments.existingDelivery(db: db), delivery.status == .pending else { return }
+            try WebhookRecords.fail(delivery.id, reason: "endpoint not defined", now: now, db: db)
         }
-        return endpoint
+        throw JobPermanentError("no webhook endpoint named '\(arguments.endpoint)' in the workflow files")
     }
 
     /// The pending delivery, created on the first attempt. One already delivered (or given up)
@@ -103,20 +109,17 @@ public final class WebhookDeliverer: Sendable {
         let now = clock.now()
         return try await store.database.write { db in
             var delivery = try arguments.delivery(now: now, db: db)
-            guard delivery.status != .delivered, !(try WebhookRecords.endpointState(endpoint.name, db: db).enabled) else { return (delivery, false) }
-            try db.execute(sql: "UPDATE webhook_deliveries SET status = 'failed', last_result = 'endpoint disabled' WHERE id = ?", arguments: [delivery.id])
+            guard delivery.status == .pending, !(try WebhookRecords.endpointState(endpoint.name, db: db).enabled) else { return (delivery, false) }
+            try WebhookRecords.fail(delivery.id, reason: "endpoint disabled", now: now, db: db)
             delivery.status = .failed
             return (delivery, true)
         }
     }
 
     /// Sends one attempt and records it with its verdict; the endpoint's gate slot is held
-    /// around the request only.
-    public func attempt(_ delivery: WebhookDelivery, endpoint: WebhookDefinition) async throws -> (WebhookVerdict, WebhookDelivery) {
-        try await attempt(delivery, endpoint: endpoint, ticket: nil)
-    }
-
-    private func attempt(_ delivery: WebhookDelivery, endpoint: WebhookDefinition, ticket: UInt64?) async throws -> (WebhookVerdict, WebhookDelivery) {
+    /// around the request only. Nil when the delivery moved on while this attempt was under way
+    /// (another job got there first): the attempt is not recorded.
+    private func attempt(_ delivery: WebhookDelivery, endpoint: WebhookDefinition, ticket: UInt64?) async throws -> (WebhookVerdict, WebhookDelivery)? {
         let now = clock.now()
         let result: WebhookAttemptResult
         do {
@@ -132,6 +135,10 @@ public final class WebhookDeliverer: Sendable {
         let attempt = WebhookAttempt(number: delivery.attempts + 1, at: now, result: result, verdict: verdict)
         let written = try await store.database.write { [store] db in
             try WebhookAttemptRecords.record(attempt, verdict: verdict, delivery: delivery, disableAfter: endpoint.disableAfter, store: store, db: db)
+        }
+        guard let written else {
+            logger.info("webhook attempt already recorded by another job", metadata: ["delivery": "\(delivery.id)", "attempt": "\(attempt.attempt)"])
+            return nil
         }
         log(written, attempt: attempt, verdict: verdict)
         return (verdict, written.delivery)

@@ -12,4 +12,10 @@ public enum WebhookDeliveryKind {
             try await deliverer.run(context)
         }
     }
+
+    /// The job of a redelivery, keyed per delivery so that a delivery has one job chain at a time.
+    static func redeliveryJob(_ delivery: WebhookDelivery) -> NewJob {
+        let job = NewJob(kind: name, queue: queue, maxAttempts: 25, uniqueKey: "webhook:delivery:\(delivery.id)", uniqueStates: .uniqueRequired)
+        return job.addingArguments(["endpoint": delivery.endpoint, "delivery": delivery.id])
+    }
 }

@@ -15,7 +15,7 @@ final class WebhookEndpointGate: Sendable {
     }
 
     private struct State {
-        var inFlight: [UInt64: ContinuousClock.Instant] = [:]
+        var inFlight: [UInt64: Date] = [:]
         var nextTicket: UInt64 = 0
         var nextSend = Date.distantPast
         /// Recent request latency in seconds.
@@ -23,11 +23,19 @@ final class WebhookEndpointGate: Sendable {
         /// Attempts that failed in a row; from `failingAfter` on, the endpoint gets one slot.
         var failuresInARow = 0
         /// When the last job turned away was told to come back: each one queues behind it.
-        var lastReturn = ContinuousClock.now
+        /// Reset when the endpoint drains or an attempt succeeds, so a recovered endpoint's
+        /// backlog is not left waiting behind a queue that no longer exists.
+        var lastReturn = Date.distantPast
+        /// The last send slot handed to a job turned away by the rate limit. Not reset: the
+        /// rate holds however the endpoint is doing.
+        var lastRateSlot = Date.distantPast
     }
 
     private let states = Mutex<[String: State]>([:])
     static let failingAfter = 3
+    /// The virtual queue reaches no further ahead than this; jobs turned away beyond it come
+    /// back at random within it and are sorted out then.
+    static let horizon: TimeInterval = 300
 
     /// `.go` with a ticket to hand back to `leave`, or how long to snooze.
     func enter(_ endpoint: String, concurrency: Int, rateLimit: Double?, now: Date) -> (Admission, ticket: UInt64?) {
@@ -35,27 +43,36 @@ final class WebhookEndpointGate: Sendable {
             var state = states[endpoint] ?? State()
             defer { states[endpoint] = state }
             let slots = state.failuresInARow >= Self.failingAfter ? 1 : concurrency
-            if state.inFlight.count >= slots { return (.wait(Self.snooze(&state, concurrency: slots)), nil) }
+            if state.inFlight.count >= slots { return (.wait(Self.snooze(&state.lastReturn, spacing: Self.slotSpacing(state, slots: slots, now: now), now: now)), nil) }
             if let rateLimit {
-                if now < state.nextSend { return (.wait(.seconds(state.nextSend.timeIntervalSince(now))), nil) }
+                // Each job turned away takes its own send slot, so waiters come back spread at the rate, not all at once.
+                if now < state.nextSend { return (.wait(Self.snooze(&state.lastRateSlot, spacing: 1 / rateLimit, from: state.nextSend, now: now)), nil) }
                 state.nextSend = max(state.nextSend, now).addingTimeInterval(1 / rateLimit)
             }
             state.nextTicket += 1
-            state.inFlight[state.nextTicket] = .now
+            state.inFlight[state.nextTicket] = now
             return (.go, state.nextTicket)
         }
     }
 
-    /// How long a turned-away job waits. Each one takes the next place in a virtual queue
-    /// behind the jobs turned away before it, spaced by how long a slot takes to free (the
-    /// recent latency, or the age of the oldest request still hanging) divided among the slots.
-    /// A dead endpoint's backlog is thus spread out instead of coming back all at once.
-    private static func snooze(_ state: inout State, concurrency: Int) -> Duration {
-        let now = ContinuousClock.now
-        let oldest = state.inFlight.values.min().map { (now - $0).timeInterval } ?? 0
-        let spacing = max(state.latency, oldest) / Double(concurrency)
-        state.lastReturn = max(state.lastReturn, now) + .seconds(spacing * Double.random(in: 0.5...1.5))
-        return max(state.lastReturn - now, .milliseconds(1))
+    /// How long a slot takes to free (the recent latency, or the age of the oldest request still
+    /// hanging) divided among the slots, with jitter.
+    private static func slotSpacing(_ state: State, slots: Int, now: Date) -> TimeInterval {
+        let oldest = state.inFlight.values.min().map { now.timeIntervalSince($0) } ?? 0
+        return max(state.latency, oldest) / Double(slots) * Double.random(in: 0.5...1.5)
+    }
+
+    /// How long a turned-away job waits: the next place in a virtual queue behind the jobs
+    /// turned away before it (starting no earlier than `from`), spaced by `spacing`. A dead
+    /// endpoint's backlog is thus spread out instead of coming back all at once, and never
+    /// further than `horizon` ahead.
+    private static func snooze(_ last: inout Date, spacing: TimeInterval, from start: Date = .distantPast, now: Date) -> Duration {
+        let place = max(last, start, now)
+        guard place.timeIntervalSince(now) < horizon else {
+            return .seconds(Double.random(in: (horizon / 2)...horizon))
+        }
+        last = place.addingTimeInterval(spacing)
+        return max(.seconds(place.timeIntervalSince(now)), .milliseconds(1))
     }
 
     /// Frees the ticket's slot; `latency` and `succeeded` (nil when no request was sent) feed
@@ -66,6 +83,7 @@ final class WebhookEndpointGate: Sendable {
             if let ticket { state.inFlight[ticket] = nil }
             if let succeeded { state.failuresInARow = succeeded ? 0 : state.failuresInARow + 1 }
             if let latency { state.latency = max(0.01, state.latency * 0.7 + latency.timeInterval * 0.3) }
+            if succeeded == true || state.inFlight.isEmpty { state.lastReturn = .distantPast }
             states[endpoint] = state
         }
     }

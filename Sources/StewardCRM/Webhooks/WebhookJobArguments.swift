@@ -38,6 +38,13 @@ struct WebhookJobArguments: Sendable {
         return try WebhookRecords.prepare(endpoint: endpoint, event: WebhookEventInput(id: event.id, name: event.name, body: body), now: now, db: db)
     }
 
+    /// The delivery these arguments name, if it was made already.
+    func existingDelivery(db: Database) throws -> WebhookDelivery? {
+        if let deliveryID { return try WebhookRecords.fetch(deliveryID, db: db) }
+        guard let event else { return nil }
+        return try WebhookRecords.existing(endpoint: endpoint, eventID: event.id, db: db)
+    }
+
     /// The event's payload as JSON text with sorted keys, so the same event always gives the same body.
     private func payload() -> String {
         let object = (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Any]

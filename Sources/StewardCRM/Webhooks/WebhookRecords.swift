@@ -39,6 +39,12 @@ enum WebhookRecords {
         return try fetch(db.lastInsertedRowID, db: db)
     }
 
+    /// A pending delivery given up without an attempt (its endpoint disabled or removed).
+    static func fail(_ id: Int64, reason: String, now: Date, db: Database) throws {
+        try db.execute(sql: "UPDATE webhook_deliveries SET status = 'failed', last_result = ?, next_attempt_at = NULL, failed_at = ? WHERE id = ?",
+                       arguments: [reason, now.timeIntervalSince1970, id])
+    }
+
     static func ensureEndpoint(_ name: String, now: Date, db: Database) throws {
         try db.cachedStatement(sql: "INSERT INTO webhook_endpoints (name, updated_at) VALUES (?, ?) ON CONFLICT (name) DO NOTHING")
             .execute(arguments: [name, now.timeIntervalSince1970])
@@ -82,6 +88,8 @@ enum WebhookRecords {
 extension StewardError.Code {
     public static let deliveryNotFound = Self(rawValue: "delivery_not_found")
     public static let endpointNotFound = Self(rawValue: "endpoint_not_found")
+    public static let deliveryPending = Self(rawValue: "delivery_pending")
+    public static let endpointDisabled = Self(rawValue: "endpoint_disabled")
 }
 
 /// What a delivery is made from: the event's id and name and the body to send.

@@ -1,7 +1,7 @@
 import GRDB
 
 /// The webhook tables: endpoint state, one delivery per (event, endpoint), every attempt.
-/// Migrated as `webhooks/v1-deliveries` (listed in `CRMSchema.migrations`).
+/// Migrated as `webhooks/v1-deliveries` and `webhooks/v2-failed-at` (listed in `CRMSchema.migrations`).
 enum WebhookSchema {
     static func createTables(_ db: Database) throws {
         try db.execute(sql: """
@@ -46,6 +46,16 @@ enum WebhookSchema {
                 next_attempt_at  REAL,
                 UNIQUE (delivery_id, attempt)
             );
+            """)
+    }
+
+    /// When a delivery failed, however it failed (an attempt, a disabled or removed endpoint):
+    /// `redeliver --failed-since` filters on it. Earlier failures take their last attempt's time.
+    static func addFailedAt(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE webhook_deliveries ADD COLUMN failed_at REAL;
+            UPDATE webhook_deliveries SET failed_at = coalesce(last_attempt_at, created_at) WHERE status = 'failed';
+            CREATE INDEX webhook_deliveries_failed ON webhook_deliveries (status, failed_at);
             """)
     }
 }
