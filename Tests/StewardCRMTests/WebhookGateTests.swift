@@ -1,4 +1,5 @@
 import Foundation
+import StewardCore
 @testable import StewardCRM
 import Testing
 
@@ -56,5 +57,38 @@ extension WebhookGateTests {
         gate.leave("dead", ticket: probe.ticket, latency: .milliseconds(5), succeeded: true)
         #expect(gate.enter("dead", concurrency: 4, rateLimit: nil, now: now).0 == .go)
         #expect(gate.enter("dead", concurrency: 4, rateLimit: nil, now: now).0 == .go, "a success restores every slot")
+    }
+}
+
+extension WebhookGateTests {
+    @Test func aRecoveredEndpointsBacklogIsNotLeftWaiting() {
+        let gate = WebhookEndpointGate()
+        let slow = gate.enter("flaky", concurrency: 1, rateLimit: nil, now: now)
+        gate.leave("flaky", ticket: slow.ticket, latency: .seconds(30), succeeded: false)
+        let busy = gate.enter("flaky", concurrency: 1, rateLimit: nil, now: now)
+        let waits = (0..<2000).compactMap { _ -> Duration? in
+            if case let .wait(delay) = gate.enter("flaky", concurrency: 1, rateLimit: nil, now: now).0 { return delay }
+            return nil
+        }
+        #expect(waits.count == 2000)
+        #expect(waits.max()! <= .seconds(WebhookEndpointGate.horizon), "the virtual queue reaches no further than the horizon")
+        gate.leave("flaky", ticket: busy.ticket, latency: .milliseconds(10), succeeded: true)
+        _ = gate.enter("flaky", concurrency: 1, rateLimit: nil, now: now)
+        guard case let .wait(next) = gate.enter("flaky", concurrency: 1, rateLimit: nil, now: now).0 else {
+            Issue.record("expected a wait")
+            return
+        }
+        #expect(next < .seconds(15), "after a success the queue starts again from now")
+    }
+
+    @Test func rateLimitedWaitersEachGetTheirOwnSlot() {
+        let gate = WebhookEndpointGate()
+        #expect(gate.enter("limited", concurrency: 50, rateLimit: 10, now: now).0 == .go)
+        let waits = (0..<20).compactMap { _ -> Double? in
+            if case let .wait(delay) = gate.enter("limited", concurrency: 50, rateLimit: 10, now: now).0 { return delay.timeInterval }
+            return nil
+        }
+        #expect(waits.count == 20)
+        #expect(zip(waits, (1...20).map { Double($0) / 10 }).allSatisfy { abs($0 - $1) < 0.001 }, "\(waits)")
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import StewardCore
-import StewardCRM
+@testable import StewardCRM
 import StewardSQLite
 import StewardTesting
 import Testing
@@ -135,4 +135,27 @@ extension WebhookRetryTests {
         #expect(Set(requests.map(\.id)).count == 1)
         #expect(try await storedAttempts(store).map { $0["attempt"] as Int } == [1, 2, 3, 4])
     }
+}
+
+extension WebhookRetryTests {
+    /// Full jitter may draw a delay near zero; `Retry-After` is bounded by twice the un-jittered
+    /// ceiling, not twice the draw.
+    @Test func retryAfterWithJitterIsBoundedByTheCeilingNotTheDraw() async throws {
+        let endpoint = try loopbackEndpoint("jittery", url: "http://127.0.0.1/", extra: "retry: { base: 60s, cap: 1h }")
+        let rules = WebhookRetryRules(endpoint: endpoint)
+        #expect(rules.ceiling(afterAttempt: 1) == .seconds(60))
+        #expect(rules.ceiling(afterAttempt: 3) == .seconds(240))
+        #expect(rules.ceiling(afterAttempt: 40) == .seconds(3600))
+        var lowDraw = LowestDraw()
+        let response = HTTPResponse(status: 429, headers: [(name: "Retry-After", value: "100")], bodyExcerpt: "", latency: .zero)
+        let verdict = rules.verdict(.response(response), roundAttempt: 1, now: clock.now(), using: &lowDraw)
+        #expect(verdict == .retry(after: .seconds(100)), "the receiver's 100 s stands although the jittered delay was 0")
+        #expect(rules.honour(.seconds(500), scheduled: .seconds(1), ceiling: .seconds(60)) == .seconds(120))
+    }
+}
+
+/// Makes every bounded draw zero (a constant 0 would make bounded draws retry forever), so
+/// full jitter picks the shortest delay.
+struct LowestDraw: RandomNumberGenerator {
+    mutating func next() -> UInt64 { 1 }
 }

@@ -61,14 +61,24 @@ public struct WebhookRetryRules: Sendable {
         guard roundAttempt < endpoint.maxAttempts else { return .failed(reason: "\(what); gave up after \(roundAttempt) attempts") }
         let scheduled = endpoint.retry.delay(afterAttempt: roundAttempt, using: &random)
         guard let asked = retryAfter.flatMap({ Self.parseRetryAfter($0, now: now) }) else { return .retry(after: scheduled) }
-        return .retry(after: honour(asked, scheduled: scheduled))
+        return .retry(after: honour(asked, scheduled: scheduled, ceiling: ceiling(afterAttempt: roundAttempt)))
     }
 
-    /// A receiver's `Retry-After` moves the retry within [scheduled, 2 × scheduled], never past
-    /// the cap (unless the schedule itself is longer).
-    public func honour(_ asked: Duration, scheduled: Duration) -> Duration {
-        let within = min(max(asked, scheduled), scheduled * 2)
+    /// A receiver's `Retry-After` moves the retry within [scheduled, 2 × ceiling], never past
+    /// the cap (unless the schedule itself is longer). The ceiling is the un-jittered delay
+    /// (`scheduled` itself for a schedule): full jitter may draw a delay near zero, and the
+    /// window must not shrink with it.
+    public func honour(_ asked: Duration, scheduled: Duration, ceiling: Duration? = nil) -> Duration {
+        let within = min(max(asked, scheduled), max(ceiling ?? scheduled, scheduled) * 2)
         return min(within, max(scheduled, retryAfterCap))
+    }
+
+    /// The largest delay the endpoint's backoff may draw after this attempt.
+    func ceiling(afterAttempt attempt: Int) -> Duration {
+        var none = NoRandomness()
+        guard case let .exponential(base, cap) = endpoint.retry else { return endpoint.retry.delay(afterAttempt: attempt, using: &none) }
+        let doublings = min(max(attempt - 1, 0), 62)
+        return min(cap, (0..<doublings).reduce(base) { delay, _ in min(cap, delay * 2) })
     }
 
     /// Delta-seconds or an HTTP date (RFC 9110), as a delay from `now`.
@@ -82,4 +92,9 @@ public struct WebhookRetryRules: Sendable {
         guard let date = formatter.date(from: text) else { return nil }
         return .seconds(max(0, date.timeIntervalSince(now)))
     }
+}
+
+/// Schedules draw nothing; asking one for its delay needs no randomness.
+private struct NoRandomness: RandomNumberGenerator {
+    mutating func next() -> UInt64 { 0 }
 }

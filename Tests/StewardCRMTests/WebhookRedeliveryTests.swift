@@ -1,0 +1,82 @@
+import Foundation
+import GRDB
+import StewardCore
+@testable import StewardCRM
+import StewardSQLite
+import StewardTesting
+import Testing
+
+/// A delivery has one job chain at a time, every way it can fail is found by `--failed-since`,
+/// and a delivery whose endpoint went away fails instead of waiting forever.
+@Suite("Webhook redelivery", .sqliteDatabase)
+struct WebhookRedeliveryTests {
+    let clock = ManualClock()
+
+    /// A delivery left pending after a first failed attempt, and its job.
+    private func pendingDelivery(_ store: SQLiteJobStore, _ deliverer: WebhookDeliverer, endpoint: String) async throws -> (Int64, Job) {
+        let job = try await deliveryJob(store, endpoint: endpoint, now: clock.now())
+        #expect(try await deliverer.run(context(job)) == .snooze(.seconds(5)))
+        return (try #require(try await storedDeliveries(store).first?["id"] as Int64?), job)
+    }
+
+    private func webhookJobs(_ store: SQLiteJobStore) async throws -> Int {
+        try await store.database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM jobs WHERE kind = 'webhook_delivery'") ?? 0 }
+    }
+
+    @Test func aPendingDeliveryIsRefusedByIdAndSkippedBySearch() async throws {
+        let store = try SQLiteDatabaseTrait.store().store
+        let receiver = try await WebhookReceiver()
+        let endpoint = try loopbackEndpoint("busy", url: receiver.url("/status/503"), extra: "retry: { schedule: [5s] }")
+        let (id, _) = try await pendingDelivery(store, makeDeliverer(store, endpoints: [endpoint], clock: clock), endpoint: "busy")
+        await #expect(throws: StewardError.self) { try await store.webhookRedeliver(ids: [id], now: clock.now()) }
+        #expect(try await store.webhookRedeliver(ids: [id], now: clock.now(), skipRefused: true) == [])
+        #expect(try await webhookJobs(store) == 0, "no second job chain for a delivery that has one")
+    }
+
+    @Test func anAttemptAnotherJobRecordedIsNotRecordedAgain() async throws {
+        let store = try SQLiteDatabaseTrait.store().store
+        let receiver = try await WebhookReceiver()
+        let endpoint = try loopbackEndpoint("raced", url: receiver.url("/status/503"), extra: "retry: { schedule: [5s] }")
+        let (id, _) = try await pendingDelivery(store, makeDeliverer(store, endpoints: [endpoint], clock: clock), endpoint: "raced")
+        let delivery = try await store.webhookDelivery(id).delivery
+        let verdict = WebhookVerdict.retry(after: .seconds(5))
+        let attempt = WebhookAttempt(number: delivery.attempts + 1, at: clock.now(), result: .refused("test"), verdict: verdict)
+        let results = try await store.database.write { db in
+            try (0..<2).map { _ in
+                try WebhookAttemptRecords.record(attempt, verdict: verdict, delivery: delivery, disableAfter: .seconds(86400), store: store, db: db)
+            }
+        }
+        #expect(results.map { $0 == nil } == [false, true], "the second writer of the same attempt finds it taken")
+        #expect(try await storedAttempts(store).count == 2)
+    }
+
+    @Test func aDeliveryFailedByDisablingItsEndpointIsFoundByFailedSince() async throws {
+        let store = try SQLiteDatabaseTrait.store().store
+        let receiver = try await WebhookReceiver()
+        let endpoint = try loopbackEndpoint("paused", url: receiver.url("/status/503"), extra: "retry: { schedule: [5s] }")
+        let deliverer = makeDeliverer(store, endpoints: [endpoint], clock: clock)
+        let (id, job) = try await pendingDelivery(store, deliverer, endpoint: "paused")
+        clock.advance(by: .seconds(3600))
+        let disabledAt = clock.now()
+        try await store.webhookEndpointSetEnabled("paused", enabled: false, reason: "maintenance", now: disabledAt)
+        await #expect(throws: JobPermanentError.self) { try await deliverer.run(context(job)) }
+        #expect(try await store.webhookFailedDeliveries(since: disabledAt) == [id], "its last attempt was an hour earlier")
+        await #expect(throws: StewardError.self) { try await store.webhookRedeliver(ids: [id], now: clock.now()) }
+        try await store.webhookEndpointSetEnabled("paused", enabled: true, reason: "", now: clock.now())
+        #expect(try await store.webhookRedeliver(ids: [id], now: clock.now()) == [id])
+        #expect(try await webhookJobs(store) == 1)
+    }
+
+    @Test func aDeliveryToARemovedEndpointFails() async throws {
+        let store = try SQLiteDatabaseTrait.store().store
+        let receiver = try await WebhookReceiver()
+        let endpoint = try loopbackEndpoint("old", url: receiver.url("/status/503"), extra: "retry: { schedule: [5s] }")
+        let (id, job) = try await pendingDelivery(store, makeDeliverer(store, endpoints: [endpoint], clock: clock), endpoint: "old")
+        let withoutIt = makeDeliverer(store, endpoints: [], clock: clock)
+        await #expect(throws: JobPermanentError.self) { try await withoutIt.run(context(job)) }
+        let delivery = try #require(try await storedDeliveries(store).first)
+        #expect(delivery["status"] as String == "failed")
+        #expect(delivery["last_result"] as String? == "endpoint not defined")
+        await #expect(throws: StewardError.self) { try await store.webhookRedeliver(ids: [id], now: clock.now(), definedEndpoints: ["new"]) }
+    }
+}
