@@ -16,10 +16,12 @@ struct WebhookEndpointView {
         return state?.enabled == false ? "disabled" : "enabled"
     }
 
-    /// Scheme, host and path: a query string may carry a token.
+    /// Scheme, host and path: credentials (user:password@) and a query string may carry secrets.
     var displayURL: String {
         guard let url = definition?.url, var parts = URLComponents(url: url, resolvingAgainstBaseURL: false) else { return "" }
         parts.query = nil
+        parts.user = nil
+        parts.password = nil
         return parts.string ?? ""
     }
 

@@ -13,7 +13,7 @@ struct WebhookCommandTests {
         let folder = directory.url.appendingPathComponent("wf")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let common = "secret: ${HOOK_SECRET}\nevents: [opportunity.created]\nallow_insecure: true\nallow_private: [127.0.0.1]\n"
-        try "kind: webhook\nname: good\nurl: \(receiver.url("/ok"))?token=abc\n\(common)---\nkind: webhook\nname: broken\nurl: \(receiver.url("/status/500"))\n\(common)"
+        try "kind: webhook\nname: good\nurl: \(receiver.url("/ok").replacingOccurrences(of: "//", with: "//hook:hunter2@"))?token=abc\n\(common)---\nkind: webhook\nname: broken\nurl: \(receiver.url("/status/500"))\n\(common)"
             .write(to: folder.appendingPathComponent("hooks.yml"), atomically: true, encoding: .utf8)
         return folder.path
     }
@@ -46,6 +46,8 @@ struct WebhookCommandTests {
             let endpoints = await steward("webhooks", "endpoints", "--workflows", workflows, "--database", test.path, environment: environment)
             #expect(endpoints.output.contains("enabled"))
             #expect(!endpoints.output.contains("token=abc"), "query strings may hold tokens and are not shown")
+            #expect(!endpoints.output.contains("hunter2") && !endpoints.output.contains("hook:"), "nor are credentials")
+            #expect(endpoints.output.contains("127.0.0.1"))
         }
     }
 
@@ -71,6 +73,13 @@ struct WebhookCommandTests {
 
             let missing = await steward("webhooks", "show", "99", "--database", test.path)
             #expect(missing.code == 66)
+            let noDatabase = test.directory.url.appendingPathComponent("typo.sqlite").path
+            for verb in ["enable", "disable", "test"] {
+                let typo = await steward("webhooks", verb, "good", "--workflows", workflows, "--database", noDatabase, environment: environment)
+                #expect(typo.code != 0, "\(verb) needs an existing database")
+            }
+            #expect(await steward("webhooks", "endpoints", "--workflows", workflows, "--database", noDatabase, environment: environment).code != 0)
+            #expect(!FileManager.default.fileExists(atPath: noDatabase), "a typo never creates a database")
             let unknown = await steward("webhooks", "enable", "nope", "--workflows", workflows, "--database", test.path, environment: environment)
             #expect(unknown.code != 0)
             #expect(unknown.error.contains("defined: broken, good"))

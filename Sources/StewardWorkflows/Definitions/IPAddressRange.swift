@@ -7,8 +7,8 @@ public struct IPAddressRange: Sendable, Equatable, CustomStringConvertible {
     public var prefixLength: Int
 
     public init?(_ text: String) {
-        let parts = text.split(separator: "/", maxSplits: 1).map(String.init)
-        guard let bytes = Self.bytes(of: parts[0]) else { return nil }
+        let parts = text.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        guard let address = parts.first, let bytes = Self.bytes(of: address) else { return nil }
         let bits = parts.count == 2 ? Int(parts[1]) : bytes.count * 8
         guard let bits, (0...bytes.count * 8).contains(bits) else { return nil }
         network = bytes

@@ -52,13 +52,26 @@ public struct WebhookDefinition: Sendable, Equatable {
 
     /// Rotation, permanent 4xx, rate limit, private allow-list and payload cap.
     private mutating func readSafety(_ document: MappingReader) {
-        previousSecret = document.optional("previous_secret")?.secretFromEnvironment()
-        rotatedAt = document.optional("rotated_at")?.instant()
+        readRotation(document)
         rotationOverlap = document.optional("rotation_overlap")?.duration() ?? rotationOverlap
         permanent4xx = document.optional("permanent_4xx")?.bool() ?? false
         rateLimit = document.optional("rate_limit")?.int(in: 1...100_000).map(Double.init)
         allowPrivate = document.optional("allow_private")?.list()?.compactMap { $0.addressRange() } ?? []
         maxPayloadBytes = document.optional("max_payload_bytes")?.int(in: 1...16_777_216) ?? maxPayloadBytes
+    }
+
+    /// `previous_secret` and `rotated_at` come together: either alone would silently sign with
+    /// the new secret only.
+    private mutating func readRotation(_ document: MappingReader) {
+        let previous = document.optional("previous_secret"), rotated = document.optional("rotated_at")
+        previousSecret = previous?.secretFromEnvironment()
+        rotatedAt = rotated?.instant()
+        if let previous, rotated == nil {
+            previous.issue("previous_secret needs rotated_at", fix: "add rotated_at: the time the new secret took over, e.g. 2026-11-24T06:00:00Z")
+        }
+        if let rotated, previous == nil {
+            rotated.issue("rotated_at needs previous_secret", fix: "add previous_secret: ${OLD_SECRET}, or remove rotated_at")
+        }
     }
 
     /// The secrets to sign with at `now`: the current one, plus the previous one within the overlap.
