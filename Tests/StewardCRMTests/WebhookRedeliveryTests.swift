@@ -80,3 +80,36 @@ struct WebhookRedeliveryTests {
         await #expect(throws: StewardError.self) { try await store.webhookRedeliver(ids: [id], now: clock.now(), definedEndpoints: ["new"]) }
     }
 }
+
+extension WebhookRedeliveryTests {
+    @Test func stewardsOwnRefusalsDoNotCountAgainstTheEndpoint() async throws {
+        let store = try SQLiteDatabaseTrait.store().store
+        let receiver = try await WebhookReceiver()
+        let endpoint = try loopbackEndpoint("strict", url: receiver.url("/ok"), extra: "max_payload_bytes: 10\ndisable_after: 1h")
+        let deliverer = makeDeliverer(store, endpoints: [endpoint], clock: clock)
+        for _ in 0..<2 {
+            await #expect(throws: JobPermanentError.self) { try await deliverer.run(context(deliveryJob(store, endpoint: "strict", now: clock.now()))) }
+            clock.advance(by: .seconds(7200))
+        }
+        let state = try #require(try await store.webhookEndpointStates()["strict"])
+        #expect(state.enabled && state.firstFailureAt == nil, "an oversized body is not the endpoint's failure")
+    }
+
+    @Test func aDeliveryGivenUpRaisesDeliveryFailed() async throws {
+        let store = try SQLiteDatabaseTrait.store().store
+        let receiver = try await WebhookReceiver()
+        let endpoint = try loopbackEndpoint("down", url: receiver.url("/status/503"), extra: "retry: { schedule: [5s] }")
+        let deliverer = makeDeliverer(store, endpoints: [endpoint], clock: clock)
+        let (id, job) = try await pendingDelivery(store, deliverer, endpoint: "down")
+        clock.advance(by: .seconds(5))
+        await #expect(throws: JobPermanentError.self) { try await deliverer.run(context(job)) }
+        let payloads = try await store.database.read { db in
+            try String.fetchAll(db, sql: "SELECT payload FROM events WHERE name = 'webhook.delivery_failed'")
+        }
+        #expect(payloads.count == 1)
+        let payload = try #require(payloads.first.flatMap { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] })
+        #expect(payload["delivery_id"] as? Int64 == id)
+        #expect(payload["endpoint"] as? String == "down")
+        #expect((payload["reason"] as? String)?.contains("gave up after 2 attempts") == true)
+    }
+}

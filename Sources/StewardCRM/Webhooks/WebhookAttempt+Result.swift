@@ -20,7 +20,7 @@ extension WebhookAttempt {
             error = failure.message
             latencyMilliseconds = failure.latency.timeInterval * 1000
         case let .refused(reason):
-            errorClass = "refused"
+            errorClass = WebhookAttemptRecords.refusedClass
             error = reason
         }
     }

@@ -23,10 +23,12 @@ enum WebhookAttemptRecords {
         if case .delivered = verdict {
             try db.cachedStatement(sql: "UPDATE webhook_endpoints SET first_failure_at = NULL, updated_at = ? WHERE name = ? AND first_failure_at IS NOT NULL")
                 .execute(arguments: [now.timeIntervalSince1970, delivery.endpoint])
-        } else {
+        } else if attempt.errorClass != refusedClass {
+            // Steward's own refusals (payload cap, address guard, signing) say nothing about the endpoint.
             disabled = try noteFailure(delivery.endpoint, verdict: verdict, disableAfter: disableAfter, now: now, db: db)
         }
         if let disabled { try disable(delivery.endpoint, reason: disabled, now: now, store: store, db: db) }
+        if verdict.isFinalFailure { try deliveryFailed(delivery, reason: verdict.failureReason, now: now, store: store, db: db) }
         return Written(delivery: try WebhookRecords.fetch(delivery.id, db: db), endpointDisabled: disabled)
     }
 
@@ -69,6 +71,21 @@ enum WebhookAttemptRecords {
         let days = (now.timeIntervalSince1970 - since) / 86400
         return "only failures since \(Date(timeIntervalSince1970: since).formatted(.iso8601)) (\(String(format: "%.1f", days)) days)"
     }
+
+    static let refusedClass = "refused"
+
+    /// `webhook.delivery_failed`, subscribable like any event. Failures of deliveries of that
+    /// event raise no further event, so an endpoint subscribed to it cannot feed itself.
+    static func deliveryFailed(_ delivery: WebhookDelivery, reason: String, now: Date, store: SQLiteJobStore, db: Database) throws {
+        guard delivery.eventName != deliveryFailedEvent else { return }
+        var object: [String: Any] = ["delivery_id": delivery.id, "endpoint": delivery.endpoint, "event": delivery.eventName,
+                                     "message_id": delivery.messageID, "reason": reason]
+        if let eventID = delivery.eventID { object["event_id"] = eventID }
+        let payload = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+        _ = try store.recordEvent(deliveryFailedEvent, payload: String(decoding: payload, as: UTF8.self), in: db, now: now)
+    }
+
+    static let deliveryFailedEvent = "webhook.delivery_failed"
 
     static func disable(_ endpoint: String, reason: String, now: Date, store: SQLiteJobStore, db: Database) throws {
         try WebhookRecords.ensureEndpoint(endpoint, now: now, db: db)

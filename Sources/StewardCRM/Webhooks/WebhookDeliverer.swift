@@ -87,7 +87,7 @@ public final class WebhookDeliverer: Sendable {
         let now = clock.now()
         try await store.database.write { db in
             guard let delivery = try arguments.existingDelivery(db: db), delivery.status == .pending else { return }
-            try WebhookRecords.fail(delivery.id, reason: "endpoint not defined", now: now, db: db)
+            try WebhookRecords.fail(delivery, reason: "endpoint not defined", now: now, store: store, db: db)
         }
         throw JobPermanentError("no webhook endpoint named '\(arguments.endpoint)' in the workflow files")
     }
@@ -110,7 +110,7 @@ public final class WebhookDeliverer: Sendable {
         return try await store.database.write { db in
             var delivery = try arguments.delivery(now: now, db: db)
             guard delivery.status == .pending, !(try WebhookRecords.endpointState(endpoint.name, db: db).enabled) else { return (delivery, false) }
-            try WebhookRecords.fail(delivery.id, reason: "endpoint disabled", now: now, db: db)
+            try WebhookRecords.fail(delivery, reason: "endpoint disabled", now: now, store: store, db: db)
             delivery.status = .failed
             return (delivery, true)
         }
@@ -131,7 +131,7 @@ public final class WebhookDeliverer: Sendable {
         var random = SystemRandomNumberGenerator()
         let roundAttempt = delivery.attempts - delivery.roundStart + 1
         let verdict = WebhookRetryRules(endpoint: endpoint).verdict(result, roundAttempt: roundAttempt, now: now, using: &random)
-        gate.leave(endpoint.name, ticket: ticket, latency: result.latency, succeeded: verdict == .delivered)
+        gate.leave(endpoint.name, ticket: ticket, latency: result.latency, succeeded: result.reachedEndpoint ? verdict == .delivered : nil)
         let attempt = WebhookAttempt(number: delivery.attempts + 1, at: now, result: result, verdict: verdict)
         let written = try await store.database.write { [store] db in
             try WebhookAttemptRecords.record(attempt, verdict: verdict, delivery: delivery, disableAfter: endpoint.disableAfter, store: store, db: db)
@@ -181,6 +181,12 @@ public final class WebhookDeliverer: Sendable {
 }
 
 extension WebhookAttemptResult {
+    /// False when Steward refused to send: such an attempt says nothing about the endpoint.
+    var reachedEndpoint: Bool {
+        if case .refused = self { return false }
+        return true
+    }
+
     var latency: Duration {
         switch self {
         case let .response(response): response.latency

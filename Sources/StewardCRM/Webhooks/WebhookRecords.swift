@@ -40,9 +40,10 @@ enum WebhookRecords {
     }
 
     /// A pending delivery given up without an attempt (its endpoint disabled or removed).
-    static func fail(_ id: Int64, reason: String, now: Date, db: Database) throws {
+    static func fail(_ delivery: WebhookDelivery, reason: String, now: Date, store: SQLiteJobStore, db: Database) throws {
         try db.execute(sql: "UPDATE webhook_deliveries SET status = 'failed', last_result = ?, next_attempt_at = NULL, failed_at = ? WHERE id = ?",
-                       arguments: [reason, now.timeIntervalSince1970, id])
+                       arguments: [reason, now.timeIntervalSince1970, delivery.id])
+        try WebhookAttemptRecords.deliveryFailed(delivery, reason: reason, now: now, store: store, db: db)
     }
 
     static func ensureEndpoint(_ name: String, now: Date, db: Database) throws {

@@ -12,6 +12,23 @@ public enum WebhookVerdict: Sendable, Equatable {
     case disableEndpoint(reason: String)
 }
 
+extension WebhookVerdict {
+    /// The delivery is given up for good.
+    var isFinalFailure: Bool {
+        switch self {
+        case .failed, .disableEndpoint: true
+        case .delivered, .retry: false
+        }
+    }
+
+    var failureReason: String {
+        switch self {
+        case let .failed(reason), let .disableEndpoint(reason): reason
+        case .delivered, .retry: ""
+        }
+    }
+}
+
 /// How an attempt ended before any verdict: an HTTP answer, no answer, or not sent at all.
 public enum WebhookAttemptResult: Sendable {
     case response(HTTPResponse)
