@@ -31,6 +31,19 @@ static inline CURLcode steward_easy_set_size(CURL *easy, CURLoption option, curl
     return curl_easy_setopt(easy, option, value);
 }
 
+// HTTP and HTTPS only. CURLOPT_PROTOCOLS_STR arrived in libcurl 7.85; older ones (or headers
+// without it) take the bitmask option it replaced, so the restriction holds on either.
+static inline CURLcode steward_easy_restrict_to_http(CURL *easy) {
+#if LIBCURL_VERSION_NUM >= 0x075500
+    CURLcode code = curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
+    if (code != CURLE_UNKNOWN_OPTION) return code;
+#endif
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+    return curl_easy_setopt(easy, CURLOPT_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
+#pragma GCC diagnostic pop
+}
+
 static inline CURLMcode steward_multi_set_long(CURLM *multi, CURLMoption option, long value) {
     return curl_multi_setopt(multi, option, value);
 }

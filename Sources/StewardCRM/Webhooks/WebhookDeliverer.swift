@@ -133,9 +133,12 @@ public final class WebhookDeliverer: Sendable {
         let verdict = WebhookRetryRules(endpoint: endpoint).verdict(result, roundAttempt: roundAttempt, now: now, using: &random)
         gate.leave(endpoint.name, ticket: ticket, latency: result.latency, succeeded: result.reachedEndpoint ? verdict == .delivered : nil)
         let attempt = WebhookAttempt(number: delivery.attempts + 1, at: now, result: result, verdict: verdict)
-        let written = try await store.database.write { [store] db in
-            try WebhookAttemptRecords.record(attempt, verdict: verdict, delivery: delivery, disableAfter: endpoint.disableAfter, store: store, db: db)
-        }
+        // The request was sent: shutdown must not cancel its record, or the job would send it again.
+        let written = try await Task { [store] in
+            try await store.database.write { db in
+                try WebhookAttemptRecords.record(attempt, verdict: verdict, delivery: delivery, disableAfter: endpoint.disableAfter, store: store, db: db)
+            }
+        }.value
         guard let written else {
             logger.info("webhook attempt already recorded by another job", metadata: ["delivery": "\(delivery.id)", "attempt": "\(attempt.attempt)"])
             return nil

@@ -22,7 +22,8 @@ final class CurlEventLoop: @unchecked Sendable {
         // Reuse connections per host, but keep a dead host from pinning sockets forever.
         _ = steward_multi_set_long(multi, CURLMOPT_MAX_HOST_CONNECTIONS, 0)
         _ = steward_multi_set_long(multi, CURLMOPT_MAXCONNECTS, 512)
-        let thread = Thread { [unowned self] in self.loop() }
+        // The thread holds the loop: it lives as long as the process (only the shared client makes one).
+        let thread = Thread { [self] in self.loop() }
         thread.name = "steward-curl"
         thread.start()
     }

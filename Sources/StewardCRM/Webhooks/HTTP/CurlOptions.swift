@@ -15,7 +15,7 @@ struct CurlOptions {
             steward_easy_set_long(easy, CURLOPT_NOSIGNAL, 1),
             steward_easy_set_long(easy, CURLOPT_FOLLOWLOCATION, 0),
             steward_easy_set_string(easy, CURLOPT_NOPROXY, "*"),
-            steward_easy_set_string(easy, CURLOPT_PROTOCOLS_STR, "http,https"),
+            steward_easy_restrict_to_http(easy),
             steward_easy_set_long(easy, CURLOPT_CONNECTTIMEOUT_MS, Self.milliseconds(request.connectTimeout)),
             steward_easy_set_long(easy, CURLOPT_TIMEOUT_MS, Self.milliseconds(request.timeout)),
             steward_easy_set_size(easy, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(request.body.count)),
