@@ -4,6 +4,9 @@
 #define STEWARD_CCURL_SHIM_H
 
 #include <curl/curl.h>
+#include <netinet/in.h>
+#include <string.h>
+#include <sys/socket.h>
 
 typedef size_t (*steward_curl_data_callback)(char *data, size_t size, size_t count, void *user);
 
@@ -57,6 +60,32 @@ static inline CURLcode steward_easy_get_pointer(CURL *easy, CURLINFO info, void 
 }
 
 /// The transfer a finished-message is about, and its result (a union member in C).
+// Every socket curl opens goes through this callback, which sees the address before any packet
+// is sent: the address guard judges each address curl is about to connect to.
+typedef curl_socket_t (*steward_open_socket_callback)(void *user, curlsocktype purpose, struct curl_sockaddr *address);
+
+static inline CURLcode steward_easy_set_open_socket(CURL *easy, steward_open_socket_callback callback, void *user) {
+    CURLcode code = curl_easy_setopt(easy, CURLOPT_OPENSOCKETFUNCTION, callback);
+    return code != CURLE_OK ? code : curl_easy_setopt(easy, CURLOPT_OPENSOCKETDATA, user);
+}
+
+// The address's bytes (4 for IPv4, 16 for IPv6) into `out`; 0 for any other family.
+static inline int steward_socket_address(const struct curl_sockaddr *address, unsigned char out[16]) {
+    if (address->family == AF_INET) {
+        memcpy(out, &((const struct sockaddr_in *)&address->addr)->sin_addr, 4);
+        return 4;
+    }
+    if (address->family == AF_INET6) {
+        memcpy(out, &((const struct sockaddr_in6 *)&address->addr)->sin6_addr, 16);
+        return 16;
+    }
+    return 0;
+}
+
+static inline curl_socket_t steward_open_socket(const struct curl_sockaddr *address) {
+    return socket(address->family, address->socktype, address->protocol);
+}
+
 static inline CURL *steward_message_easy(CURLMsg *message) { return message->easy_handle; }
 static inline CURLcode steward_message_result(CURLMsg *message) { return message->data.result; }
 static inline int steward_message_is_done(CURLMsg *message) { return message->msg == CURLMSG_DONE; }

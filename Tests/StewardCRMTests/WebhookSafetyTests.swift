@@ -99,3 +99,16 @@ extension WebhookSafetyTests {
         }
     }
 }
+
+extension WebhookSafetyTests {
+    /// A name is resolved by curl and judged by the address it connects to: an allow-listed one
+    /// is reached (where `localhost` also resolves to ::1, that address alone is refused).
+    @Test func eachAddressCurlConnectsToIsCheckedOnItsOwn() async throws {
+        let store = try SQLiteDatabaseTrait.store().store
+        let receiver = try await WebhookReceiver()
+        let endpoint = try loopbackEndpoint("named", url: receiver.url("/ok").replacingOccurrences(of: "127.0.0.1", with: "localhost"))
+        let deliverer = makeDeliverer(store, endpoints: [endpoint], clock: clock)
+        #expect(try await deliverer.run(context(deliveryJob(store, endpoint: "named", now: clock.now()))) == .completed)
+        #expect(try await receiver.waitForRequests(1).count == 1)
+    }
+}

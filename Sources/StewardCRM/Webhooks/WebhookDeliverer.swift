@@ -155,9 +155,10 @@ public final class WebhookDeliverer: Sendable {
             return .refused("the body is \(size) bytes, over max_payload_bytes \(endpoint.maxPayloadBytes)")
         }
         do {
-            let address = try await WebhookAddressGuard(allowList: endpoint.allowPrivate).check(endpoint.url)
             let message = WebhookMessage(messageID: delivery.messageID, body: delivery.body, userAgent: userAgent)
-            return .response(try await client.send(try message.request(to: endpoint, now: now, pinnedAddress: address)))
+            return .response(try await client.send(try message.request(to: endpoint, now: now)))
+        } catch let failure as HTTPFailure where failure.kind == .refused {
+            return .refused(failure.message)
         } catch let failure as HTTPFailure {
             return .failure(failure)
         } catch is CancellationError {

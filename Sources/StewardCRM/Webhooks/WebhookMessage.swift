@@ -14,7 +14,7 @@ public struct WebhookMessage: Sendable {
         self.userAgent = userAgent
     }
 
-    public func request(to endpoint: WebhookDefinition, now: Date, pinnedAddress: String?) throws -> HTTPRequest {
+    public func request(to endpoint: WebhookDefinition, now: Date) throws -> HTTPRequest {
         let timestamp = Int(now.timeIntervalSince1970)
         let data = Data(body.utf8)
         let signature = try WebhookSignature.sign(id: messageID, timestamp: timestamp, body: data, secrets: endpoint.signingSecrets(at: now))
@@ -23,7 +23,7 @@ public struct WebhookMessage: Sendable {
             ("webhook-timestamp", String(timestamp)), ("webhook-signature", signature),
         ]
         return HTTPRequest(url: endpoint.url, headers: headers, body: data, connectTimeout: endpoint.connectTimeout,
-                           timeout: endpoint.timeout, pinnedAddress: pinnedAddress)
+                           timeout: endpoint.timeout, addressCheck: WebhookAddressGuard(allowList: endpoint.allowPrivate).check(host: endpoint.url.host ?? ""))
     }
 
     /// `{"type": …, "timestamp": …, "data": …}`, in that order; `data` is JSON text.

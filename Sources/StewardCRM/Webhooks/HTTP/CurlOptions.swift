@@ -3,7 +3,7 @@ import Foundation
 import StewardCore
 
 /// The options every webhook request gets: no redirects, no proxies, HTTP(S) only, timeouts,
-/// the pinned address, and callbacks that collect the response.
+/// the address check on every socket, and callbacks that collect the response.
 struct CurlOptions {
     let easy: UnsafeMutableRawPointer
 
@@ -27,18 +27,8 @@ struct CurlOptions {
             steward_easy_set_pointer(easy, CURLOPT_PRIVATE, user),
         ]
         codes.append(setList(CURLOPT_HTTPHEADER, request.headers.map { "\($0.name): \($0.value)" } + ["Expect:"], transfer: transfer))
-        if let pin = pinEntry(request) { codes.append(setList(CURLOPT_RESOLVE, [pin], transfer: transfer)) }
+        if request.addressCheck != nil { codes.append(steward_easy_set_open_socket(easy, openCheckedSocket, user)) }
         return codes.allSatisfy { $0 == CURLE_OK }
-    }
-
-    /// `host:port:address`, so curl connects to the checked address while TLS still verifies
-    /// the host name.
-    private func pinEntry(_ request: HTTPRequest) -> String? {
-        // An address literal needs no pin, and a RESOLVE entry per request would replace the
-        // shared DNS cache entry each time.
-        guard let address = request.pinnedAddress, let host = request.url.host, address != host else { return nil }
-        let port = request.url.port ?? (request.url.scheme == "https" ? 443 : 80)
-        return "\(host):\(port):\(address.contains(":") ? "[\(address)]" : address)"
     }
 
     private func setList(_ option: CURLoption, _ lines: [String], transfer: CurlTransfer) -> CURLcode {
@@ -66,4 +56,19 @@ private let readHeader: steward_curl_data_callback = { data, size, count, user i
     let transfer = Unmanaged<CurlTransfer>.fromOpaque(user).takeUnretainedValue()
     transfer.appendHeaderLine(UnsafeRawBufferPointer(start: data, count: size * count))
     return size * count
+}
+
+/// Opens a socket only to an address the request's check allows. Curl resolves the name itself
+/// (bounded by the connect timeout, cancellable), and whatever it resolved to, a refused address
+/// gets no packet: the check is on the address actually connected to, not on a separate lookup.
+private let openCheckedSocket: steward_open_socket_callback = { user, _, address in
+    guard let user, let address else { return -1 }
+    let transfer = Unmanaged<CurlTransfer>.fromOpaque(user).takeUnretainedValue()
+    var bytes = [UInt8](repeating: 0, count: 16)
+    let count = Int(steward_socket_address(address, &bytes))
+    if let reason = transfer.request.addressCheck?(Array(bytes.prefix(count))) {
+        transfer.refusal = reason
+        return -1
+    }
+    return steward_open_socket(address)
 }

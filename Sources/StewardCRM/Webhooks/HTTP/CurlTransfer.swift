@@ -9,6 +9,8 @@ final class CurlTransfer: @unchecked Sendable {
     var continuation: CheckedContinuation<HTTPResponse, any Error>?
     /// Set when the cancel command arrived before the start command was run.
     var cancelledEarly = false
+    /// Why the address check refused the last address curl tried, if it did.
+    var refusal: String?
     private(set) var easy: UnsafeMutableRawPointer?
     private var lists: [UnsafeMutablePointer<curl_slist>] = []
     private var body = Data()
@@ -65,6 +67,7 @@ final class CurlTransfer: @unchecked Sendable {
     /// The result once curl reports the transfer done.
     func result(_ code: CURLcode) -> Result<HTTPResponse, HTTPFailure> {
         let latency = ContinuousClock.now - started
+        if code != CURLE_OK, let refusal { return .failure(HTTPFailure(kind: .refused, message: refusal, latency: latency)) }
         guard code == CURLE_OK, let easy else {
             return .failure(HTTPFailure(kind: Self.kind(of: code), message: String(cString: curl_easy_strerror(code)), latency: latency))
         }

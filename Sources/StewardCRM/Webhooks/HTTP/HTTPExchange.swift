@@ -8,20 +8,20 @@ public struct HTTPRequest: Sendable {
     public var body: Data
     public var connectTimeout: Duration
     public var timeout: Duration
-    /// The IP address the host was resolved to and checked as; the connection goes there and
-    /// nowhere else, so a second DNS answer cannot redirect it (DNS rebinding).
-    public var pinnedAddress: String?
+    /// Why an address may not be connected to, or nil when it may. Run on every address curl
+    /// is about to open a socket to, so a second DNS answer cannot slip past it (DNS rebinding).
+    public var addressCheck: (@Sendable ([UInt8]) -> String?)?
     /// How much of the response body is kept.
     public var excerptLimit = 4096
 
     public init(url: URL, headers: [(name: String, value: String)], body: Data, connectTimeout: Duration = .seconds(5),
-                timeout: Duration = .seconds(15), pinnedAddress: String? = nil) {
+                timeout: Duration = .seconds(15), addressCheck: (@Sendable ([UInt8]) -> String?)? = nil) {
         self.url = url
         self.headers = headers
         self.body = body
         self.connectTimeout = connectTimeout
         self.timeout = timeout
-        self.pinnedAddress = pinnedAddress
+        self.addressCheck = addressCheck
     }
 }
 
@@ -43,6 +43,8 @@ public struct HTTPResponse: Sendable {
 public struct HTTPFailure: Error, Sendable, CustomStringConvertible {
     public enum Kind: String, Sendable {
         case timeout, dns, connect, tls
+        /// Not sent: every address the host resolved to was refused by the address check.
+        case refused
     }
 
     public var kind: Kind
