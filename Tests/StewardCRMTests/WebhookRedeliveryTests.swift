@@ -84,15 +84,15 @@ struct WebhookRedeliveryTests {
 extension WebhookRedeliveryTests {
     @Test func stewardsOwnRefusalsDoNotCountAgainstTheEndpoint() async throws {
         let store = try SQLiteDatabaseTrait.store().store
-        let receiver = try await WebhookReceiver()
-        let endpoint = try loopbackEndpoint("strict", url: receiver.url("/ok"), extra: "max_payload_bytes: 10\ndisable_after: 1h")
+        let endpoint = try webhookEndpoint("name: strict\nurl: http://127.0.0.1:9/x\nsecret: ${S}\nevents: [opportunity.created]\nallow_insecure: true\ndisable_after: 1h")
         let deliverer = makeDeliverer(store, endpoints: [endpoint], clock: clock)
         for _ in 0..<2 {
             await #expect(throws: JobPermanentError.self) { try await deliverer.run(context(deliveryJob(store, endpoint: "strict", now: clock.now()))) }
             clock.advance(by: .seconds(7200))
         }
         let state = try #require(try await store.webhookEndpointStates()["strict"])
-        #expect(state.enabled && state.firstFailureAt == nil, "an oversized body is not the endpoint's failure")
+        #expect(state.enabled && state.firstFailureAt == nil, "a refused address is Steward's refusal, not the endpoint's failure")
+        #expect(try await storedAttempts(store).map { $0["error_class"] as String? } == ["refused", "refused"])
     }
 
     @Test func aDeliveryGivenUpRaisesDeliveryFailed() async throws {

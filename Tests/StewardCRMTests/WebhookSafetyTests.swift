@@ -50,8 +50,14 @@ struct WebhookSafetyTests {
         await #expect(throws: JobPermanentError.self) {
             try await deliverer.run(context(deliveryJob(store, endpoint: "small", payload: payload, now: clock.now())))
         }
-        #expect(try await storedAttempts(store).first?["error_class"] as String? == "refused")
+        #expect(try await storedAttempts(store).isEmpty)
+        let delivery = try #require(try await storedDeliveries(store).first)
+        #expect(delivery["status"] as String == "failed")
+        #expect(delivery["body"] as String == "", "an oversized body is not stored")
+        #expect((delivery["last_result"] as String?)?.contains("over max_payload_bytes 64") == true)
         #expect(receiver.requests.isEmpty)
+        let id = try #require(delivery["id"] as Int64?)
+        await #expect(throws: StewardError.self) { try await store.webhookRedeliver(ids: [id], now: clock.now()) }
     }
 
     @Test func plainHTTPNeedsAllowInsecure() throws {

@@ -81,6 +81,10 @@ extension SQLiteJobStore {
             return StewardError(.deliveryPending, "webhook delivery \(id) is still pending: a job is sending it",
                                 fix: "wait until it is delivered or failed (steward webhooks show \(id))")
         }
+        if delivery.body.isEmpty {
+            return StewardError(.invalidArguments, "webhook delivery \(id) has no body: it was over max_payload_bytes and was not stored",
+                                fix: "raise the endpoint's max_payload_bytes; later events will be sent")
+        }
         if let definedEndpoints, !definedEndpoints.contains(endpoint) {
             return StewardError(.endpointNotFound, "webhook delivery \(id) is for endpoint '\(endpoint)', which the workflow files no longer define",
                                 fix: "define the endpoint again to redeliver to it")

@@ -94,10 +94,11 @@ public final class WebhookDeliverer: Sendable {
 
     /// The pending delivery, created on the first attempt. One already delivered (or given up)
     /// ends the job; an undelivered one to a disabled endpoint is failed at once, and can be
-    /// redelivered after `steward webhooks enable`.
+    /// redelivered after `steward webhooks enable`; a body over the endpoint's cap is failed
+    /// before it is stored.
     private func openDelivery(_ arguments: WebhookJobArguments, endpoint: WebhookDefinition) async throws -> WebhookDelivery {
         let (delivery, blocked) = try await loadDelivery(arguments, endpoint: endpoint)
-        if blocked { throw JobPermanentError("webhook endpoint '\(endpoint.name)' is disabled; `steward webhooks enable \(endpoint.name)`, then redeliver") }
+        if let blocked { throw JobPermanentError("webhook delivery \(delivery.id) failed: \(blocked)") }
         guard delivery.status == .pending else { throw DeliveryFinished() }
         return delivery
     }
@@ -105,15 +106,21 @@ public final class WebhookDeliverer: Sendable {
     /// Thrown when the delivery needs no attempt: the job is complete.
     struct DeliveryFinished: Error {}
 
-    private func loadDelivery(_ arguments: WebhookJobArguments, endpoint: WebhookDefinition) async throws -> (WebhookDelivery, blocked: Bool) {
+    private func loadDelivery(_ arguments: WebhookJobArguments, endpoint: WebhookDefinition) async throws -> (WebhookDelivery, blocked: String?) {
         let now = clock.now()
-        return try await store.database.write { db in
-            var delivery = try arguments.delivery(now: now, db: db)
-            guard delivery.status == .pending, !(try WebhookRecords.endpointState(endpoint.name, db: db).enabled) else { return (delivery, false) }
-            try WebhookRecords.fail(delivery, reason: "endpoint disabled", now: now, store: store, db: db)
+        return try await store.database.write { [store] db in
+            var (delivery, oversized) = try arguments.delivery(now: now, maxBodyBytes: endpoint.maxPayloadBytes, db: db)
+            let blocked = try oversized ?? Self.disabled(endpoint, delivery: delivery, db: db)
+            guard let blocked else { return (delivery, nil) }
+            try WebhookRecords.fail(delivery, reason: blocked, now: now, store: store, db: db)
             delivery.status = .failed
-            return (delivery, true)
+            return (delivery, blocked)
         }
+    }
+
+    private static func disabled(_ endpoint: WebhookDefinition, delivery: WebhookDelivery, db: Database) throws -> String? {
+        guard delivery.status == .pending, !(try WebhookRecords.endpointState(endpoint.name, db: db).enabled) else { return nil }
+        return "endpoint disabled; `steward webhooks enable \(endpoint.name)`, then redeliver"
     }
 
     /// Sends one attempt and records it with its verdict; the endpoint's gate slot is held

@@ -27,15 +27,19 @@ struct WebhookJobArguments: Sendable {
         }
     }
 
-    /// The delivery these arguments name, created for an event's first attempt.
-    func delivery(now: Date, db: Database) throws -> WebhookDelivery {
-        if let deliveryID { return try WebhookRecords.fetch(deliveryID, db: db) }
+    /// The delivery these arguments name, created for an event's first attempt. A body over
+    /// `maxBodyBytes` is not stored (the delivery keeps an empty one): the second value says why.
+    func delivery(now: Date, maxBodyBytes: Int, db: Database) throws -> (WebhookDelivery, oversized: String?) {
+        if let existing = try existingDelivery(db: db) { return (existing, nil) }
         guard let event else { throw JobPermanentError("no event") }
-        if let existing = try WebhookRecords.existing(endpoint: endpoint, eventID: event.id, db: db) { return existing }
         let created = try Double.fetchOne(db.cachedStatement(sql: "SELECT created_at FROM events WHERE id = ?"), arguments: [event.id])
         let timestamp = created.map(Date.init(timeIntervalSince1970:)) ?? now
-        let body = try WebhookMessage.body(type: event.name, timestamp: timestamp, data: payload())
-        return try WebhookRecords.prepare(endpoint: endpoint, event: WebhookEventInput(id: event.id, name: event.name, body: body), now: now, db: db)
+        var body = try WebhookMessage.body(type: event.name, timestamp: timestamp, data: payload())
+        let size = body.utf8.count
+        let oversized = size > maxBodyBytes ? "refused: the body is \(size) bytes, over max_payload_bytes \(maxBodyBytes)" : nil
+        if oversized != nil { body = "" }
+        let input = WebhookEventInput(id: event.id, name: event.name, body: body)
+        return (try WebhookRecords.prepare(endpoint: endpoint, event: input, now: now, db: db), oversized)
     }
 
     /// The delivery these arguments name, if it was made already.
