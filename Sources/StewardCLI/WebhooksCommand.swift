@@ -6,12 +6,12 @@ import StewardCRM
 import StewardSQLite
 import StewardWorkflows
 
-/// `steward webhooks endpoints|deliveries|show|redeliver|enable|disable|test`.
+/// `steward webhooks endpoints|deliveries|show|redeliver|enable|disable|test|prune`.
 struct WebhooksCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "webhooks", abstract: "Webhook endpoints and what happened to every delivery.",
         subcommands: [WebhooksEndpointsCommand.self, WebhooksDeliveriesCommand.self, WebhooksShowCommand.self, WebhooksRedeliverCommand.self,
-                      WebhooksEnableCommand.self, WebhooksDisableCommand.self, WebhooksTestCommand.self]
+                      WebhooksEnableCommand.self, WebhooksDisableCommand.self, WebhooksTestCommand.self, WebhooksPruneCommand.self]
     )
 }
 
@@ -164,6 +164,22 @@ struct WebhooksDisableCommand: AsyncParsableCommand {
         _ = try workflows.endpoint(name, context)
         try await database.open(mustExist: true).webhookEndpointSetEnabled(name, enabled: false, reason: reason, now: context.clock.now())
         context.print("disabled \(name)")
+    }
+}
+
+struct WebhooksPruneCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "prune", abstract: "Delete delivered and failed deliveries (with their attempts) older than a retention; pending ones stay.")
+
+    @Option(name: .customLong("older-than"), help: "Retention, e.g. 30d.") var olderThan = "30d"
+    @OptionGroup var database: DatabaseOptions
+
+    func run() async throws {
+        let context = CommandContext.current
+        let retention = try DurationParsing.require(olderThan, field: "--older-than")
+        let cutoff = context.clock.now().addingTimeInterval(-retention.timeInterval)
+        let deleted = try await database.open(mustExist: true).webhookPrune(before: cutoff)
+        context.print("deleted \(deleted) webhook deliveries finished before \(Timestamps.iso(cutoff))")
     }
 }
 

@@ -113,3 +113,20 @@ extension WebhookRedeliveryTests {
         #expect((payload["reason"] as? String)?.contains("gave up after 2 attempts") == true)
     }
 }
+
+extension WebhookRedeliveryTests {
+    @Test func pruningDeletesOnlyFinishedDeliveriesPastTheRetention() async throws {
+        let store = try SQLiteDatabaseTrait.store().store
+        let receiver = try await WebhookReceiver()
+        let ok = try loopbackEndpoint("ok", url: receiver.url("/ok"))
+        let down = try loopbackEndpoint("down", url: receiver.url("/status/503"), extra: "retry: { schedule: [5s] }")
+        let deliverer = makeDeliverer(store, endpoints: [ok, down], clock: clock)
+        #expect(try await deliverer.run(context(deliveryJob(store, endpoint: "ok", now: clock.now()))) == .completed)
+        _ = try await pendingDelivery(store, deliverer, endpoint: "down")
+        clock.advance(by: .seconds(10 * 86400))
+        #expect(try await deliverer.run(context(deliveryJob(store, endpoint: "ok", now: clock.now()))) == .completed)
+        #expect(try await store.webhookPrune(before: clock.now().addingTimeInterval(-86400)) == 1)
+        #expect(try await storedDeliveries(store).map { $0["endpoint"] as String } == ["down", "ok"], "the pending and the recent one stay")
+        #expect(try await storedAttempts(store).count == 2)
+    }
+}

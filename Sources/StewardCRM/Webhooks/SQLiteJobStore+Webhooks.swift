@@ -110,6 +110,18 @@ extension SQLiteJobStore {
         }
     }
 
+    /// Deletes delivered and failed deliveries (and their attempts) that finished before
+    /// `before`; pending ones stay whatever their age. Returns how many were deleted.
+    public func webhookPrune(before: Date) async throws -> Int {
+        try await database.write { db in
+            let finished = "status != 'pending' AND coalesce(delivered_at, failed_at, last_attempt_at, created_at) < ?"
+            let cutoff = before.timeIntervalSince1970
+            try db.execute(sql: "DELETE FROM webhook_attempts WHERE delivery_id IN (SELECT id FROM webhook_deliveries WHERE \(finished))", arguments: [cutoff])
+            try db.execute(sql: "DELETE FROM webhook_deliveries WHERE \(finished)", arguments: [cutoff])
+            return db.changesCount
+        }
+    }
+
     /// Re-enabling clears the failure streak, so the endpoint gets its full `disable_after` again.
     public func webhookEndpointSetEnabled(_ name: String, enabled: Bool, reason: String, now: Date) async throws {
         try await database.write { db in
