@@ -130,3 +130,21 @@ extension WebhookRedeliveryTests {
         #expect(try await storedAttempts(store).count == 2)
     }
 }
+
+extension WebhookRedeliveryTests {
+    /// A redelivery's job that recorded its last attempt but has not finished yet still holds
+    /// the delivery: asking again is refused rather than leaving a pending delivery jobless.
+    @Test func aRedeliveryWhoseJobIsStillFinishingIsNotStartedAgain() async throws {
+        let store = try SQLiteDatabaseTrait.store().store
+        let receiver = try await WebhookReceiver()
+        let endpoint = try loopbackEndpoint("again", url: receiver.url("/status/503"), extra: "retry: { schedule: [5s] }")
+        let deliverer = makeDeliverer(store, endpoints: [endpoint], clock: clock)
+        let (id, job) = try await pendingDelivery(store, deliverer, endpoint: "again")
+        await #expect(throws: JobPermanentError.self) { try await deliverer.run(context(job)) }
+        #expect(try await store.webhookRedeliver(ids: [id], now: clock.now()) == [id])
+        try await store.database.write { db in try db.execute(sql: "UPDATE webhook_deliveries SET status = 'failed' WHERE id = ?", arguments: [id]) }
+        await #expect(throws: StewardError.self) { try await store.webhookRedeliver(ids: [id], now: clock.now()) }
+        #expect(try await store.webhookRedeliver(ids: [id], now: clock.now(), skipRefused: true) == [])
+        #expect(try await webhookJobs(store) == 1)
+    }
+}

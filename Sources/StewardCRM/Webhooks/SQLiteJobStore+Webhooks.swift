@@ -68,7 +68,10 @@ extension SQLiteJobStore {
                     throw refusal
                 }
                 try Self.restartRound(delivery, now: now, db: db)
-                _ = try enqueue([WebhookDeliveryKind.redeliveryJob(delivery)], in: db, now: now)
+                // The previous job of this delivery may still be finishing: then nothing changes, and it can be asked again.
+                guard try enqueue([WebhookDeliveryKind.redeliveryJob(delivery)], in: db, now: now).allSatisfy(\.inserted) else {
+                    throw StewardError(.deliveryPending, "webhook delivery \(id) still has a job finishing", fix: "try again in a moment")
+                }
                 redelivered.append(id)
             }
             return redelivered
@@ -80,6 +83,9 @@ extension SQLiteJobStore {
         if delivery.status == .pending {
             return StewardError(.deliveryPending, "webhook delivery \(id) is still pending: a job is sending it",
                                 fix: "wait until it is delivered or failed (steward webhooks show \(id))")
+        }
+        if try WebhookDeliveryKind.hasLiveRedeliveryJob(delivery, db: db) {
+            return StewardError(.deliveryPending, "webhook delivery \(id) still has a job finishing", fix: "try again in a moment")
         }
         if delivery.body.isEmpty {
             return StewardError(.invalidArguments, "webhook delivery \(id) has no body: it was over max_payload_bytes and was not stored",

@@ -1,3 +1,4 @@
+import GRDB
 public import StewardCore
 
 /// `webhook_delivery` jobs on the `webhooks` queue, one per (event, endpoint).
@@ -13,9 +14,19 @@ public enum WebhookDeliveryKind {
         }
     }
 
+    /// Whether the delivery's previous redelivery job has not finished yet (it may be settling
+    /// after its last attempt was recorded).
+    static func hasLiveRedeliveryJob(_ delivery: WebhookDelivery, db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: """
+            SELECT EXISTS (SELECT 1 FROM jobs WHERE kind = ? AND unique_key = ? AND state IN ('scheduled', 'available', 'running', 'retryable'))
+            """, arguments: [name, redeliveryKey(delivery)]) ?? false
+    }
+
+    static func redeliveryKey(_ delivery: WebhookDelivery) -> String { "webhook:delivery:\(delivery.id)" }
+
     /// The job of a redelivery, keyed per delivery so that a delivery has one job chain at a time.
     static func redeliveryJob(_ delivery: WebhookDelivery) -> NewJob {
-        let job = NewJob(kind: name, queue: queue, maxAttempts: 25, uniqueKey: "webhook:delivery:\(delivery.id)", uniqueStates: .uniqueRequired)
+        let job = NewJob(kind: name, queue: queue, maxAttempts: 25, uniqueKey: redeliveryKey(delivery), uniqueStates: .uniqueRequired)
         return job.addingArguments(["endpoint": delivery.endpoint, "delivery": delivery.id])
     }
 }
