@@ -39,8 +39,15 @@ public enum CadenceKinds {
         guard let definition = definitions.set.cadences[args.cadence] else {
             throw JobPermanentError("no cadence named '\(args.cadence)' in the workflow files")
         }
-        let result = try await permanentIfBadInput {
-            try await service.enroll(definition, record: try args.record(), source: "event:\(args.event.id)", now: clock.now())
+        let result: CadenceService.Enrollment
+        do {
+            result = try await permanentIfBadInput {
+                try await service.enroll(definition, record: try args.record(), source: "event:\(args.event.id)", now: clock.now())
+            }
+        } catch let error as StewardError where error.code == .recordClosed {
+            // Enroll and stop jobs run unordered: a deal closed before its enroll ran stays closed.
+            context.logger.info("not enrolled: the record is closed", metadata: ["cadence": "\(args.cadence)", "reason": "\(error.message)"])
+            return .completed
         }
         context.logger.info("enrolled", metadata: ["cadence": "\(args.cadence)", "enrollment": "\(result.enrollment.id)", "new": "\(result.inserted)"])
         return .completed

@@ -14,10 +14,15 @@ struct CadenceLifecycle {
 
     var today: CRMDay { CRMDay(now) }
 
-    /// Enrolls a record, or returns its open enrollment in this cadence.
+    /// Enrolls a record, or returns its open enrollment in this cadence. A record in a final
+    /// state (a closed deal, a converted target) is refused: its stop may already have run.
     func enroll(_ definition: CadenceDefinition, record: CRMRecordRef, on day: CRMDay?, source: String) throws -> (CadenceEnrollment, inserted: Bool) {
-        let template = try CadenceTemplateRecords.sync(definition, in: db, now: now)
         let owner = try RecordOwner.of(record, db: db)
+        if let state = owner.finalState {
+            throw StewardError(.recordClosed, "\(record) is \(state); a closed record is not enrolled in '\(definition.name)'",
+                               fix: "enroll an open record")
+        }
+        let template = try CadenceTemplateRecords.sync(definition, in: db, now: now)
         guard let id = try CadenceEnrollmentRecords.insert(template, record: record, owner: owner, on: day ?? today, source: source, db: db, now: now) else {
             guard let existing = try CadenceEnrollmentRecords.openEnrollment(cadenceID: template.cadenceID, record: record, db: db) else {
                 throw StewardError(.invalidChange, "\(record) could not be enrolled in '\(definition.name)'")
@@ -73,7 +78,8 @@ struct CadenceLifecycle {
     }
 
     /// A cadence activity was done: the enrollment advances, later steps shift when it was late,
-    /// a stepwise cadence plans the next step, and the last step completes the enrollment.
+    /// a stepwise cadence plans the next step. The enrollment completes once every step is done,
+    /// so an earlier step left open when the last one is done early stays on the owner's list.
     func activityDone(_ activity: CRMActivity, on day: CRMDay) throws {
         guard let id = activity.enrollmentID, let step = activity.stepNumber,
               let enrollment = try CadenceEnrollmentRecords.find(id, db: db), enrollment.status.isOpen else { return }
@@ -85,7 +91,7 @@ struct CadenceLifecycle {
                 try ActivityRecords.setDue(move.activity, move.due, db: db)
             }
         }
-        if step >= template.steps.count {
+        if try ActivityRecords.allDone(enrollment: id, steps: template.steps.count, db: db) {
             try complete(enrollment)
         } else if template.generate == .stepwise {
             _ = try store.enqueue([CadenceJobs.generateJob([id])], in: db, now: now)

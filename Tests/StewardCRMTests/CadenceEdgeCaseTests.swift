@@ -1,0 +1,104 @@
+import Foundation
+import GRDB
+import StewardCore
+import StewardCRM
+import StewardSQLite
+import StewardTesting
+import StewardWorkflows
+import Testing
+
+/// Enrollment edges: closed records, steps done out of order, pauses, odd amounts and
+/// file versions.
+@Suite("Cadence edge cases", .sqliteDatabase)
+struct CadenceEdgeCaseTests {
+    let store: SQLiteJobStore
+    let service: CadenceService
+    let monday = CadenceFixture.noon("2026-03-02")
+
+    init() async throws {
+        store = try SQLiteDatabaseTrait.store().store
+        service = CadenceService(store: store)
+        try await CadenceFixture.seed(store)
+    }
+
+    func enroll(_ cadence: String, _ record: CRMRecordRef) async throws -> CadenceEnrollment {
+        try await service.enroll(try CadenceFixture.cadence(cadence), record: record, now: monday).enrollment
+    }
+
+    func activities(_ enrollment: Int64) async throws -> [CRMActivity] {
+        try await service.activities(ActivityFilter(enrollment: enrollment), today: CRMDay(monday))
+    }
+
+    /// Runs every due job of the cadence kinds to the end.
+    func drainJobs(_ clock: ManualClock) async throws {
+        let definitions = WorkflowDefinitions(try CadenceFixture.definitions())
+        let kinds = CadenceKinds.make(store: store, definitions: definitions, clock: clock)
+        let pool = try PoolHarness(store: store, kinds: kinds, clock: clock) { $0.drain = true; $0.queues = ["cadences": 1] }
+        try await pool.finished()
+    }
+
+    @Test func aClosedOpportunityOrAConvertedTargetIsNotEnrolled() async throws {
+        _ = try await CRMChanges(store: store).changeStage(opportunity: 101, to: "closed_lost", reason: "budget", now: monday)
+        let error = await #expect(throws: StewardError.self) { try await enroll("follow-up", CRMRecordRef(.opportunity, 101)) }
+        #expect(error?.code == .recordClosed && error?.message.contains("opportunity 101 is closed_lost") == true)
+        try await store.database.write { db in
+            try db.execute(sql: "INSERT INTO prospecting_targets (target_id, company_name, status, dedupe_key) VALUES (9, 'Gone Ltd', 'dropped', 'g')")
+        }
+        await #expect(throws: StewardError.self) { try await enroll("steps", CRMRecordRef(.target, 9)) }
+        #expect(try await CadenceFixture.count(store, "SELECT count(*) FROM cadence_enrollments") == 0)
+        #expect(try await CadenceFixture.count(store, "SELECT count(*) FROM jobs") == 0)
+    }
+
+    @Test func anEnrollJobThatRunsAfterTheDealClosedCompletesWithoutEnrolling() async throws {
+        let created = try await CRMChanges(store: store).createOpportunity(account: 1, amount: 500, now: monday)
+        _ = try await CRMChanges(store: store).changeStage(opportunity: created.id, to: "closed_won", reason: nil, now: monday)
+        let event = #"{"id":1,"name":"opportunity.created","payload":{"opportunity_id":\#(created.id),"account_id":1}}"#
+        _ = try await store.jobInsertMany([NewJob(kind: CadenceJobs.enroll, args: #"{"cadence":"follow-up","event":\#(event)}"#, queue: CadenceJobs.queue)], now: monday)
+        try await drainJobs(ManualClock(now: monday))
+        #expect(try await CadenceFixture.count(store, "SELECT count(*) FROM cadence_enrollments") == 0)
+        #expect(try await CadenceFixture.count(store, "SELECT count(*) FROM jobs WHERE kind = 'cadence_enroll' AND state = 'completed'") == 1)
+    }
+
+    @Test func theLastStepDoneEarlyLeavesTheEnrollmentOpenUntilEveryStepIsDone() async throws {
+        let enrollment = try await enroll("follow-up", CRMRecordRef(.opportunity, 101))
+        _ = try await service.generate([enrollment.id], now: monday)
+        let steps = try await activities(enrollment.id)
+        _ = try await CRMChanges(store: store).completeActivity(try #require(steps.last).id, now: monday)
+        #expect(try await service.enrollment(enrollment.id).status == .active, "steps 1 and 2 are still to do")
+        _ = try await service.stop(enrollment.id, reason: "deal lost", now: monday)
+        #expect(try await activities(enrollment.id).map(\.status) == [.cancelled, .cancelled, .done], "stop still cancels the open steps")
+
+        let again = try await enroll("follow-up", CRMRecordRef(.opportunity, 102))
+        _ = try await service.generate([again.id], now: monday)
+        for activity in try await activities(again.id).reversed() {
+            _ = try await CRMChanges(store: store).completeActivity(activity.id, now: monday)
+        }
+        #expect(try await service.enrollment(again.id).status == .completed, "completed once the last open step is done")
+        #expect(try await CadenceFixture.count(store, "SELECT count(*) FROM events WHERE name = 'cadence.completed'") == 1)
+    }
+
+    @Test func aHugeAmountRendersInsteadOfCrashing() async throws {
+        let text = """
+            kind: cadence
+            name: big
+            generate: stepwise
+            steps:
+              - { day: 0, type: call, subject: "Deal of {{opportunity.amount}}" }
+            """
+        let definition = try #require(try CadenceFixture.definitions(text).cadences["big"])
+        try await store.database.write { db in try db.execute(sql: "UPDATE opportunities SET amount = 1e20 WHERE opportunity_id = 101") }
+        let enrollment = try await service.enroll(definition, record: CRMRecordRef(.opportunity, 101), now: monday).enrollment
+        #expect(try await service.generate([enrollment.id], now: monday) == 1)
+        #expect(try await activities(enrollment.id).map(\.subject) == ["Deal of 1e+20"])
+    }
+
+    @Test func goingBackToAnEarlierFileTextReusesItsVersion() async throws {
+        let original = try CadenceFixture.cadence("follow-up")
+        let edited = try #require(try CadenceFixture.definitions(CadenceFixture.files.replacingOccurrences(of: "\"Check-in\"", with: "\"Edited\"")).cadences["follow-up"])
+        for definition in [original, edited, original, edited] { try await service.sync([definition], now: monday) }
+        #expect(try await CadenceFixture.count(store, "SELECT count(*) FROM cadence_versions") == 2, "two texts, two versions")
+        #expect(try await service.summaries().first { $0.name == "follow-up" }?.version == 2)
+        try await service.sync([original], now: monday)
+        #expect(try await enroll("follow-up", CRMRecordRef(.opportunity, 101)).cadenceVersion == 1)
+    }
+}
