@@ -8,6 +8,7 @@ enum CadenceSchema {
         SQLiteSchemaMigration("cadences/v1-cadences", migrate: createCadences),
         SQLiteSchemaMigration("cadences/v1-crm-columns", migrate: addCRMColumns),
         SQLiteSchemaMigration("cadences/v1-account-status", migrate: createAccountStatus),
+        SQLiteSchemaMigration("cadences/v2-winback-scans", migrate: createWinbackScans),
     ]
 
     /// Templates are versioned: a file edit adds a version, and an enrollment keeps the version it
@@ -112,6 +113,19 @@ enum CadenceSchema {
                 recorded_at            TEXT NOT NULL
             );
             CREATE INDEX account_status_history_account ON account_status_history (account_id, history_id);
+            """)
+    }
+
+    /// Every winback scan's day, so a scan dated before the latest one can be refused.
+    static func createWinbackScans(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE winback_scans (
+                scan_id    INTEGER PRIMARY KEY,
+                rule       TEXT NOT NULL,
+                as_of      TEXT NOT NULL,
+                scanned_at TEXT NOT NULL
+            );
+            CREATE INDEX winback_scans_as_of ON winback_scans (as_of);
             """)
     }
 }

@@ -6,7 +6,8 @@ import StewardCore
 
 /// Winback for commands and jobs: a scan is one transaction that stores derived statuses,
 /// enrolls newly inactive accounts, stops winback for accounts that bought again, and records
-/// `account.winback_flagged` / `account.reactivated`.
+/// `account.winback_flagged` / `account.reactivated`. Scans move forward: one dated before the
+/// latest is refused (`staleScan`) and changes nothing.
 public struct WinbackService: Sendable {
     public let store: SQLiteJobStore
 
@@ -15,6 +16,8 @@ public struct WinbackService: Sendable {
     public func scan(_ rule: WinbackDefinition, cadence: CadenceDefinition, asOf day: CRMDay, now: Date) async throws -> WinbackScanResult {
         let thresholds = WinbackThresholds(passiveAfterDays: rule.passiveAfterDays, inactiveAfterDays: rule.inactiveAfterDays)
         return try await store.database.write { db in
+            try WinbackScan.requireNotBefore(day, db: db)
+            try WinbackScan.recordScan(rule: rule.name, asOf: day, db: db, now: now)
             let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM accounts") ?? 0
             let (changed, flagged, reactivated) = try WinbackScan.apply(thresholds, asOf: day, db: db, now: now)
             let template = try CadenceTemplateRecords.sync(cadence, in: db, now: now)
