@@ -26,7 +26,7 @@ struct WinbackScanCommand: AsyncParsableCommand {
         let set = try WorkflowDirectory.load(workflows, required: true, context: context) ?? WorkflowSet()
         let definition = try self.definition(in: set)
         guard let cadence = set.cadences[definition.cadence] else { throw StewardError(.invalidWorkflows, "no cadence '\(definition.cadence)'") }
-        let result = try await WinbackService(store: try database.open()).scan(definition, cadence: cadence, asOf: day, now: context.clock.now())
+        let result = try await WinbackService(store: try database.open(mustExist: true)).scan(definition, cadence: cadence, asOf: day, now: context.clock.now())
         context.print("winback scan as of \(result.asOf): \(result.accounts) accounts, \(result.changed) changed, "
             + "\(result.flagged.count) newly inactive (\(result.enrollments.count) enrolled in \(cadence.name)), \(result.reactivated.count) reactivated")
     }
