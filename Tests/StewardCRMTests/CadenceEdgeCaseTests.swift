@@ -59,6 +59,18 @@ struct CadenceEdgeCaseTests {
         #expect(try await CadenceFixture.count(store, "SELECT count(*) FROM jobs WHERE kind = 'cadence_enroll' AND state = 'completed'") == 1)
     }
 
+    @Test func aWonDealStopsItsAccountsCadenceToo() async throws {
+        let account = try await enroll("follow-up", CRMRecordRef(.account, 1))
+        let other = try await enroll("follow-up", CRMRecordRef(.account, 2))
+        _ = try await CRMChanges(store: store).changeStage(opportunity: 101, to: "closed_won", reason: nil, now: monday)
+        let event = #"{"id":1,"name":"opportunity.closed_won","payload":{"opportunity_id":101,"account_id":1,"to":"closed_won"}}"#
+        _ = try await store.jobInsertMany([NewJob(kind: CadenceJobs.stop, args: #"{"cadence":"follow-up","event":\#(event)}"#, queue: CadenceJobs.queue)], now: monday)
+        try await drainJobs(ManualClock(now: monday))
+        let stopped = try await service.enrollment(account.id)
+        #expect(stopped.status == .stopped && stopped.stopReason == "opportunity.closed_won")
+        #expect(try await service.enrollment(other.id).status == .active, "another account's cadence goes on")
+    }
+
     @Test func theLastStepDoneEarlyLeavesTheEnrollmentOpenUntilEveryStepIsDone() async throws {
         let enrollment = try await enroll("follow-up", CRMRecordRef(.opportunity, 101))
         _ = try await service.generate([enrollment.id], now: monday)

@@ -63,7 +63,9 @@ public enum CadenceKinds {
 
     static func stop(_ context: JobContext, service: CadenceService, clock: any JobClock) async throws -> JobResult {
         let args = try context.arguments(EventArgs.self)
-        let stopped = try await service.stopOpen(cadence: args.cadence, record: try args.record(), reason: args.event.name, now: clock.now())
+        _ = try args.record()  // names at least one record
+        let records = CRMRecordRef.all(inPayload: args.event.payload.object)
+        let stopped = try await service.stopOpen(cadence: args.cadence, records: records, reason: args.event.name, now: clock.now())
         context.logger.info("enrollments stopped", metadata: ["cadence": "\(args.cadence)", "count": "\(stopped.count)"])
         return .completed
     }

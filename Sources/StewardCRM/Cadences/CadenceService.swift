@@ -50,6 +50,11 @@ public struct CadenceService: Sendable {
         try await write(now) { try $0.stopOpen(cadence: cadence, record: record, reason: reason) }
     }
 
+    /// Stops the open enrollments in a cadence of every record an event names, in one transaction.
+    public func stopOpen(cadence: String, records: [CRMRecordRef], reason: String, now: Date) async throws -> [CadenceEnrollment] {
+        try await write(now) { lifecycle in try records.flatMap { try lifecycle.stopOpen(cadence: cadence, record: $0, reason: reason) } }
+    }
+
     /// Plans what each enrollment needs now, in one transaction; returns how many activities
     /// were created.
     public func generate(_ enrollments: [Int64], now: Date) async throws -> Int {
