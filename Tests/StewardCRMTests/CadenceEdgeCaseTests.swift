@@ -89,6 +89,30 @@ struct CadenceEdgeCaseTests {
         #expect(try await CadenceFixture.count(store, "SELECT count(*) FROM events WHERE name = 'cadence.completed'") == 1)
     }
 
+    @Test func aStepwiseStepDoneDuringAPauseGivesTheNextStepItsWholeWaitAfterTheResume() async throws {
+        let enrollment = try await enroll("steps", CRMRecordRef(.account, 1))
+        _ = try await service.generate([enrollment.id], now: monday)
+        _ = try await service.pause(enrollment.id, now: CadenceFixture.noon("2026-03-03"))
+        let first = try #require(try await activities(enrollment.id).first)
+        _ = try await CRMChanges(store: store).completeActivity(first.id, on: "2026-03-05", now: CadenceFixture.noon("2026-03-05"))
+        _ = try await service.resume(enrollment.id, now: CadenceFixture.noon("2026-03-16"))
+        // Step 1 was a day overdue at the pause; step 2 comes 3 calendar days after it: 3 after the resume.
+        #expect(try await activities(enrollment.id).map(\.dueDate?.description) == ["2026-03-02", "2026-03-19"])
+        #expect(try await service.generate([enrollment.id], now: CadenceFixture.noon("2026-03-16")) == 0, "planned once")
+    }
+
+    @Test func anUpfrontStepDoneLateDuringAPauseIsNotShiftedTwice() async throws {
+        let enrollment = try await enroll("follow-up", CRMRecordRef(.opportunity, 101))
+        _ = try await service.generate([enrollment.id], now: monday)  // due Mon 03-02, Wed 03-04, Mon 03-09
+        _ = try await service.pause(enrollment.id, now: CadenceFixture.noon("2026-03-03"))
+        let first = try #require(try await activities(enrollment.id).first)
+        _ = try await CRMChanges(store: store).completeActivity(first.id, on: "2026-03-05", now: CadenceFixture.noon("2026-03-05"))
+        _ = try await service.resume(enrollment.id, now: CadenceFixture.noon("2026-03-16"))
+        // One business day late at the pause: steps 2 and 3 keep 2 and 5 business days after the resume.
+        let planned = try await activities(enrollment.id).filter { $0.status == .planned }
+        #expect(planned.map(\.dueDate?.description) == ["2026-03-18", "2026-03-23"])
+    }
+
     @Test func aHugeAmountRendersInsteadOfCrashing() async throws {
         let text = """
             kind: cadence

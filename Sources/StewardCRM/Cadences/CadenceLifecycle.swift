@@ -58,6 +58,12 @@ struct CadenceLifecycle {
             try CadenceEnrollmentRecords.setEnrolledOn(id, enrollment.enrolledOn.adding(days: max(0, today.number - pausedOn.number)), db: db)
         }
         try CadenceEnrollmentRecords.setStatus(id, .active, day: today, db: db)
+        if template.generate == .stepwise, !activities.isEmpty {
+            // A step done before or during the pause: its successor waits what it had left.
+            var generator = CadenceGenerator()
+            try generator.generateResumed(try CadenceEnrollmentRecords.require(id, db: db),
+                                          pause: CadencePlanner.Pause(pausedOn: pausedOn, resumedOn: today), db: db, now: now)
+        }
         try audit("cadence.resumed", enrollment, ["paused_on": pausedOn.description])
         _ = try store.enqueue([CadenceJobs.generateJob([id])], in: db, now: now)
         return try CadenceEnrollmentRecords.require(id, db: db)
@@ -87,7 +93,9 @@ struct CadenceLifecycle {
         let template = try template(of: enrollment)
         if template.generate == .upfront, let due = activity.dueDate {
             let planned = try ActivityRecords.byStep(enrollment: id, db: db)
-            for move in CadencePlanner.shifted(template, doneStep: step, due: due, done: day, planned: planned) {
+            // Done during a pause: the delay counts to the pause only (resume adds the rest).
+            let done = enrollment.pausedOn.map { min(day, $0) } ?? day
+            for move in CadencePlanner.shifted(template, doneStep: step, due: due, done: done, planned: planned) {
                 try ActivityRecords.setDue(move.activity, move.due, db: db)
             }
         }
