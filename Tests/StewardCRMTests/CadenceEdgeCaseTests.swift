@@ -137,4 +137,27 @@ struct CadenceEdgeCaseTests {
         try await service.sync([original], now: monday)
         #expect(try await enroll("follow-up", CRMRecordRef(.opportunity, 101)).cadenceVersion == 1)
     }
+
+    @Test func activitiesThatAlreadyNamedEnrollmentsDoNotCollideWithNewOnes() async throws {
+        try await TemporaryDirectory.with { directory in
+            let path = directory.path("old.sqlite")
+            let crmV1 = try SQLiteJobStore.open(path: path, options: SQLiteStoreOptions(schema: Array(CRMSchema.migrations.prefix(1))))
+            try await crmV1.database.write { db in
+                try db.execute(sql: """
+                    INSERT INTO accounts (account_id, company_name, owner_user_id) VALUES (1, 'Acme', 'anna');
+                    INSERT INTO activities (activity_id, subject, status, cadence_enrollment_id, cadence_step_number)
+                    VALUES (1, 'old', 'Done', 1, 1), (2, 'old again', 'Done', 1, 1), (3, 'other', 'Planned', 2, 1);
+                    """)
+            }
+            let store = try SQLiteJobStore.open(path: path, options: SQLiteStoreOptions(schema: CRMSchema.migrations))
+            let service = CadenceService(store: store)
+            let enrollment = try await service.enroll(try CadenceFixture.cadence("follow-up"), record: CRMRecordRef(.account, 1), now: monday).enrollment
+            #expect(enrollment.id == 1)
+            #expect(try await service.generate([enrollment.id], now: monday) == 3, "no step counts as planned by the old rows")
+            let earlier = try await store.database.read { db in
+                try Int64.fetchAll(db, sql: "SELECT earlier_cadence_enrollment_id FROM activities WHERE activity_id <= 3 ORDER BY activity_id")
+            }
+            #expect(earlier == [1, 1, 2], "the old references are kept")
+        }
+    }
 }
