@@ -156,6 +156,22 @@ struct CadenceCommandTests {
         }
     }
 
+    @Test func dueTodayIsTodayInTheTimeZoneOfTZ() async throws {
+        try await withCRM { db, _ in
+            try await SQLiteJobStore.open(path: db).database.write { db in
+                try db.execute(sql: "INSERT INTO activities (subject, status, due_date, owner_user_id) VALUES ('Call Acme', 'Planned', '2026-03-03', 'anna')")
+            }
+            let lateMonday = Date(timeIntervalSince1970: 1_772_488_800)  // 2026-03-02 22:00 UTC: Tuesday in Helsinki
+            for (zone, listed) in [("Europe/Helsinki", true), ("UTC", false)] {
+                let output = BufferOutput()
+                let context = CommandContext(output: output, errorOutput: BufferOutput(), environment: ["TZ": zone], clock: ManualClock(now: lateMonday))
+                let code = await CommandContext.$current.withValue(context) { await StewardMain.run(["activities", "list", "--due", "today", "--database", db]) }
+                #expect(code == 0)
+                #expect(output.text.contains("Call Acme") == listed, "\(zone): \(output.text)")
+            }
+        }
+    }
+
     @Test func theDemoShowsCadencesAndWinback() async throws {
         try await TemporaryDirectory.with { directory in
             let result = await steward("demo", "--database", directory.path("demo.sqlite"))

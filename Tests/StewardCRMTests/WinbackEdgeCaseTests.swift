@@ -91,8 +91,20 @@ struct WinbackEdgeCaseTests {
         #expect(try await CadenceFixture.count(store, "SELECT count(*) FROM account_status_history WHERE previous_activity IS NULL") == 2)
     }
 
-    func drain(_ clock: ManualClock) async throws {
-        let definitions = WorkflowDefinitions(try CadenceFixture.definitions())
+    @Test func aScheduledScanIsDatedInItsRulesTimeZone() async throws {
+        let tokyo = CadenceFixture.files + "\nschedule: \"0 1 * * *\"\ntimezone: Asia/Tokyo\n"
+        // 01:00 in Tokyo on June 30th is still June 29th in UTC.
+        _ = try await store.jobInsertMany([NewJob(kind: WinbackKind.name, args: #"{"rule":"inactive","tick":"2026-06-29T16:00:00Z"}"#, queue: WinbackKind.queue)],
+                                          now: CadenceFixture.noon("2026-06-29"))
+        try await drain(ManualClock(now: CadenceFixture.noon("2026-06-29")), files: tokyo)
+        let days = try await store.database.read { db in try String.fetchAll(db, sql: "SELECT as_of FROM winback_scans") }
+        #expect(days == ["2026-06-30"])
+        #expect(CRMDay(Date(timeIntervalSince1970: 1_782_777_600), in: TimeZone(identifier: "America/New_York")!).description == "2026-06-29",
+                "00:00 UTC on June 30th is June 29th in New York")
+    }
+
+    func drain(_ clock: ManualClock, files: String = CadenceFixture.files) async throws {
+        let definitions = WorkflowDefinitions(try CadenceFixture.definitions(files))
         let kinds = CadenceKinds.make(store: store, definitions: definitions, clock: clock) + [WinbackKind.make(store: store, definitions: definitions, clock: clock)]
         let pool = try PoolHarness(store: store, kinds: kinds, clock: clock) { $0.drain = true; $0.queues = ["winback": 1, "cadences": 1] }
         try await pool.finished()

@@ -1,6 +1,6 @@
 public import StewardCore
 public import StewardSQLite
-import Foundation
+public import Foundation
 import Logging
 public import StewardWorkflows
 
@@ -19,7 +19,7 @@ public enum WinbackKind {
             }
             // A scheduled scan is dated by its tick, so a caught-up run derives the day it was due.
             let tick = args.tick.flatMap { try? Date($0, strategy: .iso8601) }
-            let day = try args.as_of.map(scanDay) ?? CRMDay(tick ?? clock.now())
+            let day = try args.as_of.map(scanDay) ?? rule.day(of: tick ?? clock.now())
             context.logger.info("winback scan started", metadata: ["rule": "\(rule.name)", "as_of": "\(day)"])
             let result: WinbackScanResult
             do {
@@ -43,5 +43,12 @@ public enum WinbackKind {
 
     public static func scheduledJob(_ rule: WinbackDefinition) -> ScheduledJob? {
         rule.timing?.scheduledJob(name: "winback:\(rule.name)", job: NewJob(kind: name, queue: queue).addingArguments(["rule": rule.name]))
+    }
+}
+
+extension WinbackDefinition {
+    /// The scan day of an instant, in the time zone of the rule's schedule (UTC without one).
+    public func day(of date: Date) -> CRMDay {
+        CRMDay(date, in: timing?.timeZone ?? .gmt)
     }
 }
