@@ -21,8 +21,8 @@ struct CadencesCommand: AsyncParsableCommand {
         return set
     }
 
-    /// `steward run` stores the cadences it loads; a failure is logged, since enrolling syncs
-    /// the cadence it uses again anyway.
+    /// `steward run` stores the cadences it loads and reloads; a failure is logged (jobs then
+    /// keep the stored current version, or store their file's when none is).
     static func syncOnLoad(_ set: WorkflowSet, store: SQLiteJobStore, now: Date, logger: Logger) async {
         do {
             try await CadenceService(store: store).sync(set.cadences.values.sorted { $0.name < $1.name }, now: now)

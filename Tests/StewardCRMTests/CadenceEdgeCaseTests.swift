@@ -113,6 +113,20 @@ struct CadenceEdgeCaseTests {
         #expect(planned.map(\.dueDate?.description) == ["2026-03-18", "2026-03-23"])
     }
 
+    @Test func anEnrollJobInAProcessWithAnOlderFileKeepsTheStoredCurrentVersion() async throws {
+        let original = try CadenceFixture.cadence("follow-up")
+        let edited = try #require(try CadenceFixture.definitions(CadenceFixture.files.replacingOccurrences(of: "\"Check-in\"", with: "\"Edited\"")).cadences["follow-up"])
+        try await service.sync([original], now: monday)
+        try await service.sync([edited], now: monday)  // another process reloaded the edited file
+        let event = #"{"id":1,"name":"opportunity.created","payload":{"opportunity_id":101,"account_id":1}}"#
+        _ = try await store.jobInsertMany([NewJob(kind: CadenceJobs.enroll, args: #"{"cadence":"follow-up","event":\#(event)}"#, queue: CadenceJobs.queue)], now: monday)
+        try await drainJobs(ManualClock(now: monday))  // this process still holds the original file
+        let enrollment = try #require(try await service.enrollments(cadence: "follow-up").first)
+        #expect(enrollment.cadenceVersion == 2)
+        #expect(try await service.summaries().first { $0.name == "follow-up" }?.version == 2, "current stays the reloaded version")
+        #expect(try await CadenceFixture.count(store, "SELECT count(*) FROM cadence_versions") == 2)
+    }
+
     @Test func aHugeAmountRendersInsteadOfCrashing() async throws {
         let text = """
             kind: cadence

@@ -42,7 +42,7 @@ public enum CadenceKinds {
         let result: CadenceService.Enrollment
         do {
             result = try await permanentIfBadInput {
-                try await service.enroll(definition, record: try args.record(), source: "event:\(args.event.id)", now: clock.now())
+                try await service.enroll(definition, record: try args.record(), source: "event:\(args.event.id)", syncFile: false, now: clock.now())
             }
         } catch let error as StewardError where error.code == .recordClosed {
             // Enroll and stop jobs run unordered: a deal closed before its enroll ran stays closed.

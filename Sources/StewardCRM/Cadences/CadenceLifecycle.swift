@@ -16,13 +16,15 @@ struct CadenceLifecycle {
 
     /// Enrolls a record, or returns its open enrollment in this cadence. A record in a final
     /// state (a closed deal, a converted target) is refused: its stop may already have run.
-    func enroll(_ definition: CadenceDefinition, record: CRMRecordRef, on day: CRMDay?, source: String) throws -> (CadenceEnrollment, inserted: Bool) {
+    func enroll(_ definition: CadenceDefinition, record: CRMRecordRef, on day: CRMDay?, source: String,
+                syncFile: Bool) throws -> (CadenceEnrollment, inserted: Bool) {
         let owner = try RecordOwner.of(record, db: db)
         if let state = owner.finalState {
             throw StewardError(.recordClosed, "\(record) is \(state); a closed record is not enrolled in '\(definition.name)'",
                                fix: "enroll an open record")
         }
-        let template = try CadenceTemplateRecords.sync(definition, in: db, now: now)
+        let template = try syncFile ? CadenceTemplateRecords.sync(definition, in: db, now: now)
+            : CadenceTemplateRecords.current(definition, in: db, now: now)
         guard let id = try CadenceEnrollmentRecords.insert(template, record: record, owner: owner, on: day ?? today, source: source, db: db, now: now) else {
             guard let existing = try CadenceEnrollmentRecords.openEnrollment(cadenceID: template.cadenceID, record: record, db: db) else {
                 throw StewardError(.invalidChange, "\(record) could not be enrolled in '\(definition.name)'")

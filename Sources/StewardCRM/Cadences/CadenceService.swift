@@ -27,9 +27,11 @@ public struct CadenceService: Sendable {
         public var inserted: Bool
     }
 
+    /// Enrolls on the version of `definition`'s file text (`syncFile`, for commands that just
+    /// loaded the files) or on the stored current version (jobs: the files may have changed).
     public func enroll(_ definition: CadenceDefinition, record: CRMRecordRef, on day: CRMDay? = nil, source: String = "manual",
-                       now: Date) async throws -> Enrollment {
-        let (enrollment, inserted) = try await write(now) { try $0.enroll(definition, record: record, on: day, source: source) }
+                       syncFile: Bool = true, now: Date) async throws -> Enrollment {
+        let (enrollment, inserted) = try await write(now) { try $0.enroll(definition, record: record, on: day, source: source, syncFile: syncFile) }
         return Enrollment(enrollment: enrollment, inserted: inserted)
     }
 

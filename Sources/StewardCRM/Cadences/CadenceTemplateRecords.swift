@@ -32,6 +32,14 @@ enum CadenceTemplateRecords {
         return try insertVersion(definition, cadenceID: id, version: next, fingerprint: fingerprint, db: db, stamp: stamp)
     }
 
+    /// The stored current version, as the last load or reload of the files left it; the file's
+    /// text is stored first only when the cadence was never stored. Jobs use this, so processes
+    /// holding different file versions do not flip the current version back and forth.
+    static func current(_ definition: CadenceDefinition, in db: Database, now: Date) throws -> CadenceTemplate {
+        guard let (id, current) = try currentVersion(definition.name, db: db) else { return try sync(definition, in: db, now: now) }
+        return try load(id, version: current, db: db)
+    }
+
     private static func currentVersion(_ name: String, db: Database) throws -> (Int64, Int)? {
         try Row.fetchOne(db, sql: "SELECT cadence_id, current_version FROM cadences WHERE name = ?", arguments: [name]).map { ($0[0], $0[1]) }
     }

@@ -23,7 +23,7 @@ public enum WinbackKind {
             context.logger.info("winback scan started", metadata: ["rule": "\(rule.name)", "as_of": "\(day)"])
             let result: WinbackScanResult
             do {
-                result = try await WinbackService(store: store).scan(rule, cadence: cadence, asOf: day, now: clock.now())
+                result = try await WinbackService(store: store).scan(rule, cadence: cadence, asOf: day, syncFile: false, now: clock.now())
             } catch let error as StewardError where error.code == .staleScan {
                 // A caught-up tick older than a scan that already ran: nothing left to do.
                 context.logger.info("winback scan skipped", metadata: ["reason": "\(error.message)"])
