@@ -60,15 +60,17 @@ struct CadenceLifecycle {
             try CadenceEnrollmentRecords.setEnrolledOn(id, enrollment.enrolledOn.adding(days: max(0, today.number - pausedOn.number)), db: db)
         }
         try CadenceEnrollmentRecords.setStatus(id, .active, day: today, db: db)
-        if template.generate == .stepwise, !activities.isEmpty {
-            // A step done before or during the pause: its successor waits what it had left.
-            var generator = CadenceGenerator()
-            try generator.generateResumed(try CadenceEnrollmentRecords.require(id, db: db),
-                                          pause: CadencePlanner.Pause(pausedOn: pausedOn, resumedOn: today), db: db, now: now)
-        }
+        if template.generate == .stepwise, !activities.isEmpty { try planNextStep(id, pausedOn: pausedOn) }
         try audit("cadence.resumed", enrollment, ["paused_on": pausedOn.description])
         _ = try store.enqueue([CadenceJobs.generateJob([id])], in: db, now: now)
         return try CadenceEnrollmentRecords.require(id, db: db)
+    }
+
+    /// A stepwise step done before or during the pause: its successor waits what it had left.
+    private func planNextStep(_ id: Int64, pausedOn: CRMDay) throws {
+        var generator = CadenceGenerator()
+        try generator.generateResumed(try CadenceEnrollmentRecords.require(id, db: db),
+                                      pause: CadencePlanner.Pause(pausedOn: pausedOn, resumedOn: today), db: db, now: now)
     }
 
     /// Stops an open enrollment and cancels its planned activities.
