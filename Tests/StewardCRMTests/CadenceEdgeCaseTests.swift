@@ -71,6 +71,25 @@ struct CadenceEdgeCaseTests {
         #expect(try await service.enrollment(other.id).status == .active, "another account's cadence goes on")
     }
 
+    @Test func anEnrollJobAfterAStopEventForItsRecordDoesNotEnroll() async throws {
+        // An account cadence stopped by a won deal: its enroll job, still queued, runs after.
+        let text = CadenceFixture.files + "\n---\nkind: cadence\nname: nurture\nenroll_on: account.reactivated\nsteps:\n  - { day: 0, type: call, subject: \"Hi\" }\nstop_on: [opportunity.closed_won]\n"
+        let definitions = WorkflowDefinitions(try CadenceFixture.definitions(text))
+        let enrolling = try await store.database.write { db in try store.recordEvent("account.reactivated", payload: #"{"account_id":1}"#, in: db, now: monday) }
+        _ = try await CRMChanges(store: store).changeStage(opportunity: 101, to: "closed_won", reason: nil, now: monday)
+        let event = #"{"id":\#(enrolling),"name":"account.reactivated","payload":{"account_id":1}}"#
+        _ = try await store.jobInsertMany([NewJob(kind: CadenceJobs.enroll, args: #"{"cadence":"nurture","event":\#(event)}"#, queue: CadenceJobs.queue)], now: monday)
+        let clock = ManualClock(now: monday)
+        let pool = try PoolHarness(store: store, kinds: CadenceKinds.make(store: store, definitions: definitions, clock: clock), clock: clock) {
+            $0.drain = true; $0.queues = ["cadences": 1]
+        }
+        try await pool.finished()
+        #expect(try await CadenceFixture.count(store, "SELECT count(*) FROM cadence_enrollments") == 0)
+        #expect(try await CadenceFixture.count(store, "SELECT count(*) FROM jobs WHERE kind = 'cadence_enroll' AND state = 'completed'") == 1)
+        let manual = try await service.enroll(try #require(definitions.set.cadences["nurture"]), record: CRMRecordRef(.account, 1), now: monday)
+        #expect(manual.inserted, "by hand it still enrolls")
+    }
+
     @Test func theLastStepDoneEarlyLeavesTheEnrollmentOpenUntilEveryStepIsDone() async throws {
         let enrollment = try await enroll("follow-up", CRMRecordRef(.opportunity, 101))
         _ = try await service.generate([enrollment.id], now: monday)

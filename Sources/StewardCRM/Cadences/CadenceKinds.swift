@@ -42,11 +42,12 @@ public enum CadenceKinds {
         let result: CadenceService.Enrollment
         do {
             result = try await permanentIfBadInput {
-                try await service.enroll(definition, record: try args.record(), source: "event:\(args.event.id)", syncFile: false, now: clock.now())
+                try await service.enroll(definition, record: try args.record(), source: "event:\(args.event.id)", syncFile: false,
+                                       afterEvent: args.event.id, now: clock.now())
             }
         } catch let error as StewardError where error.code == .recordClosed {
             // Enroll and stop jobs run unordered: a deal closed before its enroll ran stays closed.
-            context.logger.info("not enrolled: the record is closed", metadata: ["cadence": "\(args.cadence)", "reason": "\(error.message)"])
+            context.logger.info("not enrolled: the record is closed or was stopped after the event", metadata: ["cadence": "\(args.cadence)", "reason": "\(error.message)"])
             return .completed
         }
         context.logger.info("enrolled", metadata: ["cadence": "\(args.cadence)", "enrollment": "\(result.enrollment.id)", "new": "\(result.inserted)"])

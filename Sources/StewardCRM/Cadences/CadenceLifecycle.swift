@@ -17,11 +17,15 @@ struct CadenceLifecycle {
     /// Enrolls a record, or returns its open enrollment in this cadence. A record in a final
     /// state (a closed deal, a converted target) is refused: its stop may already have run.
     func enroll(_ definition: CadenceDefinition, record: CRMRecordRef, on day: CRMDay?, source: String,
-                syncFile: Bool) throws -> (CadenceEnrollment, inserted: Bool) {
+                syncFile: Bool, afterEvent event: Int64? = nil) throws -> (CadenceEnrollment, inserted: Bool) {
         let owner = try RecordOwner.of(record, db: db)
         if let state = owner.finalState {
             throw StewardError(.recordClosed, "\(record) is \(state); a closed record is not enrolled in '\(definition.name)'",
                                fix: "enroll an open record")
+        }
+        if let event, let stop = try StopEvents.first(definition.stopOn.map(\.rawValue), for: record, after: event, db: db) {
+            throw StewardError(.recordClosed, "\(record) had \(stop.name) (event \(stop.id)) after event \(event); not enrolled in '\(definition.name)'",
+                               fix: "enroll it by hand if it should still follow the cadence")
         }
         let template = try syncFile ? CadenceTemplateRecords.sync(definition, in: db, now: now)
             : CadenceTemplateRecords.current(definition, in: db, now: now)

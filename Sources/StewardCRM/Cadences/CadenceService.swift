@@ -29,9 +29,13 @@ public struct CadenceService: Sendable {
 
     /// Enrolls on the version of `definition`'s file text (`syncFile`, for commands that just
     /// loaded the files) or on the stored current version (jobs: the files may have changed).
+    /// With `afterEvent` (the enrolling event), a `stop_on` event for the record recorded after
+    /// it refuses the enrollment (`recordClosed`): the stop came first, whatever order jobs ran in.
     public func enroll(_ definition: CadenceDefinition, record: CRMRecordRef, on day: CRMDay? = nil, source: String = "manual",
-                       syncFile: Bool = true, now: Date) async throws -> Enrollment {
-        let (enrollment, inserted) = try await write(now) { try $0.enroll(definition, record: record, on: day, source: source, syncFile: syncFile) }
+                       syncFile: Bool = true, afterEvent: Int64? = nil, now: Date) async throws -> Enrollment {
+        let (enrollment, inserted) = try await write(now) {
+            try $0.enroll(definition, record: record, on: day, source: source, syncFile: syncFile, afterEvent: afterEvent)
+        }
         return Enrollment(enrollment: enrollment, inserted: inserted)
     }
 
