@@ -21,6 +21,12 @@ public struct CRMDay: Sendable, Hashable, Comparable, CustomStringConvertible {
         number = Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
     }
 
+    /// The day an instant falls on in `timeZone` (a rule's, a person's): a scan at 01:00 in
+    /// Tokyo belongs to Tokyo's day, not to UTC's day before.
+    public init(_ date: Date, in timeZone: TimeZone) {
+        self.init(date.addingTimeInterval(TimeInterval(timeZone.secondsFromGMT(for: date))))
+    }
+
     /// Parses `YYYY-MM-DD` (a longer timestamp's first ten characters are accepted too); nil
     /// when it is not a real date.
     public init?(_ text: String) {
