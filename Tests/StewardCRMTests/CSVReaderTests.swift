@@ -59,8 +59,8 @@ struct CSVReaderTests {
     }
 
     @Test func emptyFieldsAndAMissingFinalLineEnd() throws {
-        let records = try read("a,,c\n,,\n\"\",x,")
-        #expect(records.map(\.fields) == [["a", "", "c"], ["", "", ""], ["", "x", ""]])
+        let records = try read("a,,c\n\"\",x,")
+        #expect(records.map(\.fields) == [["a", "", "c"], ["", "x", ""]])
     }
 
     @Test func aUTF8ByteOrderMarkIsSkipped() throws {
@@ -81,6 +81,23 @@ struct CSVReaderTests {
         #expect(records[1].raw == "\"open,x")
         #expect(records[2].fields == ["c", "d"])
         #expect(records[2].line == 3)
+    }
+
+    /// The next quote in the file, lines later, is another field's opening quote: the stray
+    /// one still spoils only its own line.
+    @Test func anUnclosedQuoteDoesNotSwallowLinesUpToTheNextQuote() throws {
+        let records = try read("a,b\n\"open,x\nc,d\ne,\"f\"\"g\"\n")
+        #expect(records.map(\.line) == [1, 2, 3, 4])
+        #expect(records[1].problem == "a quoted field is never closed")
+        #expect(records[1].raw == "\"open,x")
+        #expect(records[2].fields == ["c", "d"])
+        #expect(records[3].fields == ["e", "f\"g"])
+    }
+
+    @Test func rowsOfOnlyDelimitersAreBlank() throws {
+        let records = try read("a,b\n1,2\n,\n\"\",\n3,4\n,,,\n")
+        #expect(records.map(\.fields) == [["a", "b"], ["1", "2"], ["3", "4"]])
+        #expect(records.map(\.line) == [1, 2, 5])
     }
 
     @Test func textAfterAClosingQuoteIsMalformed() throws {

@@ -58,7 +58,7 @@ final class ImportBatchSource: @unchecked Sendable {
     /// (the rules are most of the work, and each row's are independent of the others').
     func next(size: Int) async throws -> Batch {
         var reads: [Read] = []
-        reads.reserveCapacity(size)
+        reads.reserveCapacity(min(size, ImportRunner.defaultBatchSize))
         while reads.count < size, try reader.next() { reads.append(read()) }
         let (endOffset, endLine) = (reader.nextOffset, reader.nextLine)
         return Batch(rows: await convert(reads), endOffset: endOffset, endLine: endLine, atEnd: reads.count < size)

@@ -113,6 +113,8 @@ final class ImportSession: @unchecked Sendable {
             do {
                 try record(try writer.write(values, present: present, statements: statements, db: db), row: row, line: line, db: db)
             } catch let error as DatabaseError where Self.isRowError(error) {
+                // Some errors (e.g. a trigger's RAISE(ROLLBACK)) end the transaction: the batch is lost.
+                guard db.isInsideTransaction else { throw error }
                 try fail(row, line: line, [Problem(field: nil, category: .databaseError, message: "the database refused the row: \(error.message ?? "\(error.resultCode)")")], db: db)
             }
         }

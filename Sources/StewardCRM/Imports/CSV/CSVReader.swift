@@ -146,5 +146,6 @@ struct CSVRecord {
     /// Why the record is malformed, if it is.
     var problem: String?
 
-    var isBlank: Bool { problem == nil && raw.isEmpty }
+    /// An empty line, or one of only delimiters (the `,,,,` spreadsheets leave below the data).
+    var isBlank: Bool { problem == nil && (raw.isEmpty || fields.allSatisfy { $0.start == $0.end }) }
 }
