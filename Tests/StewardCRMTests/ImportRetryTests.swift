@@ -104,3 +104,26 @@ struct ImportRetryTests {
         }
     }
 }
+
+/// A record with a quote that is never closed keeps the error report readable, and survives
+/// retries byte for byte.
+@Suite("Import retry of an unclosed quote")
+struct ImportRetryUnclosedQuoteTests {
+    @Test func theReportWrapsTheRecordAndARetryUnwrapsIt() async throws {
+        try await SQLiteTestStore.with { test in
+            let file = try ImportFixtures.write("Company,Email\n\"Acme,a@acme.de\nBeta,b@beta.de\n", to: test.directory)
+            let profile = try ImportFixtures.profile("prospecting-targets")
+            let first = try await ImportFixtures.run(file, profile: profile, store: test.store)
+            #expect(first.counts.created == 1 && first.counts.failed == 1)
+            let service = ImportService(store: test.store)
+            let report = String(decoding: try await service.errorReport(id: first.id), as: UTF8.self)
+            #expect(report.hasSuffix("Email\r\n2,malformed_row,,a quoted field is never closed,\"\"\"Acme,a@acme.de\"\r\n"), "\(report)")
+            let retry = try await service.retry(id: first.id, correctedFile: nil, createdBy: "test")
+            try await ImportRunner(store: test.store, logger: ImportFixtures.logger).run(retry.id)
+            let errors = try await test.store.importErrors(id: retry.id)
+            #expect(errors.map { "\($0.line) \($0.category.rawValue) \($0.message)" } == ["2 malformed_row a quoted field is never closed"])
+            #expect(errors.first.map { String(decoding: $0.raw, as: UTF8.self) } == "\"Acme,a@acme.de")
+            #expect(String(decoding: try await service.errorReport(id: retry.id), as: UTF8.self) == report)
+        }
+    }
+}

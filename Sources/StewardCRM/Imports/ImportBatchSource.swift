@@ -18,6 +18,8 @@ final class ImportBatchSource: @unchecked Sendable {
         var sourceLine: Int?
         /// Where the record's original bytes lie in the file (without a retry file's `__…` columns).
         var raw: Range<Int>
+        /// `raw` is the inside of the quoted field an error report wrapped an unreadable record in.
+        var rawWrapped = false
         var content: Content
     }
 
@@ -48,6 +50,7 @@ final class ImportBatchSource: @unchecked Sendable {
         var line: Int
         var sourceLine: Int?
         var raw: Range<Int>
+        var rawWrapped: Bool
         /// Why the record is malformed (ragged, a stray quote), if it is.
         var shape: String?
         /// nil: the file has no such column; `.some(nil)`: the bytes are not text.
@@ -65,10 +68,28 @@ final class ImportBatchSource: @unchecked Sendable {
     }
 
     private func read() -> Read {
+        if let wrapped = wrappedRecord() {
+            return Read(line: reader.record.line, sourceLine: sourceLine(), raw: wrapped, rawWrapped: true,
+                        shape: CSVReader.unclosedQuoteProblem, texts: [])
+        }
         let shape = shapeProblem()
         let latin1 = profile.latin1Fallback
         let texts = shape != nil ? [] : columns.fieldColumns.map { column in column.map { reader.text($0, latin1: latin1) } }
-        return Read(line: reader.record.line, sourceLine: sourceLine(), raw: originalBytes(), shape: shape, texts: texts)
+        return Read(line: reader.record.line, sourceLine: sourceLine(), raw: originalBytes(), rawWrapped: false, shape: shape, texts: texts)
+    }
+
+    /// In a retry file, a record the error report wrapped in one quoted field (its quotes did
+    /// not pair up): the file range of that field's inside.
+    private func wrappedRecord() -> Range<Int>? {
+        let record = reader.record
+        guard prefixColumns > 0, columns.headerCount > prefixColumns + 1, record.problem == nil,
+              record.fields.count == prefixColumns + 1 else { return nil }
+        let field = record.fields[prefixColumns]
+        let start = field.start - record.raw.lowerBound
+        // Inside the quotes each quote is doubled: the record had an odd number when 2 mod 4 remain.
+        let quotes = (start..<(field.end - record.raw.lowerBound)).count { reader.rawByte(at: $0) == CSVScanner.quote }
+        guard start > 0, reader.rawByte(at: start - 1) == CSVScanner.quote, quotes % 4 == 2 else { return nil }
+        return (record.offset + start)..<(record.offset + field.end - record.raw.lowerBound)
     }
 
     private func convert(_ reads: [Read]) async -> [Row] {
@@ -82,7 +103,7 @@ final class ImportBatchSource: @unchecked Sendable {
     private func row(_ read: Read) -> Row {
         let content: Row.Content = read.shape.map { .problems([ImportSession.Problem(field: nil, category: .malformedRow, message: $0)]) }
             ?? convert(read.texts)
-        return Row(line: read.line, sourceLine: read.sourceLine, raw: read.raw, content: content)
+        return Row(line: read.line, sourceLine: read.sourceLine, raw: read.raw, rawWrapped: read.rawWrapped, content: content)
     }
 
     private func shapeProblem() -> String? {

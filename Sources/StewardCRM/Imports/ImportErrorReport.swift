@@ -16,7 +16,8 @@ enum ImportErrorReport {
             append([String(record[0].line), record[0].category.rawValue, fields.joined(separator: "; "),
                     record.map(\.message).joined(separator: "; ")], delimiter: delimiter, to: &output)
             output.append(delimiter)
-            output += record[0].raw + [13, 10]
+            appendRecord(record[0].raw, to: &output)
+            output += [13, 10]
         }
         return output
     }
@@ -30,6 +31,26 @@ enum ImportErrorReport {
         return groups
     }
 
+    /// A record's bytes as they were; one whose quotes do not pair up (a quote never closed) would
+    /// run into the rows after it, so it goes in as one quoted field, which a retry unwraps.
+    private static func appendRecord(_ raw: [UInt8], to output: inout [UInt8]) {
+        guard isUnbalanced(raw) else { return output += raw }
+        appendQuoted(raw, to: &output)
+    }
+
+    static func isUnbalanced(_ raw: some Collection<UInt8>) -> Bool {
+        raw.lazy.filter { $0 == CSVScanner.quote }.count % 2 == 1
+    }
+
+    private static func appendQuoted(_ bytes: [UInt8], to output: inout [UInt8]) {
+        output.append(CSVScanner.quote)
+        for byte in bytes {
+            if byte == CSVScanner.quote { output.append(byte) }
+            output.append(byte)
+        }
+        output.append(CSVScanner.quote)
+    }
+
     private static func append(_ fields: [String], delimiter: UInt8, to output: inout [UInt8]) {
         for (index, field) in fields.enumerated() {
             if index > 0 { output.append(delimiter) }
@@ -38,12 +59,7 @@ enum ImportErrorReport {
                 output += bytes
                 continue
             }
-            output.append(CSVScanner.quote)
-            for byte in bytes {
-                if byte == CSVScanner.quote { output.append(byte) }
-                output.append(byte)
-            }
-            output.append(CSVScanner.quote)
+            appendQuoted(bytes, to: &output)
         }
     }
 }

@@ -140,7 +140,8 @@ final class ImportSession: @unchecked Sendable {
 
     private func fail(_ row: ImportBatchSource.Row, line: Int, _ problems: [Problem], db: Database) throws {
         counts.failed += 1
-        let raw = try originalBytes(row.raw)
+        var raw = try originalBytes(row.raw)
+        if row.rawWrapped { raw = raw.withUnsafeBytes { Data(CSVText.unescaped($0.bindMemory(to: UInt8.self))) } }
         let statement = try db.cachedStatement(sql: """
             INSERT INTO import_errors (import_id, line, field, category, message, raw) VALUES (?, ?, ?, ?, ?, ?)
             """)

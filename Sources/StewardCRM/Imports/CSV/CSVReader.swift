@@ -12,6 +12,7 @@ import Foundation
 final class CSVReader {
     static let chunkSize = 1 << 20
     static let maximumRecordBytes = 16 << 20
+    static let unclosedQuoteProblem = "a quoted field is never closed"
 
     let delimiter: UInt8
     private let file: FileHandle
@@ -61,7 +62,7 @@ final class CSVReader {
             case .needMore where end - start >= Self.maximumRecordBytes: accept(resyncingAt: start, problem: "a record is longer than 16 MiB (a quote that is never closed?)")
             case .needMore: try refill(); continue
             case let .record(next, recordEnd, lines, problem): accept(next: next, recordEnd: recordEnd, lines: lines, problem: problem)
-            case .unclosedQuote: accept(resyncingAt: start, problem: "a quoted field is never closed")
+            case .unclosedQuote: accept(resyncingAt: start, problem: Self.unclosedQuoteProblem)
             }
             if !record.isBlank { return true }
         }
