@@ -85,6 +85,9 @@ struct ImportRetryTests {
             let again = try await service.retry(id: retry.id, correctedFile: nil, createdBy: "test")
             #expect(again.parentID == retry.id)
             let nothingLeft = try ImportFixtures.write("__line;Company;Email\r\n6;Gamma;g@gamma.de\r\n", to: test.directory, name: "fix.csv")
+            let refused = await #expect(throws: StewardError.self) { try await service.retry(id: retry.id, correctedFile: nothingLeft, createdBy: nil) }
+            #expect(refused?.message == "import \(retry.id) already has retry \(again.id) under way", "one retry of an import at a time")
+            _ = try await service.cancel(id: again.id)
             let last = try await service.retry(id: retry.id, correctedFile: nothingLeft, createdBy: "test")
             try await ImportRunner(store: test.store, logger: ImportFixtures.logger).run(last.id)
             #expect(try await test.store.importErrors(id: first.id, unresolvedOnly: true).isEmpty, "resolving a retry's error resolves the original's too")
@@ -124,6 +127,25 @@ struct ImportRetryUnclosedQuoteTests {
             #expect(errors.map { "\($0.line) \($0.category.rawValue) \($0.message)" } == ["2 malformed_row a quoted field is never closed"])
             #expect(errors.first.map { String(decoding: $0.raw, as: UTF8.self) } == "\"Acme,a@acme.de")
             #expect(String(decoding: try await service.errorReport(id: retry.id), as: UTF8.self) == report)
+        }
+    }
+}
+
+/// In a corrected file, only a row's `__line` ties it to a failed row of the original.
+@Suite("Import retry line numbers")
+struct ImportRetryLineTests {
+    @Test func aRowWithoutAUsableLineNumberIsMalformed() async throws {
+        try await SQLiteTestStore.with { test in
+            let file = try ImportFixtures.write("Company,Email\nAcme,bad\nBeta,also-bad\n", to: test.directory)
+            let first = try await ImportFixtures.run(file, profile: try ImportFixtures.profile("prospecting-targets"), store: test.store)
+            let corrected = try ImportFixtures.write("__line,Company,Email\n,Acme,a@acme.de\nthree,Beta,b@beta.de\n", to: test.directory, name: "fix.csv")
+            let retry = try await ImportService(store: test.store).retry(id: first.id, correctedFile: corrected, createdBy: nil)
+            try await ImportRunner(store: test.store, logger: ImportFixtures.logger).run(retry.id)
+            let errors = try await test.store.importErrors(id: retry.id)
+            #expect(errors.map { "\($0.line) \($0.category.rawValue) \($0.field ?? "-")" } == ["2 malformed_row __line", "3 malformed_row __line"])
+            #expect(try await test.store.importErrors(id: first.id, unresolvedOnly: true).count == 2, "nothing resolved by a guess")
+            let count = try await test.store.database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM prospecting_targets") }
+            #expect(count == 0)
         }
     }
 }

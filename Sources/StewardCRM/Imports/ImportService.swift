@@ -29,6 +29,7 @@ public struct ImportService: Sendable {
         do {
             let json = String(decoding: try JSONEncoder().encode(profile), as: UTF8.self)
             return try await store.database.write { [store] db in
+                if let parent { try Self.refuseRunningRetry(of: parent, db: db) }
                 try db.execute(sql: """
                     INSERT INTO imports (file_name, stored_path, size, sha256, profile, profile_json, target, created_by, parent_import_id, created_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -47,6 +48,16 @@ public struct ImportService: Sendable {
             try? FileManager.default.removeItem(atPath: stored.path)
             throw error
         }
+    }
+
+    /// Two retries of one import at once would both import the same failed rows: checked in
+    /// the transaction that registers the new one.
+    private static func refuseRunningRetry(of parent: Int64, db: Database) throws {
+        guard let running = try Int64.fetchOne(db, sql: """
+            SELECT id FROM imports WHERE parent_import_id = ? AND status IN ('pending', 'processing') LIMIT 1
+            """, arguments: [parent]) else { return }
+        throw StewardError(.invalidTransition, "import \(parent) already has retry \(running) under way",
+                           fix: "wait for it (`steward imports show \(running)`), or cancel it with `steward imports cancel \(running)`")
     }
 
     /// An import no worker is running (pending, waiting to retry, or its worker's lease expired)

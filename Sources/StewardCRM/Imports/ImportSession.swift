@@ -103,6 +103,11 @@ final class ImportSession: @unchecked Sendable {
     private func process(_ row: ImportBatchSource.Row, statements: ImportTargetWriter.Statements, db: Database) throws {
         counts.processed += 1
         let line = row.sourceLine ?? row.line
+        if !retried.isEmpty, row.sourceLine == nil {
+            // Never matched to an original line by accident: the row is reported as it is.
+            return try fail(row, line: line, [Problem(field: ImportColumns.sourceLineHeader, category: .malformedRow,
+                                                      message: "__line is empty or not a line number (keep the __line of the error report's row)")], db: db)
+        }
         if !retried.isEmpty, !pendingLines.contains(line) {
             counts.skipped += 1  // a row of a corrected file that had not failed
             return
