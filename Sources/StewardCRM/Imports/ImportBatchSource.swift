@@ -21,6 +21,9 @@ final class ImportBatchSource: @unchecked Sendable {
         /// `raw` is the inside of the quoted field an error report wrapped an unreadable record in.
         var rawWrapped = false
         var content: Content
+        /// With `on_duplicate: update`: which fields had a non-empty cell (an empty one must not
+        /// overwrite what the CRM holds). Empty otherwise.
+        var filled: [Bool] = []
     }
 
     struct Batch {
@@ -103,7 +106,15 @@ final class ImportBatchSource: @unchecked Sendable {
     private func row(_ read: Read) -> Row {
         let content: Row.Content = read.shape.map { .problems([ImportSession.Problem(field: nil, category: .malformedRow, message: $0)]) }
             ?? convert(read.texts)
-        return Row(line: read.line, sourceLine: read.sourceLine, raw: read.raw, rawWrapped: read.rawWrapped, content: content)
+        let filled = profile.onDuplicate == .update && read.shape == nil ? filledCells(read.texts) : []
+        return Row(line: read.line, sourceLine: read.sourceLine, raw: read.raw, rawWrapped: read.rawWrapped, content: content, filled: filled)
+    }
+
+    private func filledCells(_ texts: [String??]) -> [Bool] {
+        fields.indices.map { index in
+            let cell = (texts[index] ?? nil) ?? ""
+            return !(fields[index].trim ? FieldValue.trimmed(cell) : cell).isEmpty
+        }
     }
 
     private func shapeProblem() -> String? {
