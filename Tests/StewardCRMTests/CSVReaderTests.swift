@@ -26,7 +26,7 @@ struct CSVReaderTests {
             let reader = try CSVReader(path: path, delimiter: start.delimiter, offset: start.offset, line: 1)
             var records: [Read] = []
             while try reader.next() {
-                let fields = (0..<reader.record.fields.count).map { reader.text($0, latin1: latin1) ?? "<not UTF-8>" }
+                let fields = (0..<reader.record.fields.count).map { reader.text($0, windows1252: latin1) ?? "<not UTF-8>" }
                 records.append(Read(fields: fields, line: reader.record.line, raw: String(decoding: reader.rawRecord, as: UTF8.self), problem: reader.record.problem))
             }
             return records
@@ -123,6 +123,30 @@ struct CSVReaderTests {
         #expect(try read(bytes, latin1: true)[1].fields == ["Müller"])
     }
 
+    /// One decision per file: a file with any byte sequence that is not UTF-8 is Windows-1252
+    /// throughout, so 0x80–0x9F are its punctuation and a UTF-8-looking pair stays two letters.
+    @Test func aFileThatIsNotUTF8IsReadAsWindows1252Throughout() throws {
+        let bytes: [UInt8] = Array("Name\n".utf8) + [0xC3, 0xA9, 0x0A] + [0x93, 0x80, 0x35, 0x94, 0x20, 0x96, 0x20, 0x4D, 0xFC, 0x6C, 0x6C, 0x65, 0x72, 0x0A]
+        try inDirectory { directory in
+            let path = directory.path("in.csv")
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            #expect(try CSVEncoding.isWindows1252(path: path, fallbackAllowed: true))
+            #expect(try !CSVEncoding.isWindows1252(path: path, fallbackAllowed: false))
+            try Data(Array("Name\nMüller ✓\n".utf8)).write(to: URL(fileURLWithPath: path))
+            #expect(try !CSVEncoding.isWindows1252(path: path, fallbackAllowed: true))
+        }
+        #expect(try read(bytes, latin1: true).map(\.fields) == [["Name"], ["Ã©"], ["“€5” – Müller"]])
+    }
+
+    @Test func utf8SplitAcrossChunksIsStillUTF8() throws {
+        try inDirectory { directory in
+            let path = directory.path("in.csv")
+            let text = String(repeating: "a", count: CSVReader.chunkSize - 1) + "€ü\n"
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            #expect(try CSVEncoding.isUTF8(path: path))
+        }
+    }
+
     /// Records straddling the 1 MiB window, and one longer than it, come out whole.
     @Test func recordsLongerThanTheWindowStayWhole() throws {
         let long = String(repeating: "x", count: CSVReader.chunkSize + 100)
@@ -146,7 +170,7 @@ struct CSVReaderTests {
             #expect(line == 4)
             let resumed = try CSVReader(path: path, delimiter: 44, offset: offset, line: line)
             var rest: [String] = []
-            while try resumed.next() { rest.append("\(resumed.record.line):\(resumed.text(0, latin1: false) ?? "")") }
+            while try resumed.next() { rest.append("\(resumed.record.line):\(resumed.text(0, windows1252: false) ?? "")") }
             #expect(rest == ["4:c", "5:d"])
         }
     }

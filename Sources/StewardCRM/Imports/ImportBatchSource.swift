@@ -39,8 +39,11 @@ final class ImportBatchSource: @unchecked Sendable {
     let profile: ImportProfileDefinition
     private let fields: ContiguousArray<ImportProfileDefinition.Field>
     let prefixColumns: Int
+    /// The file's encoding, decided once (see `CSVEncoding`).
+    let windows1252: Bool
 
-    init(reader: CSVReader, columns: ImportColumns, profile: ImportProfileDefinition, prefixColumns: Int) {
+    init(reader: CSVReader, columns: ImportColumns, profile: ImportProfileDefinition, prefixColumns: Int, windows1252: Bool) {
+        self.windows1252 = windows1252
         self.reader = reader
         self.columns = columns
         self.profile = profile
@@ -76,8 +79,8 @@ final class ImportBatchSource: @unchecked Sendable {
                         shape: CSVReader.unclosedQuoteProblem, texts: [])
         }
         let shape = shapeProblem()
-        let latin1 = profile.latin1Fallback
-        let texts = shape != nil ? [] : columns.fieldColumns.map { column in column.map { reader.text($0, latin1: latin1) } }
+        let windows1252 = self.windows1252
+        let texts = shape != nil ? [] : columns.fieldColumns.map { column in column.map { reader.text($0, windows1252: windows1252) } }
         return Read(line: reader.record.line, sourceLine: sourceLine(), raw: originalBytes(), rawWrapped: false, shape: shape, texts: texts)
     }
 
@@ -159,7 +162,7 @@ final class ImportBatchSource: @unchecked Sendable {
     /// In a retry file, the `__line` column says which line of the first file a record was.
     private func sourceLine() -> Int? {
         guard let column = columns.sourceLineColumn, column < reader.record.fields.count else { return nil }
-        return reader.text(column, latin1: true).flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        return reader.text(column, windows1252: windows1252).flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
     }
 
     /// The record's file range without the `__…` columns a retry file puts in front of it.

@@ -124,12 +124,7 @@ public struct ImportService: Sendable {
     /// job checks again, for files registered otherwise.
     private static func checkHeader(_ file: URL, profile: ImportProfileDefinition) throws {
         let name = file.lastPathComponent
-        let start = try CSVFileStart.read(path: file.path, fileName: name, delimiter: profile.delimiter.byte)
-        let reader = try CSVReader(path: file.path, delimiter: start.delimiter, offset: start.offset, line: 1)
-        guard try reader.next() else {
-            throw StewardError(.importHeaderInvalid, "\(name): the file is empty", fix: "the first line must be a header naming the columns")
-        }
-        let headers = (0..<reader.record.fields.count).map { reader.text($0, latin1: true) ?? "" }
-        _ = try ImportColumns(headers: headers, profile: profile, fileName: name)
+        let header = try ImportFileHeader.read(path: file.path, fileName: name, profile: profile)
+        _ = try ImportColumns(headers: header.headers, profile: profile, fileName: name)
     }
 }

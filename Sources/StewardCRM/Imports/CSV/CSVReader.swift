@@ -122,12 +122,12 @@ final class CSVReader {
     /// The bytes of the current record, without its line end, exactly as in the file.
     var rawRecord: [UInt8] { Array(buffer[record.raw]) }
 
-    /// The current record's field at `index` as text: UTF-8, or Latin-1 when allowed and the
-    /// bytes are not UTF-8; nil when they are not UTF-8 and Latin-1 is not allowed.
-    func text(_ index: Int, latin1: Bool) -> String? {
+    /// The current record's field at `index` as text: Windows-1252 in a file found to be so,
+    /// otherwise UTF-8 (nil when the bytes are not UTF-8).
+    func text(_ index: Int, windows1252: Bool) -> String? {
         let field = record.fields[index]
         let slice = UnsafeBufferPointer(rebasing: buffer[field.start..<field.end])
-        return field.escaped ? CSVText.decode(CSVText.unescaped(slice), latin1: latin1) : CSVText.decode(slice, latin1: latin1)
+        return field.escaped ? CSVText.decode(CSVText.unescaped(slice), windows1252: windows1252) : CSVText.decode(slice, windows1252: windows1252)
     }
 }
 
