@@ -117,6 +117,15 @@ struct CSVReaderTests {
         #expect(CSVFileStart.sniff(Array("\"x,y\";z\n".utf8)) == UInt8(ascii: ";"), "delimiters inside quotes do not count")
     }
 
+    /// The header alone can mislead (one column, or a tie): the first records decide.
+    @Test func theDelimiterIsTheOneGivingEveryRecordTheSameFieldCount() {
+        #expect(CSVFileStart.sniff(Array("Name;Amount\nAcme;1,5\nBeta;2,25\n".utf8)) == UInt8(ascii: ";"))
+        #expect(CSVFileStart.sniff(Array("a,b;c\n1,2;3\n4,5;6;7\n".utf8)) == UInt8(ascii: ","), "semicolons vary, commas do not")
+        #expect(CSVFileStart.sniff(Array("Company, Inc.;Email\nAcme, Inc.;a@acme.de\nBeta;b@beta.de\n".utf8)) == UInt8(ascii: ";"))
+        #expect(CSVFileStart.sniff(Array("a\tb\n\"x\ny\"\tz\n".utf8)) == UInt8(ascii: "\t"), "line breaks inside quotes do not end records")
+        #expect(CSVFileStart.sniff(Array("Name\nAcme\n".utf8)) == UInt8(ascii: ","))
+    }
+
     @Test func invalidUTF8IsReportedOrReadAsLatin1() throws {
         let bytes: [UInt8] = Array("Name\n".utf8) + [0x4D, 0xFC, 0x6C, 0x6C, 0x65, 0x72, 0x0A]  // "Müller" in Latin-1
         #expect(try read(bytes)[1].fields == ["<not UTF-8>"])
