@@ -41,7 +41,7 @@ enum FieldValue {
         case .string: return .success(text.databaseValue)
         case .int: return Int64(text).map { .success($0.databaseValue) } ?? fail("\(name) '\(text)' is not a whole number")
         case .decimal:
-            if hasAmbiguousComma(text) {
+            if ImportScalar.hasAmbiguousComma(text) {
                 return fail("\(name) '\(text)' is ambiguous: the comma may group thousands or mark decimals (write 1234 or 1.234)")
             }
             return decimal(text).map { .success($0.databaseValue) } ?? fail("\(name) '\(text)' is not a number (write e.g. 1234.56)")
@@ -61,42 +61,9 @@ enum FieldValue {
 
     private static func fail(_ message: String) -> Result<DatabaseValue, Problem> { .failure(Problem(message: message)) }
 
-    /// `1234.56`, `1 234,56` or `1234,56`: a lone comma is a decimal comma, unless three digits
-    /// follow it (`1,234`), which is refused as ambiguous. Plain decimal digits only: no hex
-    /// (`0x1p3`), `inf` or `nan`, which `Double` would accept.
-    static func decimal(_ text: String) -> Double? {
-        let compact = compactDecimal(text)
-        guard compact.utf8.allSatisfy(isDecimalByte), !hasAmbiguousComma(text) else { return nil }
-        if let value = Double(compact), value.isFinite { return value }
-        guard !compact.contains("."), compact.filter({ $0 == "," }).count == 1 else { return nil }
-        return Double(compact.replacingOccurrences(of: ",", with: ".")).flatMap { $0.isFinite ? $0 : nil }
-    }
+    static func decimal(_ text: String) -> Double? { ImportScalar.decimal(text) }
 
-    private static func compactDecimal(_ text: String) -> String {
-        text.filter { $0 != " " && $0 != "\u{A0}" && $0 != "'" }
-    }
-
-    private static func isDecimalByte(_ byte: UInt8) -> Bool {
-        (48...57).contains(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: ".")
-            || byte == UInt8(ascii: ",") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E")
-    }
-
-    /// One comma, no dot, and exactly three digits after the comma: `1,234` is 1234 in English
-    /// and 1.234 in German.
-    static func hasAmbiguousComma(_ text: String) -> Bool {
-        let compact = compactDecimal(text).utf8
-        guard !compact.contains(UInt8(ascii: ".")), let comma = compact.firstIndex(of: UInt8(ascii: ",")) else { return false }
-        let after = compact[compact.index(after: comma)...]
-        return after.count == 3 && after.allSatisfy { (48...57).contains($0) }
-    }
-
-    static func bool(_ text: String) -> Bool? {
-        switch text.lowercased() {
-        case "true", "yes", "y", "1", "ja", "x": true
-        case "false", "no", "n", "0", "nein": false
-        default: nil
-        }
-    }
+    static func bool(_ text: String) -> Bool? { ImportScalar.bool(text) }
 
     /// An http(s) address with a dotted host; a bare `www.example.com` gets `https://`.
     static func url(_ text: String) -> String? {

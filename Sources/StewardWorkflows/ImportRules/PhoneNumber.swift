@@ -5,10 +5,10 @@ import Foundation
 /// international number, `(0)` after a country code is dropped, and a national number (leading
 /// trunk `0`, or none for NANP regions) gets its region's country code. Length is checked
 /// against E.164 (8 to 15 digits with the country code); numbering plans are not.
-enum PhoneNumber {
-    struct Region { var countryCode: String; var trunkPrefix: String }
+package enum PhoneNumber {
+    package struct Region { var countryCode: String; var trunkPrefix: String }
 
-    static let regions: [String: Region] = [
+    package static let regions: [String: Region] = [
         "DE": .init(countryCode: "49", trunkPrefix: "0"), "AT": .init(countryCode: "43", trunkPrefix: "0"),
         "CH": .init(countryCode: "41", trunkPrefix: "0"), "FR": .init(countryCode: "33", trunkPrefix: "0"),
         "GB": .init(countryCode: "44", trunkPrefix: "0"), "NL": .init(countryCode: "31", trunkPrefix: "0"),
@@ -19,7 +19,7 @@ enum PhoneNumber {
         "US": .init(countryCode: "1", trunkPrefix: "1"), "CA": .init(countryCode: "1", trunkPrefix: "1"),
     ]
 
-    enum Problem: Error, Equatable {
+    package enum Problem: Error, Equatable {
         case characters(String), length(Int), noRegion, unknownRegion(String)
         /// A +1 number whose national part is not the NANP's ten digits.
         case nanpLength(Int)
@@ -29,7 +29,7 @@ enum PhoneNumber {
     /// country code (`+49 030 1234567` is `+49301234567`).
     static let trunkZeroCountryCodes: [[UInt8]] = Array(Set(regions.values.filter { $0.trunkPrefix == "0" }.map { Array($0.countryCode.utf8) }))
 
-    static func normalized(_ text: String, region: String?) -> Result<String, Problem> {
+    package static func normalized(_ text: String, region: String?) -> Result<String, Problem> {
         var copy = text.utf8.contains(UInt8(ascii: "(")) ? text.replacingOccurrences(of: "(0)", with: "") : text
         return copy.withUTF8 { bytes in normalized(bytes[...], region: region) }
     }
