@@ -18,7 +18,9 @@ extension ImportService {
             try Self.requireLineColumn(correctedFile)
             stored = try ImportFiles.store(correctedFile, databasePath: store.path)
         } else {
-            stored = try ImportFiles.store(try await errorReport(id: id, unresolvedOnly: true), named: "retry-of-\(id)-\(record.fileName)", databasePath: store.path)
+            stored = try ImportFiles.store(named: "retry-of-\(id)-\(record.fileName)", databasePath: store.path) { emit in
+                try writeErrorReport(id: id, unresolvedOnly: true, to: emit)
+            }
         }
         let name = correctedFile?.lastPathComponent ?? record.fileName
         return try await register(stored, fileName: name, profile: profile, createdBy: createdBy, parent: id, batchSize: batchSize)

@@ -109,14 +109,21 @@ public struct ImportService: Sendable {
     }
 
     /// The error report (see `ImportErrorReport`), of unresolved errors only if asked.
-    public func errorReport(id: Int64, unresolvedOnly: Bool = false) async throws -> [UInt8] {
-        try await store.database.read { db in
+    public func errorReport(id: Int64, unresolvedOnly: Bool = false) throws -> [UInt8] {
+        var report: [UInt8] = []
+        try writeErrorReport(id: id, unresolvedOnly: unresolvedOnly) { report += $0 }
+        return report
+    }
+
+    /// The error report, streamed to `emit` in pieces of about 64 KiB from one read transaction.
+    public func writeErrorReport(id: Int64, unresolvedOnly: Bool = false, to emit: ([UInt8]) throws -> Void) throws {
+        try store.database.read { db in
             let record = try ImportRecords.fetch(id, db: db)
             guard let header = try ImportRecords.header(id, db: db) else {
                 throw StewardError(.invalidTransition, "import \(id) is \(record.status.rawValue) and has not read its file yet", fix: "try again once it is processing")
             }
-            let errors = try ImportRecords.errors(id, unresolvedOnly: unresolvedOnly, db: db)
-            return ImportErrorReport.make(header: header.bytes, delimiter: header.delimiter, errors: errors)
+            let errors = try ImportRecords.errorCursor(id, unresolvedOnly: unresolvedOnly, db: db)
+            try ImportErrorReport.write(header: header.bytes, delimiter: header.delimiter, next: { try errors.next() }, emit: emit)
         }
     }
 
