@@ -31,7 +31,8 @@ public struct ImportProfileDefinition: Sendable, Equatable, Codable {
     public var name: String
     public var target: Entity
     public var delimiter: Delimiter
-    /// Decode invalid UTF-8 as Latin-1 instead of reporting it.
+    /// Read a file that is not valid UTF-8 as Windows-1252 (a superset of Latin-1), decided once
+    /// per file, instead of reporting its fields as invalid.
     public var latin1Fallback: Bool
     public var fields: [Field]
     public var dedupeKey: [String]
