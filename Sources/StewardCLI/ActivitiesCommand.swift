@@ -16,7 +16,7 @@ struct ActivitiesListCommand: AsyncParsableCommand {
         commandName: "list", abstract: "Activities by due date; those of paused enrollments show as on hold and are never due.")
 
     @Option(help: "Only this owner's.") var owner: String?
-    @Option(help: "today or overdue (planned, not on hold).") var due: String?
+    @Option(help: "today or overdue (planned, not on hold); today is the day in $TZ (UTC when unset).") var due: String?
     @Option(help: "Only this enrollment's.") var enrollment: Int64?
     @Option(help: "Planned, Done or Cancelled.") var status: String?
     @Option(help: "At most this many.") var limit = 100
@@ -26,7 +26,7 @@ struct ActivitiesListCommand: AsyncParsableCommand {
     func run() async throws {
         let context = CommandContext.current
         let filter = try self.filter()
-        let today = CRMDay(context.clock.now())
+        let today = CRMDay(context.clock.now(), in: context.environment["TZ"].flatMap(TimeZone.init(identifier:)) ?? .gmt)
         let activities = try await CadenceService(store: try database.open(mustExist: true)).activities(filter, today: today)
         if output.json { return context.print(try JSONOutput.render(activities.map(Self.json))) }
         let rows = activities.map { activity in

@@ -21,8 +21,8 @@ struct CadencesCommand: AsyncParsableCommand {
         return set
     }
 
-    /// `steward run` stores the cadences it loads; a failure is logged, since enrolling syncs
-    /// the cadence it uses again anyway.
+    /// `steward run` stores the cadences it loads and reloads; a failure is logged (jobs then
+    /// keep the stored current version, or store their file's when none is).
     static func syncOnLoad(_ set: WorkflowSet, store: SQLiteJobStore, now: Date, logger: Logger) async {
         do {
             try await CadenceService(store: store).sync(set.cadences.values.sorted { $0.name < $1.name }, now: now)
@@ -49,7 +49,7 @@ struct CadencesListCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = CommandContext.current
-        let store = try database.open()
+        let store = try database.open(mustExist: true)
         _ = try await CadencesCommand.syncedDefinitions(workflows, store: store, context: context)
         let rows = try await CadenceService(store: store).summaries().map {
             [$0.name, "v\($0.version)", $0.days, $0.generate, String($0.steps), String($0.active), String($0.paused)]
@@ -68,9 +68,10 @@ struct CadencesShowCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = CommandContext.current
-        let store = try database.open()
-        let set = try await CadencesCommand.syncedDefinitions(workflows, store: store, context: context)
+        let store = try database.open(mustExist: true)
+        let set = try WorkflowDirectory.load(workflows, required: true, context: context) ?? WorkflowSet()
         let definition = try CadencesEnrollCommand.definition(name, in: set, directory: workflows)
+        try await CadenceService(store: store).sync(set.cadences.values.sorted { $0.name < $1.name }, now: context.clock.now())
         context.print("\(name): \(definition.days.rawValue) days, \(definition.generate.rawValue), late steps \(definition.lateSteps.rawValue)")
         for (index, step) in definition.steps.enumerated() {
             context.print("  step \(index + 1)  day \(step.day)  \(step.type.rawValue)  \(step.subject)")
@@ -97,7 +98,7 @@ struct CadencesEnrollCommand: AsyncParsableCommand {
         let context = CommandContext.current
         let record = try self.record()
         let day = try on.map { try CRMDayOption.parse($0, option: "--on") }
-        let store = try database.open()
+        let store = try database.open(mustExist: true)
         let set = try WorkflowDirectory.load(workflows, required: true, context: context) ?? WorkflowSet()
         let definition = try Self.definition(name, in: set, directory: workflows)
         let result = try await CadenceService(store: store, actor: "cli").enroll(definition, record: record, on: day, now: context.clock.now())

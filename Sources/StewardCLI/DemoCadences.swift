@@ -17,8 +17,8 @@ enum DemoCadences {
     static let referenceDay = CRMDay(year: 2026, month: 11, day: 2)
 
     static func run(store: SQLiteJobStore, clock: any JobClock) async throws -> String {
-        guard let sql = try? String(contentsOfFile: fixture, encoding: .utf8), let set = try? definitions() else {
-            return "Cadences and winback: skipped (run the demo from the repository root, where \(fixture) and Workflows/cadences are)"
+        guard let sql = try? DemoFiles.text(fixture), let set = try? definitions() else {
+            return "Cadences and winback: skipped (\(fixture) and Workflows/cadences were found neither here nor in the source tree)"
         }
         try await store.database.write { db in try db.execute(sql: sql) }
         var lines = ["Cadences and winback on the demo CRM (\(fixture)):"]
@@ -28,7 +28,7 @@ enum DemoCadences {
     }
 
     static func definitions() throws -> WorkflowSet {
-        let files = try cadenceFiles.map { (path: $0, text: try String(contentsOfFile: $0, encoding: .utf8)) }
+        let files = try cadenceFiles.map { (path: $0, text: try DemoFiles.text($0)) }
         return try WorkflowLoader(environment: [:]).load(files: files)
     }
 

@@ -51,7 +51,7 @@ enum DemoImport {
         let record = try await store.importGet(id: submitted.id)
         let errors = try await store.importErrors(id: record.id)
         let table = Table(headers: ["LINE", "CATEGORY", "FIELD", "MESSAGE"], rows: errors.map { [String($0.line), $0.category.rawValue, $0.field ?? "", $0.message] })
-        let report = String(decoding: try await service.errorReport(id: record.id), as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
+        let report = String(decoding: try service.errorReport(id: record.id), as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
         return "Import: \(record.fileName) with profile \(record.profile)\n\(ImportView.summary(record))\n\n\(table.render())\n\n"
             + "Error report (steward imports errors \(record.id) --csv), to correct and feed back with `steward imports retry \(record.id) --file`:\n\(report)"
     }

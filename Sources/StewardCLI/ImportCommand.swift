@@ -26,7 +26,9 @@ struct ImportCommand: AsyncParsableCommand {
             throw StewardError(.invalidArguments, "no import profile named '\(profile)' in \(workflows)",
                                fix: set.imports.isEmpty ? "add a `kind: import` file" : "defined: \(set.imports.keys.sorted().joined(separator: ", "))")
         }
-        if let batchSize, batchSize < 1 { throw StewardError(.invalidArguments, "--batch-size must be ≥ 1", fix: "try 1000") }
+        if let batchSize, !ImportRunner.batchSizes.contains(batchSize) {
+            throw StewardError(.invalidArguments, "--batch-size must be between 1 and 50000", fix: "try 5000")
+        }
         let store = try database.open()
         let record = try await ImportService(store: store, clock: context.clock)
             .submit(file: URL(fileURLWithPath: file), profile: definition, createdBy: by ?? context.environment["USER"], batchSize: batchSize)

@@ -75,13 +75,23 @@ struct ImportsErrorsCommand: AsyncParsableCommand {
             let rows = errors.map { [String($0.line), $0.category.rawValue, $0.field ?? "", $0.message, $0.resolved ? "yes" : ""] }
             return context.print(Table(headers: ["LINE", "CATEGORY", "FIELD", "MESSAGE", "RESOLVED"], rows: rows).render())
         }
-        let report = try await ImportService(store: store, clock: context.clock).errorReport(id: id, unresolvedOnly: unresolved)
-        if let output { return try Data(report).write(to: URL(fileURLWithPath: output)) }
+        let service = ImportService(store: store, clock: context.clock)
+        if let output { return try write(service, to: output) }
+        let report = try service.errorReport(id: id, unresolvedOnly: unresolved)
         guard let text = String(validating: report, as: UTF8.self) else {
             throw StewardError(.invalidArguments, "import \(id)'s failed records are not UTF-8, so they cannot be printed as they were",
                                fix: "write them byte for byte with --output FILE")
         }
         context.output.write(text)
+    }
+
+    /// Streamed to the file, so a report of many failed rows is never held in memory.
+    private func write(_ service: ImportService, to path: String) throws {
+        guard FileManager.default.createFile(atPath: path, contents: nil), let file = FileHandle(forWritingAtPath: path) else {
+            throw StewardError(.invalidArguments, "cannot write \(path)", fix: "check the path and its folder's permissions")
+        }
+        defer { try? file.close() }
+        try service.writeErrorReport(id: id, unresolvedOnly: unresolved) { try file.write(contentsOf: $0) }
     }
 }
 

@@ -50,7 +50,7 @@ struct RunSetup {
         }
         let scheduler = Scheduler(store: store, jobs: WorkflowDirectory.scheduledJobs(workflows), clock: context.clock, registry: registry, logger: logger)
         let reloader = WorkflowReloader(directory: workflowsDirectory, scheduler: scheduler, dispatcher: dispatcher,
-                                        definitions: definitions, context: context, logger: logger)
+                                        definitions: definitions, store: store, context: context, logger: logger)
         return [.init(service: dispatcher), .init(service: scheduler), .init(service: reloader)]
     }
 

@@ -33,7 +33,7 @@ public enum StewardMain {
         case .invalidWorkflows: 78  // EX_CONFIG
         case .databaseUnreadable, .databaseTooNew: 65  // EX_DATAERR
         case .jobNotFound, .recordNotFound, Self.deliveryNotFound: 66  // EX_NOINPUT
-        case .invalidChange: 65  // EX_DATAERR
+        case .invalidChange, .recordClosed, .staleScan: 65  // EX_DATAERR
         case .databaseNotWritable: 73  // EX_CANTCREAT
         default: 1
         }

@@ -15,18 +15,18 @@ struct WinbackCommand: AsyncParsableCommand {
 struct WinbackScanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "scan", abstract: "Scan every account now (or as of a day); running it twice changes nothing.")
 
-    @Option(name: .customLong("as-of"), help: "Derive statuses as of this day (YYYY-MM-DD), default today.") var asOf: String?
+    @Option(name: .customLong("as-of"), help: "Derive statuses as of this day (YYYY-MM-DD), default today in the rule's timezone.") var asOf: String?
     @Option(help: "Winback rule name (default: the only one defined).") var rule: String?
     @Option(help: "Directory of workflow files.") var workflows = "Workflows"
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
         let context = CommandContext.current
-        let day = try asOf.map { try CRMDayOption.parse($0, option: "--as-of") } ?? CRMDay(context.clock.now())
         let set = try WorkflowDirectory.load(workflows, required: true, context: context) ?? WorkflowSet()
         let definition = try self.definition(in: set)
+        let day = try asOf.map { try CRMDayOption.parse($0, option: "--as-of") } ?? definition.day(of: context.clock.now())
         guard let cadence = set.cadences[definition.cadence] else { throw StewardError(.invalidWorkflows, "no cadence '\(definition.cadence)'") }
-        let result = try await WinbackService(store: try database.open()).scan(definition, cadence: cadence, asOf: day, now: context.clock.now())
+        let result = try await WinbackService(store: try database.open(mustExist: true)).scan(definition, cadence: cadence, asOf: day, now: context.clock.now())
         context.print("winback scan as of \(result.asOf): \(result.accounts) accounts, \(result.changed) changed, "
             + "\(result.flagged.count) newly inactive (\(result.enrollments.count) enrolled in \(cadence.name)), \(result.reactivated.count) reactivated")
     }

@@ -1,6 +1,7 @@
 import Logging
 import ServiceLifecycle
 import StewardCore
+import StewardSQLite
 import StewardWorkflows
 import StewardCRM
 import UnixSignals
@@ -12,6 +13,7 @@ struct WorkflowReloader: Service {
     let scheduler: Scheduler
     let dispatcher: EventDispatcher
     let definitions: WorkflowDefinitions
+    let store: SQLiteJobStore
     let context: CommandContext
     let logger: Logger
 
@@ -19,14 +21,15 @@ struct WorkflowReloader: Service {
         let hangups = await UnixSignalsSequence(trapping: .sighup)
         logger.info("SIGHUP reloads the workflow files", metadata: ["directory": "\(directory)"])
         for await _ in hangups.cancelOnGracefulShutdown() {
-            reload()
+            await reload()
         }
     }
 
-    private func reload() {
+    private func reload() async {
         do {
             let set = try WorkflowDirectory.load(directory, required: true, context: context)
             if let set { definitions.update(set) }
+            if let set { await CadencesCommand.syncOnLoad(set, store: store, now: context.clock.now(), logger: logger) }
             scheduler.update(set.map(WorkflowDirectory.scheduledJobs) ?? [])
             if let set { dispatcher.update(WorkflowDirectory.eventRoutes(set, runnable: JobKinds.names).routes) }
             logger.notice("workflow files reloaded", metadata: ["directory": "\(directory)", "schedules": "\(set?.schedules.count ?? 0)"])

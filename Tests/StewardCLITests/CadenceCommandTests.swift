@@ -125,6 +125,53 @@ struct CadenceCommandTests {
         }
     }
 
+    @Test func closedRecordsPastScansUnknownNamesAndMissingFilesAreRefusedWritingNothing() async throws {
+        try await withCRM { db, wf in
+            let store = try SQLiteJobStore.open(path: db)
+            try await store.database.write { db in
+                try db.execute(sql: "INSERT INTO opportunities (opportunity_id, account_id, stage, closed_at) VALUES (5, 1, 'closed_won', '2026-02-01')")
+            }
+            #expect(await StewardCLIRunner.run(["winback", "scan", "--as-of", "2026-03-02", "--workflows", wf, "--database", db]).code == 0)
+            let missing = db + ".typo"
+            let cases: [([String], Int32, String)] = [
+                (["cadences", "enroll", "follow-up", "--opportunity", "5", "--workflows", wf, "--database", db], 65,
+                 "steward: error: opportunity 5 is closed_won; a closed record is not enrolled in 'follow-up' (enroll an open record)"),
+                (["winback", "scan", "--as-of", "2026-02-01", "--workflows", wf, "--database", db], 65,
+                 "steward: error: as of 2026-02-01 is before the latest winback scan, as of 2026-03-02; statuses only move forward (scan as of 2026-03-02 or later)"),
+                (["cadences", "show", "nope", "--workflows", wf, "--database", db], 64, "steward: error: no cadence named 'nope' in \(wf) (defined: follow-up)"),
+            ]
+            for (arguments, code, message) in cases {
+                let result = await StewardCLIRunner.run(arguments)
+                #expect(result.code == code, "\(arguments)")
+                #expect(result.error == message + "\n", "\(arguments)")
+            }
+            let written = try await store.database.read { db in
+                try Int.fetchOne(db, sql: "SELECT (SELECT count(*) FROM cadence_enrollments WHERE record_type = 'opportunity') + (SELECT count(*) FROM cadence_versions)")
+            }
+            #expect(written == 1, "only the scan's sync of its cadence: no enrollment, no version for show")
+            for arguments in [["cadences", "list", "--workflows", wf], ["winback", "scan", "--workflows", wf], ["cadences", "show", "follow-up", "--workflows", wf]] {
+                let result = await StewardCLIRunner.run(arguments + ["--database", missing])
+                #expect(result.code != 0 && !FileManager.default.fileExists(atPath: missing), "\(arguments): \(result.error)")
+            }
+        }
+    }
+
+    @Test func dueTodayIsTodayInTheTimeZoneOfTZ() async throws {
+        try await withCRM { db, _ in
+            try await SQLiteJobStore.open(path: db).database.write { db in
+                try db.execute(sql: "INSERT INTO activities (subject, status, due_date, owner_user_id) VALUES ('Call Acme', 'Planned', '2026-03-03', 'anna')")
+            }
+            let lateMonday = Date(timeIntervalSince1970: 1_772_488_800)  // 2026-03-02 22:00 UTC: Tuesday in Helsinki
+            for (zone, listed) in [("Europe/Helsinki", true), ("UTC", false)] {
+                let output = BufferOutput()
+                let context = CommandContext(output: output, errorOutput: BufferOutput(), environment: ["TZ": zone], clock: ManualClock(now: lateMonday))
+                let code = await CommandContext.$current.withValue(context) { await StewardMain.run(["activities", "list", "--due", "today", "--database", db]) }
+                #expect(code == 0)
+                #expect(output.text.contains("Call Acme") == listed, "\(zone): \(output.text)")
+            }
+        }
+    }
+
     @Test func theDemoShowsCadencesAndWinback() async throws {
         try await TemporaryDirectory.with { directory in
             let result = await steward("demo", "--database", directory.path("demo.sqlite"))

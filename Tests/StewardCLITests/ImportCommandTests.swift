@@ -66,6 +66,11 @@ struct ImportCommandTests {
             #expect(header.error.contains("targets-good.csv: line 1: missing required column 'Account ID' (or 'account') and 'First name' and 'Last name'"))
             let missing = await steward("import", test.directory.path("missing.csv"), "--profile", "contacts", "--workflows", profiles, "--database", test.path)
             #expect(missing.error.contains("missing.csv: cannot be read"))
+            for size in ["0", "50001"] {
+                let batch = await steward("import", fixture("targets-good.csv"), "--profile", "prospecting-targets", "--workflows", profiles,
+                                          "--batch-size", size, "--database", test.path)
+                #expect(batch.code == 64 && batch.error.contains("--batch-size must be between 1 and 50000"), "\(batch.error)")
+            }
             let none = await steward("imports", "show", "7", "--database", test.path)
             #expect(none.error.contains("no import with id 7"))
             let imports = try await test.store.database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM imports") }

@@ -49,7 +49,10 @@ struct CRMChangesTests {
 
     @Test func badInputIsRefusedNamingTheField() async throws {
         try await expectRefused(.recordNotFound, "no account 99") { try await changes.createOpportunity(account: 99, amount: 10, now: now) }
+        try await expectRefused(.recordNotFound, "no account 99") { try await changes.createOpportunity(account: 99, amount: 10, owner: "anna", now: now) }
         try await expectRefused(.invalidChange, "amount: -5.0") { try await changes.createOpportunity(account: 1, amount: -5, now: now) }
+        try await expectRefused(.invalidChange, "amount: 1e+20") { try await changes.createOpportunity(account: 1, amount: 1e20, now: now) }
+        try await expectRefused(.invalidChange, "amount: -10000000000000.0") { try await changes.recordTransaction(account: 1, date: nil, amount: -1e13, now: now) }
         try await expectRefused(.invalidChange, "stage: unknown value 'won'") { try await changes.changeStage(opportunity: 101, to: "won", reason: nil, now: now) }
         try await expectRefused(.invalidChange, "reason: closing opportunity 101 as lost needs a reason") {
             try await changes.changeStage(opportunity: 101, to: "closed_lost", reason: "  ", now: now)

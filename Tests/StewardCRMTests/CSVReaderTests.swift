@@ -26,7 +26,7 @@ struct CSVReaderTests {
             let reader = try CSVReader(path: path, delimiter: start.delimiter, offset: start.offset, line: 1)
             var records: [Read] = []
             while try reader.next() {
-                let fields = (0..<reader.record.fields.count).map { reader.text($0, latin1: latin1) ?? "<not UTF-8>" }
+                let fields = (0..<reader.record.fields.count).map { reader.text($0, windows1252: latin1) ?? "<not UTF-8>" }
                 records.append(Read(fields: fields, line: reader.record.line, raw: String(decoding: reader.rawRecord, as: UTF8.self), problem: reader.record.problem))
             }
             return records
@@ -59,8 +59,8 @@ struct CSVReaderTests {
     }
 
     @Test func emptyFieldsAndAMissingFinalLineEnd() throws {
-        let records = try read("a,,c\n,,\n\"\",x,")
-        #expect(records.map(\.fields) == [["a", "", "c"], ["", "", ""], ["", "x", ""]])
+        let records = try read("a,,c\n\"\",x,")
+        #expect(records.map(\.fields) == [["a", "", "c"], ["", "x", ""]])
     }
 
     @Test func aUTF8ByteOrderMarkIsSkipped() throws {
@@ -83,6 +83,23 @@ struct CSVReaderTests {
         #expect(records[2].line == 3)
     }
 
+    /// The next quote in the file, lines later, is another field's opening quote: the stray
+    /// one still spoils only its own line.
+    @Test func anUnclosedQuoteDoesNotSwallowLinesUpToTheNextQuote() throws {
+        let records = try read("a,b\n\"open,x\nc,d\ne,\"f\"\"g\"\n")
+        #expect(records.map(\.line) == [1, 2, 3, 4])
+        #expect(records[1].problem == "a quoted field is never closed")
+        #expect(records[1].raw == "\"open,x")
+        #expect(records[2].fields == ["c", "d"])
+        #expect(records[3].fields == ["e", "f\"g"])
+    }
+
+    @Test func rowsOfOnlyDelimitersAreBlank() throws {
+        let records = try read("a,b\n1,2\n,\n\"\",\n3,4\n,,,\n")
+        #expect(records.map(\.fields) == [["a", "b"], ["1", "2"], ["3", "4"]])
+        #expect(records.map(\.line) == [1, 2, 5])
+    }
+
     @Test func textAfterAClosingQuoteIsMalformed() throws {
         let records = try read("\"ab\"cd,e\n")
         #expect(records[0].problem?.contains("field 1 has text after its closing quote") == true)
@@ -100,10 +117,43 @@ struct CSVReaderTests {
         #expect(CSVFileStart.sniff(Array("\"x,y\";z\n".utf8)) == UInt8(ascii: ";"), "delimiters inside quotes do not count")
     }
 
+    /// The header alone can mislead (one column, or a tie): the first records decide.
+    @Test func theDelimiterIsTheOneGivingEveryRecordTheSameFieldCount() {
+        #expect(CSVFileStart.sniff(Array("Name;Amount\nAcme;1,5\nBeta;2,25\n".utf8)) == UInt8(ascii: ";"))
+        #expect(CSVFileStart.sniff(Array("a,b;c\n1,2;3\n4,5;6;7\n".utf8)) == UInt8(ascii: ","), "semicolons vary, commas do not")
+        #expect(CSVFileStart.sniff(Array("Company, Inc.;Email\nAcme, Inc.;a@acme.de\nBeta;b@beta.de\n".utf8)) == UInt8(ascii: ";"))
+        #expect(CSVFileStart.sniff(Array("a\tb\n\"x\ny\"\tz\n".utf8)) == UInt8(ascii: "\t"), "line breaks inside quotes do not end records")
+        #expect(CSVFileStart.sniff(Array("Name\nAcme\n".utf8)) == UInt8(ascii: ","))
+    }
+
     @Test func invalidUTF8IsReportedOrReadAsLatin1() throws {
         let bytes: [UInt8] = Array("Name\n".utf8) + [0x4D, 0xFC, 0x6C, 0x6C, 0x65, 0x72, 0x0A]  // "Müller" in Latin-1
         #expect(try read(bytes)[1].fields == ["<not UTF-8>"])
         #expect(try read(bytes, latin1: true)[1].fields == ["Müller"])
+    }
+
+    /// One decision per file: a file with any byte sequence that is not UTF-8 is Windows-1252
+    /// throughout, so 0x80–0x9F are its punctuation and a UTF-8-looking pair stays two letters.
+    @Test func aFileThatIsNotUTF8IsReadAsWindows1252Throughout() throws {
+        let bytes: [UInt8] = Array("Name\n".utf8) + [0xC3, 0xA9, 0x0A] + [0x93, 0x80, 0x35, 0x94, 0x20, 0x96, 0x20, 0x4D, 0xFC, 0x6C, 0x6C, 0x65, 0x72, 0x0A]
+        try inDirectory { directory in
+            let path = directory.path("in.csv")
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            #expect(try CSVEncoding.isWindows1252(path: path, fallbackAllowed: true))
+            #expect(try !CSVEncoding.isWindows1252(path: path, fallbackAllowed: false))
+            try Data(Array("Name\nMüller ✓\n".utf8)).write(to: URL(fileURLWithPath: path))
+            #expect(try !CSVEncoding.isWindows1252(path: path, fallbackAllowed: true))
+        }
+        #expect(try read(bytes, latin1: true).map(\.fields) == [["Name"], ["Ã©"], ["“€5” – Müller"]])
+    }
+
+    @Test func utf8SplitAcrossChunksIsStillUTF8() throws {
+        try inDirectory { directory in
+            let path = directory.path("in.csv")
+            let text = String(repeating: "a", count: CSVReader.chunkSize - 1) + "€ü\n"
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            #expect(try CSVEncoding.isUTF8(path: path))
+        }
     }
 
     /// Records straddling the 1 MiB window, and one longer than it, come out whole.
@@ -129,7 +179,7 @@ struct CSVReaderTests {
             #expect(line == 4)
             let resumed = try CSVReader(path: path, delimiter: 44, offset: offset, line: line)
             var rest: [String] = []
-            while try resumed.next() { rest.append("\(resumed.record.line):\(resumed.text(0, latin1: false) ?? "")") }
+            while try resumed.next() { rest.append("\(resumed.record.line):\(resumed.text(0, windows1252: false) ?? "")") }
             #expect(rest == ["4:c", "5:d"])
         }
     }

@@ -32,6 +32,31 @@ struct FieldRuleTests {
         #expect(problem("030 1234567", field(.phone, region: nil))?.contains("no country code") == true)
     }
 
+    /// After a country code whose numbers dial a trunk 0 at home, that 0 is dropped; +1 numbers
+    /// have ten national digits.
+    @Test func trunkZerosAfterACountryCodeAndNANPLengths() {
+        let phone = field(.phone)
+        #expect(value("+49 030 1234567", phone) == "+49301234567")
+        #expect(value("0049 (0)30 1234567", phone) == "+49301234567")
+        #expect(value("+44 020 7946 0958", phone) == "+442079460958")
+        #expect(value("+39 06 1234 5678", phone) == "+390612345678", "Italy keeps its leading 0")
+        #expect(value("+1 415 555 0132", phone) == "+14155550132")
+        #expect(problem("+1 415 555 013", phone) == "f '+1 415 555 013' has 9 digits after +1; North American numbers have 10")
+        #expect(problem("+1 415 555 01320", phone) != nil)
+        #expect(problem("415 555 013", field(.phone, region: "US"))?.contains("North American numbers have 10") == true)
+    }
+
+    @Test func ambiguousAndHexDecimalsAreRefused() {
+        let decimal = field(.decimal)
+        #expect(problem("1,234", decimal) == "f '1,234' is ambiguous: the comma may group thousands or mark decimals (write 1234 or 1.234)")
+        #expect(value("1,23", decimal) == "1.23")
+        #expect(value("1.234", decimal) == "1.234")
+        #expect(value("-1 234,5", decimal) == "-1234.5")
+        for bad in ["0x1p3", "0x10", "inf", "nan", "1e400"] {
+            #expect(problem(bad, decimal) == "f '\(bad)' is not a number (write e.g. 1234.56)", "\(bad)")
+        }
+    }
+
     @Test func emailsAreCheckedAndLowercased() {
         let email = field(.email)
         #expect(value(" Anna.Berger@Nordwind-Logistik.DE ", email) == "anna.berger@nordwind-logistik.de")

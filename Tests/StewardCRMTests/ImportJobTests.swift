@@ -144,6 +144,10 @@ struct ImportJobTests {
             let batches = [try await source.next(size: 3), try await source.next(size: 3)]
             let first = try await test.store.database.write { db in try session.write(batches[0], db: db, now: Date()) { _, _ in } }
             #expect(first == .more)
+            try await test.store.database.write { db in  // a worker holds the job's lease
+                try db.execute(sql: "UPDATE jobs SET state = 'running', lease_expires_at = ? WHERE id = ?",
+                               arguments: [Date().timeIntervalSince1970 + 600, record.jobID])
+            }
             #expect(try await service.cancel(id: record.id).status == .processing, "a running import is asked to stop")
             let second = try await test.store.database.write { db in try session.write(batches[1], db: db, now: Date()) { _, _ in } }
             #expect(second == .cancelled)

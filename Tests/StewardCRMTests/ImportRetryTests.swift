@@ -27,7 +27,7 @@ struct ImportRetryTests {
         try await SQLiteTestStore.with { test in
             let file = try ImportFixtures.write(original, to: test.directory)
             let record = try await ImportFixtures.run(file, profile: try ImportFixtures.profile(yaml: profile), store: test.store)
-            let report = String(decoding: try await ImportService(store: test.store).errorReport(id: record.id), as: UTF8.self)
+            let report = String(decoding: try ImportService(store: test.store).errorReport(id: record.id), as: UTF8.self)
             #expect(report == """
                 __line;__error_code;__error_field;__error_message;Company;Email\r
                 3;validation;company_name;company_name is required but empty;;nobody@x.de\r
@@ -51,8 +51,8 @@ struct ImportRetryTests {
             #expect(done.parentID == first.id)
             #expect(done.counts == ImportRecord.Counts(processed: 3, created: 0, updated: 0, skipped: 0, failed: 3))
             #expect(try await test.store.importErrors(id: retry.id).map(\.line) == [3, 4, 6])
-            let again = String(decoding: try await service.errorReport(id: retry.id), as: UTF8.self)
-            let before = String(decoding: try await service.errorReport(id: first.id), as: UTF8.self)
+            let again = String(decoding: try service.errorReport(id: retry.id), as: UTF8.self)
+            let before = String(decoding: try service.errorReport(id: first.id), as: UTF8.self)
             #expect(again == before, "the report round-trips unchanged")
         }
     }
@@ -64,7 +64,7 @@ struct ImportRetryTests {
             let file = try ImportFixtures.write(original, to: test.directory)
             let first = try await ImportFixtures.run(file, profile: try ImportFixtures.profile(yaml: profile), store: test.store)
             let service = ImportService(store: test.store)
-            var report = String(decoding: try await service.errorReport(id: first.id), as: UTF8.self)
+            var report = String(decoding: try service.errorReport(id: first.id), as: UTF8.self)
             report = report.replacingOccurrences(of: ";;nobody@x.de", with: ";Nobody Ltd;nobody@x.de")
                 .replacingOccurrences(of: "b(at)beta.de\r\n", with: "b@beta.de\r\n")
                 + "2;;;;Acme;a@acme.de\r\n"
@@ -85,6 +85,9 @@ struct ImportRetryTests {
             let again = try await service.retry(id: retry.id, correctedFile: nil, createdBy: "test")
             #expect(again.parentID == retry.id)
             let nothingLeft = try ImportFixtures.write("__line;Company;Email\r\n6;Gamma;g@gamma.de\r\n", to: test.directory, name: "fix.csv")
+            let refused = await #expect(throws: StewardError.self) { try await service.retry(id: retry.id, correctedFile: nothingLeft, createdBy: nil) }
+            #expect(refused?.message == "import \(retry.id) already has retry \(again.id) under way", "one retry of an import at a time")
+            _ = try await service.cancel(id: again.id)
             let last = try await service.retry(id: retry.id, correctedFile: nothingLeft, createdBy: "test")
             try await ImportRunner(store: test.store, logger: ImportFixtures.logger).run(last.id)
             #expect(try await test.store.importErrors(id: first.id, unresolvedOnly: true).isEmpty, "resolving a retry's error resolves the original's too")
@@ -101,6 +104,69 @@ struct ImportRetryTests {
                 try await ImportService(store: test.store).retry(id: first.id, correctedFile: plain, createdBy: nil)
             }
             #expect(error?.message.contains("plain.csv: line 1: no __line column") == true)
+        }
+    }
+}
+
+/// A record with a quote that is never closed keeps the error report readable, and survives
+/// retries byte for byte.
+@Suite("Import retry of an unclosed quote")
+struct ImportRetryUnclosedQuoteTests {
+    @Test func theReportWrapsTheRecordAndARetryUnwrapsIt() async throws {
+        try await SQLiteTestStore.with { test in
+            let file = try ImportFixtures.write("Company,Email\n\"Acme,a@acme.de\nBeta,b@beta.de\n", to: test.directory)
+            let profile = try ImportFixtures.profile("prospecting-targets")
+            let first = try await ImportFixtures.run(file, profile: profile, store: test.store)
+            #expect(first.counts.created == 1 && first.counts.failed == 1)
+            let service = ImportService(store: test.store)
+            let report = String(decoding: try service.errorReport(id: first.id), as: UTF8.self)
+            #expect(report.hasSuffix("Email\r\n2,malformed_row,,a quoted field is never closed,\"\"\"Acme,a@acme.de\"\r\n"), "\(report)")
+            let retry = try await service.retry(id: first.id, correctedFile: nil, createdBy: "test")
+            try await ImportRunner(store: test.store, logger: ImportFixtures.logger).run(retry.id)
+            let errors = try await test.store.importErrors(id: retry.id)
+            #expect(errors.map { "\($0.line) \($0.category.rawValue) \($0.message)" } == ["2 malformed_row a quoted field is never closed"])
+            #expect(errors.first.map { String(decoding: $0.raw, as: UTF8.self) } == "\"Acme,a@acme.de")
+            #expect(String(decoding: try service.errorReport(id: retry.id), as: UTF8.self) == report)
+        }
+    }
+}
+
+/// In a corrected file, only a row's `__line` ties it to a failed row of the original.
+@Suite("Import retry line numbers")
+struct ImportRetryLineTests {
+    @Test func aRowWithoutAUsableLineNumberIsMalformed() async throws {
+        try await SQLiteTestStore.with { test in
+            let file = try ImportFixtures.write("Company,Email\nAcme,bad\nBeta,also-bad\n", to: test.directory)
+            let first = try await ImportFixtures.run(file, profile: try ImportFixtures.profile("prospecting-targets"), store: test.store)
+            let corrected = try ImportFixtures.write("__line,Company,Email\n,Acme,a@acme.de\nthree,Beta,b@beta.de\n", to: test.directory, name: "fix.csv")
+            let retry = try await ImportService(store: test.store).retry(id: first.id, correctedFile: corrected, createdBy: nil)
+            try await ImportRunner(store: test.store, logger: ImportFixtures.logger).run(retry.id)
+            let errors = try await test.store.importErrors(id: retry.id)
+            #expect(errors.map { "\($0.line) \($0.category.rawValue) \($0.field ?? "-")" } == ["2 malformed_row __line", "3 malformed_row __line"])
+            #expect(try await test.store.importErrors(id: first.id, unresolvedOnly: true).count == 2, "nothing resolved by a guess")
+            let count = try await test.store.database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM prospecting_targets") }
+            #expect(count == 0)
+        }
+    }
+}
+
+/// Reports of many failed rows are written in pieces, never built whole in memory.
+@Suite("Import error report streaming")
+struct ImportErrorReportStreamingTests {
+    @Test func aLargeReportComesInPiecesOfWholeRecords() async throws {
+        try await SQLiteTestStore.with { test in
+            let rows = (1...3000).map { "Company \($0) \(String(repeating: "x", count: 60)),not-an-email-\($0)" }.joined(separator: "\n")
+            let file = try ImportFixtures.write("Company,Email\n\(rows)\n", to: test.directory)
+            let record = try await ImportFixtures.run(file, profile: try ImportFixtures.profile("prospecting-targets"), store: test.store, batchSize: 5000)
+            #expect(record.counts.failed == 3000)
+            var pieces: [[UInt8]] = []
+            let service = ImportService(store: test.store)
+            try service.writeErrorReport(id: record.id) { pieces.append($0) }
+            #expect(pieces.count > 3)
+            #expect(pieces.dropLast().allSatisfy { (64 << 10)..<(66 << 10) ~= $0.count && $0.suffix(2) == [13, 10] })
+            let whole = String(decoding: pieces.joined(), as: UTF8.self)
+            #expect(whole.split(separator: "\r\n").count == 3001)
+            #expect(whole.hasSuffix("3001,validation,email,email 'not-an-email-3000' is not a valid email address,Company 3000 \(String(repeating: "x", count: 60)),not-an-email-3000\r\n"))
         }
     }
 }

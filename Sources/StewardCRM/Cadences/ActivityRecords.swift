@@ -36,6 +36,14 @@ enum ActivityRecords {
         return Dictionary(activities.map { ($0.stepNumber ?? 0, $0) }) { first, _ in first }
     }
 
+    /// True when every one of the cadence's `steps` has an activity and none is still planned.
+    static func allDone(enrollment: Int64, steps: Int, db: Database) throws -> Bool {
+        let row = try Row.fetchOne(db, sql: """
+            SELECT count(*), count(*) FILTER (WHERE status = 'Planned') FROM activities WHERE cadence_enrollment_id = ?
+            """, arguments: [enrollment])
+        return row.map { $0[0] as Int >= steps && $0[1] as Int == 0 } ?? false
+    }
+
     /// Cancels an enrollment's planned activities; returns how many.
     @discardableResult
     static func cancelPlanned(enrollment: Int64, db: Database) throws -> Int {

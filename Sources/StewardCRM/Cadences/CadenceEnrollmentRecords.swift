@@ -90,18 +90,20 @@ enum CadenceEnrollmentRecords {
 struct RecordOwner: Sendable, Equatable {
     var user: String?
     var accountID: Int64?
+    /// The final state the record is in (`closed_won`, `converted`…), nil while it is open.
+    var finalState: String?
 
     /// The record's owner and account; a record that does not exist is an error naming it.
     static func of(_ record: CRMRecordRef, db: Database) throws -> RecordOwner {
         let sql = switch record.type {
-        case .account: "SELECT owner_user_id, account_id FROM accounts WHERE account_id = ?"
-        case .opportunity: "SELECT owner_user_id, account_id FROM opportunities WHERE opportunity_id = ?"
-        case .contact: "SELECT a.owner_user_id, c.account_id FROM contacts c LEFT JOIN accounts a USING (account_id) WHERE c.contact_id = ?"
-        case .target: "SELECT owner_user_id, account_id FROM prospecting_targets WHERE target_id = ?"
+        case .account: "SELECT owner_user_id, account_id, NULL FROM accounts WHERE account_id = ?"
+        case .opportunity: "SELECT owner_user_id, account_id, CASE WHEN stage IN ('closed_won', 'closed_lost') THEN stage END FROM opportunities WHERE opportunity_id = ?"
+        case .contact: "SELECT a.owner_user_id, c.account_id, NULL FROM contacts c LEFT JOIN accounts a USING (account_id) WHERE c.contact_id = ?"
+        case .target: "SELECT owner_user_id, account_id, CASE WHEN status IN ('converted', 'dropped') THEN status END FROM prospecting_targets WHERE target_id = ?"
         }
         guard let row = try Row.fetchOne(db.cachedStatement(sql: sql), arguments: [record.id]) else {
             throw CRMErrors.notFound(record.type.rawValue, record.id, fix: "check the \(record.type.table.key)")
         }
-        return RecordOwner(user: row[0], accountID: row[1])
+        return RecordOwner(user: row[0], accountID: row[1], finalState: row[2])
     }
 }

@@ -53,11 +53,16 @@ struct CadenceGenerator {
         return groups
     }
 
-    private mutating func generate(_ enrollment: CadenceEnrollment, db: Database, stamp: String) throws -> Int {
+    /// Plans the next step of a stepwise enrollment that just resumed, keeping the wait it had left.
+    mutating func generateResumed(_ enrollment: CadenceEnrollment, pause: CadencePlanner.Pause, db: Database, now: Date) throws {
+        _ = try generate(enrollment, db: db, stamp: Timestamp.iso(now), pause: pause)
+    }
+
+    private mutating func generate(_ enrollment: CadenceEnrollment, db: Database, stamp: String, pause: CadencePlanner.Pause? = nil) throws -> Int {
         guard enrollment.status == .active else { return 0 }
         let (template, text) = try template(enrollment, db: db)
         let existing = try ActivityRecords.byStep(enrollment: enrollment.id, db: db)
-        let steps = CadencePlanner.plan(template, enrollment: enrollment, existing: existing)
+        let steps = CadencePlanner.plan(template, enrollment: enrollment, existing: existing, pause: pause)
         guard !steps.isEmpty else { return 0 }
         let values = try RecordFields.values(text.fields, record: enrollment.record, accountID: enrollment.accountID, db: db)
         var created = 0

@@ -39,8 +39,16 @@ public enum CadenceKinds {
         guard let definition = definitions.set.cadences[args.cadence] else {
             throw JobPermanentError("no cadence named '\(args.cadence)' in the workflow files")
         }
-        let result = try await permanentIfBadInput {
-            try await service.enroll(definition, record: try args.record(), source: "event:\(args.event.id)", now: clock.now())
+        let result: CadenceService.Enrollment
+        do {
+            result = try await permanentIfBadInput {
+                try await service.enroll(definition, record: try args.record(), source: "event:\(args.event.id)", syncFile: false,
+                                       afterEvent: args.event.id, now: clock.now())
+            }
+        } catch let error as StewardError where error.code == .recordClosed {
+            // Enroll and stop jobs run unordered: a deal closed before its enroll ran stays closed.
+            context.logger.info("not enrolled: the record is closed or was stopped after the event", metadata: ["cadence": "\(args.cadence)", "reason": "\(error.message)"])
+            return .completed
         }
         context.logger.info("enrolled", metadata: ["cadence": "\(args.cadence)", "enrollment": "\(result.enrollment.id)", "new": "\(result.inserted)"])
         return .completed
@@ -56,7 +64,9 @@ public enum CadenceKinds {
 
     static func stop(_ context: JobContext, service: CadenceService, clock: any JobClock) async throws -> JobResult {
         let args = try context.arguments(EventArgs.self)
-        let stopped = try await service.stopOpen(cadence: args.cadence, record: try args.record(), reason: args.event.name, now: clock.now())
+        _ = try args.record()  // names at least one record
+        let records = CRMRecordRef.all(inPayload: args.event.payload.object)
+        let stopped = try await service.stopOpen(cadence: args.cadence, records: records, reason: args.event.name, now: clock.now())
         context.logger.info("enrollments stopped", metadata: ["cadence": "\(args.cadence)", "count": "\(stopped.count)"])
         return .completed
     }

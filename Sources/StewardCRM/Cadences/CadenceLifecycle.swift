@@ -14,10 +14,21 @@ struct CadenceLifecycle {
 
     var today: CRMDay { CRMDay(now) }
 
-    /// Enrolls a record, or returns its open enrollment in this cadence.
-    func enroll(_ definition: CadenceDefinition, record: CRMRecordRef, on day: CRMDay?, source: String) throws -> (CadenceEnrollment, inserted: Bool) {
-        let template = try CadenceTemplateRecords.sync(definition, in: db, now: now)
+    /// Enrolls a record, or returns its open enrollment in this cadence. A record in a final
+    /// state (a closed deal, a converted target) is refused: its stop may already have run.
+    func enroll(_ definition: CadenceDefinition, record: CRMRecordRef, on day: CRMDay?, source: String,
+                syncFile: Bool, afterEvent event: Int64? = nil) throws -> (CadenceEnrollment, inserted: Bool) {
         let owner = try RecordOwner.of(record, db: db)
+        if let state = owner.finalState {
+            throw StewardError(.recordClosed, "\(record) is \(state); a closed record is not enrolled in '\(definition.name)'",
+                               fix: "enroll an open record")
+        }
+        if let event, let stop = try StopEvents.first(definition.stopOn.map(\.rawValue), for: record, after: event, db: db) {
+            throw StewardError(.recordClosed, "\(record) had \(stop.name) (event \(stop.id)) after event \(event); not enrolled in '\(definition.name)'",
+                               fix: "enroll it by hand if it should still follow the cadence")
+        }
+        let template = try syncFile ? CadenceTemplateRecords.sync(definition, in: db, now: now)
+            : CadenceTemplateRecords.current(definition, in: db, now: now)
         guard let id = try CadenceEnrollmentRecords.insert(template, record: record, owner: owner, on: day ?? today, source: source, db: db, now: now) else {
             guard let existing = try CadenceEnrollmentRecords.openEnrollment(cadenceID: template.cadenceID, record: record, db: db) else {
                 throw StewardError(.invalidChange, "\(record) could not be enrolled in '\(definition.name)'")
@@ -53,9 +64,17 @@ struct CadenceLifecycle {
             try CadenceEnrollmentRecords.setEnrolledOn(id, enrollment.enrolledOn.adding(days: max(0, today.number - pausedOn.number)), db: db)
         }
         try CadenceEnrollmentRecords.setStatus(id, .active, day: today, db: db)
+        if template.generate == .stepwise, !activities.isEmpty { try planNextStep(id, pausedOn: pausedOn) }
         try audit("cadence.resumed", enrollment, ["paused_on": pausedOn.description])
         _ = try store.enqueue([CadenceJobs.generateJob([id])], in: db, now: now)
         return try CadenceEnrollmentRecords.require(id, db: db)
+    }
+
+    /// A stepwise step done before or during the pause: its successor waits what it had left.
+    private func planNextStep(_ id: Int64, pausedOn: CRMDay) throws {
+        var generator = CadenceGenerator()
+        try generator.generateResumed(try CadenceEnrollmentRecords.require(id, db: db),
+                                      pause: CadencePlanner.Pause(pausedOn: pausedOn, resumedOn: today), db: db, now: now)
     }
 
     /// Stops an open enrollment and cancels its planned activities.
@@ -73,7 +92,8 @@ struct CadenceLifecycle {
     }
 
     /// A cadence activity was done: the enrollment advances, later steps shift when it was late,
-    /// a stepwise cadence plans the next step, and the last step completes the enrollment.
+    /// a stepwise cadence plans the next step. The enrollment completes once every step is done,
+    /// so an earlier step left open when the last one is done early stays on the owner's list.
     func activityDone(_ activity: CRMActivity, on day: CRMDay) throws {
         guard let id = activity.enrollmentID, let step = activity.stepNumber,
               let enrollment = try CadenceEnrollmentRecords.find(id, db: db), enrollment.status.isOpen else { return }
@@ -81,11 +101,13 @@ struct CadenceLifecycle {
         let template = try template(of: enrollment)
         if template.generate == .upfront, let due = activity.dueDate {
             let planned = try ActivityRecords.byStep(enrollment: id, db: db)
-            for move in CadencePlanner.shifted(template, doneStep: step, due: due, done: day, planned: planned) {
+            // Done during a pause: the delay counts to the pause only (resume adds the rest).
+            let done = enrollment.pausedOn.map { min(day, $0) } ?? day
+            for move in CadencePlanner.shifted(template, doneStep: step, due: due, done: done, planned: planned) {
                 try ActivityRecords.setDue(move.activity, move.due, db: db)
             }
         }
-        if step >= template.steps.count {
+        if try ActivityRecords.allDone(enrollment: id, steps: template.steps.count, db: db) {
             try complete(enrollment)
         } else if template.generate == .stepwise {
             _ = try store.enqueue([CadenceJobs.generateJob([id])], in: db, now: now)

@@ -41,6 +41,12 @@ public struct CRMRecordRef: Sendable, Hashable, CustomStringConvertible {
         return nil
     }
 
+    /// Every record a payload names (`opportunity_id`, `account_id`…): a `stop_on` event stops
+    /// the enrollments of each, so an account's cadence can stop when one of its deals is won.
+    public static func all(inPayload payload: [String: Any]) -> [CRMRecordRef] {
+        CRMRecordType.allCases.compactMap { type in integer(payload[type.payloadKey]).map { CRMRecordRef(type, $0) } }
+    }
+
     static func integer(_ value: Any?) -> Int64? {
         switch value {
         case let number as NSNumber: number.int64Value

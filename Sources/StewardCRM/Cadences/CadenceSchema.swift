@@ -8,6 +8,7 @@ enum CadenceSchema {
         SQLiteSchemaMigration("cadences/v1-cadences", migrate: createCadences),
         SQLiteSchemaMigration("cadences/v1-crm-columns", migrate: addCRMColumns),
         SQLiteSchemaMigration("cadences/v1-account-status", migrate: createAccountStatus),
+        SQLiteSchemaMigration("cadences/v2-winback-scans", migrate: createWinbackScans),
     ]
 
     /// Templates are versioned: a file edit adds a version, and an enrollment keeps the version it
@@ -82,9 +83,25 @@ enum CadenceSchema {
     static func addCRMColumns(_ db: Database) throws {
         try addColumns(["contact_id INTEGER", "target_id INTEGER", "description TEXT", "created_at TEXT"], to: "activities", db: db)
         try addColumns(["owner_user_id TEXT", "account_id INTEGER", "converted_at TEXT"], to: "prospecting_targets", db: db)
+        try detachEarlierEnrollmentReferences(db)
         try db.execute(sql: """
             CREATE UNIQUE INDEX activities_enrollment_step ON activities (cadence_enrollment_id, cadence_step_number)
                 WHERE cadence_enrollment_id IS NOT NULL;
+            """)
+    }
+
+    /// crm/v1 already had `activities.cadence_enrollment_id`: ids another system wrote there
+    /// would collide with new enrollments (and may repeat a step, which the unique index
+    /// refuses). They move to `earlier_cadence_enrollment_id`, kept for reference.
+    static func detachEarlierEnrollmentReferences(_ db: Database) throws {
+        let referenced = try Bool.fetchOne(db, sql: """
+            SELECT EXISTS (SELECT 1 FROM activities WHERE cadence_enrollment_id IS NOT NULL) AND NOT EXISTS (SELECT 1 FROM cadence_enrollments)
+            """) ?? false
+        guard referenced else { return }
+        try addColumns(["earlier_cadence_enrollment_id INTEGER"], to: "activities", db: db)
+        try db.execute(sql: """
+            UPDATE activities SET earlier_cadence_enrollment_id = cadence_enrollment_id, cadence_enrollment_id = NULL
+            WHERE cadence_enrollment_id IS NOT NULL
             """)
     }
 
@@ -112,6 +129,19 @@ enum CadenceSchema {
                 recorded_at            TEXT NOT NULL
             );
             CREATE INDEX account_status_history_account ON account_status_history (account_id, history_id);
+            """)
+    }
+
+    /// Every winback scan's day, so a scan dated before the latest one can be refused.
+    static func createWinbackScans(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE winback_scans (
+                scan_id    INTEGER PRIMARY KEY,
+                rule       TEXT NOT NULL,
+                as_of      TEXT NOT NULL,
+                scanned_at TEXT NOT NULL
+            );
+            CREATE INDEX winback_scans_as_of ON winback_scans (as_of);
             """)
     }
 }

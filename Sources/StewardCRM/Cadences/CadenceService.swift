@@ -27,9 +27,15 @@ public struct CadenceService: Sendable {
         public var inserted: Bool
     }
 
+    /// Enrolls on the version of `definition`'s file text (`syncFile`, for commands that just
+    /// loaded the files) or on the stored current version (jobs: the files may have changed).
+    /// With `afterEvent` (the enrolling event), a `stop_on` event for the record recorded after
+    /// it refuses the enrollment (`recordClosed`): the stop came first, whatever order jobs ran in.
     public func enroll(_ definition: CadenceDefinition, record: CRMRecordRef, on day: CRMDay? = nil, source: String = "manual",
-                       now: Date) async throws -> Enrollment {
-        let (enrollment, inserted) = try await write(now) { try $0.enroll(definition, record: record, on: day, source: source) }
+                       syncFile: Bool = true, afterEvent: Int64? = nil, now: Date) async throws -> Enrollment {
+        let (enrollment, inserted) = try await write(now) {
+            try $0.enroll(definition, record: record, on: day, source: source, syncFile: syncFile, afterEvent: afterEvent)
+        }
         return Enrollment(enrollment: enrollment, inserted: inserted)
     }
 
@@ -48,6 +54,11 @@ public struct CadenceService: Sendable {
     /// Stops the record's open enrollments in a cadence (a `stop_on` event); returns them.
     public func stopOpen(cadence: String, record: CRMRecordRef, reason: String, now: Date) async throws -> [CadenceEnrollment] {
         try await write(now) { try $0.stopOpen(cadence: cadence, record: record, reason: reason) }
+    }
+
+    /// Stops the open enrollments in a cadence of every record an event names, in one transaction.
+    public func stopOpen(cadence: String, records: [CRMRecordRef], reason: String, now: Date) async throws -> [CadenceEnrollment] {
+        try await write(now) { lifecycle in try records.flatMap { try lifecycle.stopOpen(cadence: cadence, record: $0, reason: reason) } }
     }
 
     /// Plans what each enrollment needs now, in one transaction; returns how many activities

@@ -10,7 +10,8 @@ import StewardWorkflows
 /// it started (a removed or reordered step would otherwise renumber its remaining work). New
 /// enrollments take the newest version.
 enum CadenceTemplateRecords {
-    /// Makes the stored cadence match its file, adding a version only when the file changed.
+    /// Makes the stored cadence match its file: the version with the file's fingerprint becomes
+    /// current, and a version is added only for a text never stored before.
     @discardableResult
     static func sync(_ definition: CadenceDefinition, in db: Database, now: Date) throws -> CadenceTemplate {
         let fingerprint = CadenceTemplate.fingerprint(definition)
@@ -21,12 +22,30 @@ enum CadenceTemplateRecords {
             return try insertVersion(definition, cadenceID: db.lastInsertedRowID, version: 1, fingerprint: fingerprint, db: db, stamp: stamp)
         }
         if try storedFingerprint(id, version: current, db: db) == fingerprint { return try load(id, version: current, db: db) }
-        try db.execute(sql: "UPDATE cadences SET current_version = ?, updated_at = ? WHERE cadence_id = ?", arguments: [current + 1, stamp, id])
-        return try insertVersion(definition, cadenceID: id, version: current + 1, fingerprint: fingerprint, db: db, stamp: stamp)
+        if let earlier = try version(id, fingerprint: fingerprint, db: db) {
+            // The file went back to an earlier text: that version is current again, not a new one.
+            try db.execute(sql: "UPDATE cadences SET current_version = ?, updated_at = ? WHERE cadence_id = ?", arguments: [earlier, stamp, id])
+            return try load(id, version: earlier, db: db)
+        }
+        let next = (try Int.fetchOne(db, sql: "SELECT max(version) FROM cadence_versions WHERE cadence_id = ?", arguments: [id]) ?? current) + 1
+        try db.execute(sql: "UPDATE cadences SET current_version = ?, updated_at = ? WHERE cadence_id = ?", arguments: [next, stamp, id])
+        return try insertVersion(definition, cadenceID: id, version: next, fingerprint: fingerprint, db: db, stamp: stamp)
+    }
+
+    /// The stored current version, as the last load or reload of the files left it; the file's
+    /// text is stored first only when the cadence was never stored. Jobs use this, so processes
+    /// holding different file versions do not flip the current version back and forth.
+    static func current(_ definition: CadenceDefinition, in db: Database, now: Date) throws -> CadenceTemplate {
+        guard let (id, current) = try currentVersion(definition.name, db: db) else { return try sync(definition, in: db, now: now) }
+        return try load(id, version: current, db: db)
     }
 
     private static func currentVersion(_ name: String, db: Database) throws -> (Int64, Int)? {
         try Row.fetchOne(db, sql: "SELECT cadence_id, current_version FROM cadences WHERE name = ?", arguments: [name]).map { ($0[0], $0[1]) }
+    }
+
+    private static func version(_ id: Int64, fingerprint: String, db: Database) throws -> Int? {
+        try Int.fetchOne(db, sql: "SELECT max(version) FROM cadence_versions WHERE cadence_id = ? AND fingerprint = ?", arguments: [id, fingerprint])
     }
 
     private static func storedFingerprint(_ id: Int64, version: Int, db: Database) throws -> String? {

@@ -33,7 +33,7 @@ enum RecordFields {
         switch value.storage {
         case .null: ""
         case let .int64(number): String(number)
-        case let .double(number): number.rounded() == number ? String(Int64(number)) : String(number)
+        case let .double(number): Int64(exactly: number).map(String.init) ?? String(number)
         case let .string(text): text
         case .blob: ""
         }

@@ -78,10 +78,15 @@ enum CRMInput {
         throw StewardError(.invalidChange, "\(field): unknown value '\(value)'", fix: "use one of \(allowed.joined(separator: ", "))" + (hint.map { "; \($0)" } ?? ""))
     }
 
+    /// The largest amount a change accepts (in either direction): far beyond any deal, and well
+    /// inside what prints and sums exactly.
+    static let maximumAmount = 1_000_000_000_000.0
+
     static func checkAmount(_ amount: Double?, field: String, allowZero: Bool) throws {
         guard let amount else { return }
-        guard amount.isFinite, allowZero ? amount >= 0 : amount != 0 else {
-            throw StewardError(.invalidChange, "\(field): \(amount) is not allowed", fix: allowZero ? "use an amount ≥ 0" : "use a non-zero amount (negative for a refund)")
+        guard amount.isFinite, abs(amount) <= maximumAmount, allowZero ? amount >= 0 : amount != 0 else {
+            let range = allowZero ? "an amount ≥ 0" : "a non-zero amount (negative for a refund)"
+            throw StewardError(.invalidChange, "\(field): \(amount) is not allowed", fix: "use \(range) of at most 1,000,000,000,000 in size")
         }
     }
 

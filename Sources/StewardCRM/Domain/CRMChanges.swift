@@ -30,7 +30,8 @@ public struct CRMChanges: Sendable {
         try CRMInput.check(stage, in: Self.openStages, field: "stage", hint: "a new opportunity starts open; close it with a stage change")
         try CRMInput.checkAmount(amount, field: "amount", allowZero: true)
         return try await write(now) { change in
-            let owner = try owner ?? change.requireAccountOwner(account)
+            let accountOwner = try change.requireAccountOwner(account)
+            let owner = owner ?? accountOwner
             try change.db.execute(sql: """
                 INSERT INTO opportunities (account_id, stage, owner_user_id, amount, created_at) VALUES (?, ?, ?, ?, ?)
                 """, arguments: [account, stage, owner, amount, Timestamp.iso(now)])

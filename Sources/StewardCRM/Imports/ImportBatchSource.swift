@@ -18,7 +18,12 @@ final class ImportBatchSource: @unchecked Sendable {
         var sourceLine: Int?
         /// Where the record's original bytes lie in the file (without a retry file's `__…` columns).
         var raw: Range<Int>
+        /// `raw` is the inside of the quoted field an error report wrapped an unreadable record in.
+        var rawWrapped = false
         var content: Content
+        /// With `on_duplicate: update`: which fields had a non-empty cell (an empty one must not
+        /// overwrite what the CRM holds). Empty otherwise.
+        var filled: [Bool] = []
     }
 
     struct Batch {
@@ -34,8 +39,11 @@ final class ImportBatchSource: @unchecked Sendable {
     let profile: ImportProfileDefinition
     private let fields: ContiguousArray<ImportProfileDefinition.Field>
     let prefixColumns: Int
+    /// The file's encoding, decided once (see `CSVEncoding`).
+    let windows1252: Bool
 
-    init(reader: CSVReader, columns: ImportColumns, profile: ImportProfileDefinition, prefixColumns: Int) {
+    init(reader: CSVReader, columns: ImportColumns, profile: ImportProfileDefinition, prefixColumns: Int, windows1252: Bool) {
+        self.windows1252 = windows1252
         self.reader = reader
         self.columns = columns
         self.profile = profile
@@ -48,6 +56,7 @@ final class ImportBatchSource: @unchecked Sendable {
         var line: Int
         var sourceLine: Int?
         var raw: Range<Int>
+        var rawWrapped: Bool
         /// Why the record is malformed (ragged, a stray quote), if it is.
         var shape: String?
         /// nil: the file has no such column; `.some(nil)`: the bytes are not text.
@@ -58,17 +67,35 @@ final class ImportBatchSource: @unchecked Sendable {
     /// (the rules are most of the work, and each row's are independent of the others').
     func next(size: Int) async throws -> Batch {
         var reads: [Read] = []
-        reads.reserveCapacity(size)
+        reads.reserveCapacity(min(size, ImportRunner.defaultBatchSize))
         while reads.count < size, try reader.next() { reads.append(read()) }
         let (endOffset, endLine) = (reader.nextOffset, reader.nextLine)
         return Batch(rows: await convert(reads), endOffset: endOffset, endLine: endLine, atEnd: reads.count < size)
     }
 
     private func read() -> Read {
+        if let wrapped = wrappedRecord() {
+            return Read(line: reader.record.line, sourceLine: sourceLine(), raw: wrapped, rawWrapped: true,
+                        shape: CSVReader.unclosedQuoteProblem, texts: [])
+        }
         let shape = shapeProblem()
-        let latin1 = profile.latin1Fallback
-        let texts = shape != nil ? [] : columns.fieldColumns.map { column in column.map { reader.text($0, latin1: latin1) } }
-        return Read(line: reader.record.line, sourceLine: sourceLine(), raw: originalBytes(), shape: shape, texts: texts)
+        let windows1252 = self.windows1252
+        let texts = shape != nil ? [] : columns.fieldColumns.map { column in column.map { reader.text($0, windows1252: windows1252) } }
+        return Read(line: reader.record.line, sourceLine: sourceLine(), raw: originalBytes(), rawWrapped: false, shape: shape, texts: texts)
+    }
+
+    /// In a retry file, a record the error report wrapped in one quoted field (its quotes did
+    /// not pair up): the file range of that field's inside.
+    private func wrappedRecord() -> Range<Int>? {
+        let record = reader.record
+        guard prefixColumns > 0, columns.headerCount > prefixColumns + 1, record.problem == nil,
+              record.fields.count == prefixColumns + 1 else { return nil }
+        let field = record.fields[prefixColumns]
+        let start = field.start - record.raw.lowerBound
+        // Inside the quotes each quote is doubled: the record had an odd number when 2 mod 4 remain.
+        let quotes = (start..<(field.end - record.raw.lowerBound)).count { reader.rawByte(at: $0) == CSVScanner.quote }
+        guard start > 0, reader.rawByte(at: start - 1) == CSVScanner.quote, quotes % 4 == 2 else { return nil }
+        return (record.offset + start)..<(record.offset + field.end - record.raw.lowerBound)
     }
 
     private func convert(_ reads: [Read]) async -> [Row] {
@@ -82,7 +109,15 @@ final class ImportBatchSource: @unchecked Sendable {
     private func row(_ read: Read) -> Row {
         let content: Row.Content = read.shape.map { .problems([ImportSession.Problem(field: nil, category: .malformedRow, message: $0)]) }
             ?? convert(read.texts)
-        return Row(line: read.line, sourceLine: read.sourceLine, raw: read.raw, content: content)
+        let filled = profile.onDuplicate == .update && read.shape == nil ? filledCells(read.texts) : []
+        return Row(line: read.line, sourceLine: read.sourceLine, raw: read.raw, rawWrapped: read.rawWrapped, content: content, filled: filled)
+    }
+
+    private func filledCells(_ texts: [String??]) -> [Bool] {
+        fields.indices.map { index in
+            let cell = (texts[index] ?? nil) ?? ""
+            return !(fields[index].trim ? FieldValue.trimmed(cell) : cell).isEmpty
+        }
     }
 
     private func shapeProblem() -> String? {
@@ -127,7 +162,7 @@ final class ImportBatchSource: @unchecked Sendable {
     /// In a retry file, the `__line` column says which line of the first file a record was.
     private func sourceLine() -> Int? {
         guard let column = columns.sourceLineColumn, column < reader.record.fields.count else { return nil }
-        return reader.text(column, latin1: true).flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        return reader.text(column, windows1252: windows1252).flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
     }
 
     /// The record's file range without the `__…` columns a retry file puts in front of it.

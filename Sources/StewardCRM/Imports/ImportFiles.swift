@@ -30,11 +30,32 @@ enum ImportFiles {
         }
     }
 
-    /// Writes `bytes` (a generated retry file) into the folder.
-    static func store(_ bytes: [UInt8], named name: String, databasePath: String) throws -> Stored {
+    /// Writes a generated retry file into the folder as `write` emits its pieces.
+    static func store(named name: String, databasePath: String, write: (([UInt8]) throws -> Void) throws -> Void) throws -> Stored {
         let target = try newFile(named: name, databasePath: databasePath)
-        try Data(bytes).write(to: target)
-        return Stored(path: target.path, size: bytes.count, sha256: hex(SHA256.hash(data: bytes)))
+        do {
+            let output = try openForWriting(target)
+            defer { try? output.close() }
+            var hasher = SHA256()
+            var size = 0
+            try write { piece in
+                hasher.update(data: piece)
+                size += piece.count
+                try output.write(contentsOf: piece)
+            }
+            try output.synchronize()
+            return Stored(path: target.path, size: size, sha256: hex(hasher.finalize()))
+        } catch {
+            try? FileManager.default.removeItem(at: target)
+            throw error
+        }
+    }
+
+    private static func openForWriting(_ target: URL) throws -> FileHandle {
+        guard FileManager.default.createFile(atPath: target.path, contents: nil), let output = FileHandle(forWritingAtPath: target.path) else {
+            throw StewardError(.databaseNotWritable, "cannot write \(target.path)", fix: "check that the database's folder is writable")
+        }
+        return output
     }
 
     private static func newFile(named name: String, databasePath: String) throws -> URL {
@@ -52,9 +73,7 @@ enum ImportFiles {
     }
 
     private static func copy(_ input: FileHandle, to target: URL) throws -> Stored {
-        guard FileManager.default.createFile(atPath: target.path, contents: nil), let output = FileHandle(forWritingAtPath: target.path) else {
-            throw StewardError(.databaseNotWritable, "cannot write \(target.path)", fix: "check that the database's folder is writable")
-        }
+        let output = try openForWriting(target)
         defer { try? output.close() }
         var hasher = SHA256()
         var size = 0

@@ -38,8 +38,13 @@ enum ImportRecords {
     }
 
     static func errors(_ id: Int64, unresolvedOnly: Bool, db: Database) throws -> [ImportErrorRecord] {
+        try Array(errorCursor(id, unresolvedOnly: unresolvedOnly, db: db))
+    }
+
+    /// The errors in line order, one row in memory at a time.
+    static func errorCursor(_ id: Int64, unresolvedOnly: Bool, db: Database) throws -> some Cursor<ImportErrorRecord> {
         let filter = unresolvedOnly ? "AND resolved = 0" : ""
-        return try Row.fetchAll(db, sql: """
+        return try Row.fetchCursor(db, sql: """
             SELECT id, import_id, line, field, category, message, raw, resolved FROM import_errors
             WHERE import_id = ? \(filter) ORDER BY line, id
             """, arguments: [id]).map { row in

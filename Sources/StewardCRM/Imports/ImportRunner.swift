@@ -17,6 +17,8 @@ public struct ImportRunner: Sendable {
     /// long and a cancel is seen at once, while commits stay few (5,000 cost 5 % less CPU than
     /// 1,000 on the benchmark).
     public static let defaultBatchSize = 5000
+    /// Larger batches hold the write lock for seconds and keep two of them in memory.
+    public static let batchSizes = 1...50_000
 
     public init(store: SQLiteJobStore, clock: any JobClock = SystemClock(), logger: Logger) {
         self.store = store
@@ -41,7 +43,7 @@ public struct ImportRunner: Sendable {
         logger.info("import started", metadata: ["import": "\(id)", "line": "\(loaded.record.checkpointLine)", "offset": "\(loaded.record.checkpointOffset)"])
         // The configured size (every connection has the same), to give the writer back at the end.
         let cacheSize = try await store.database.read { db in try Int.fetchOne(db, sql: "PRAGMA cache_size") } ?? -2000
-        try await work(source, session, batchSize: max(1, batchSize))
+        try await work(source, session, batchSize: batchSize.clamped(to: Self.batchSizes))
         try await store.database.write { db in try db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
     }
 
@@ -78,6 +80,16 @@ public struct ImportRunner: Sendable {
         return true
     }
 
+    /// The job gave up (its last attempt failed, or the error is permanent): an import still
+    /// under way is marked failed with `import.failed`; one already finished is left alone.
+    public func giveUp(_ id: Int64, error: String) async throws {
+        let profile = try await store.database.read { db in
+            try String.fetchOne(db, sql: "SELECT profile FROM imports WHERE id = ? AND status IN ('pending', 'processing')", arguments: [id])
+        }
+        guard let profile else { return }
+        try await fail(id, profile: profile, error: error)
+    }
+
     private func fail(_ id: Int64, profile: String, error: String) async throws {
         let now = clock.now()
         try await store.database.write { [store] db in
@@ -88,4 +100,8 @@ public struct ImportRunner: Sendable {
         }
         logger.warning("import failed", metadata: ["import": "\(id)", "error": "\(error)"])
     }
+}
+
+extension Int {
+    fileprivate func clamped(to range: ClosedRange<Int>) -> Int { Swift.min(Swift.max(self, range.lowerBound), range.upperBound) }
 }

@@ -18,7 +18,9 @@ extension ImportService {
             try Self.requireLineColumn(correctedFile)
             stored = try ImportFiles.store(correctedFile, databasePath: store.path)
         } else {
-            stored = try ImportFiles.store(try await errorReport(id: id, unresolvedOnly: true), named: "retry-of-\(id)-\(record.fileName)", databasePath: store.path)
+            stored = try ImportFiles.store(named: "retry-of-\(id)-\(record.fileName)", databasePath: store.path) { emit in
+                try writeErrorReport(id: id, unresolvedOnly: true, to: emit)
+            }
         }
         let name = correctedFile?.lastPathComponent ?? record.fileName
         return try await register(stored, fileName: name, profile: profile, createdBy: createdBy, parent: id, batchSize: batchSize)
@@ -40,7 +42,7 @@ extension ImportService {
     private static func requireLineColumn(_ file: URL) throws {
         let start = try CSVFileStart.read(path: file.path, fileName: file.lastPathComponent, delimiter: nil)
         let reader = try CSVReader(path: file.path, delimiter: start.delimiter, offset: start.offset, line: 1)
-        let headers = try reader.next() ? (0..<reader.record.fields.count).compactMap { reader.text($0, latin1: true) } : []
+        let headers = try reader.next() ? (0..<reader.record.fields.count).compactMap { reader.text($0, windows1252: true) } : []
         guard headers.contains(ImportColumns.sourceLineHeader) else {
             throw StewardError(.invalidArguments, "\(file.path): line 1: no __line column, so its rows cannot be matched to the failed ones",
                                fix: "start from `steward imports errors ID --csv`, correct the rows there and keep the __ columns")

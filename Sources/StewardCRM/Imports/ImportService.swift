@@ -29,6 +29,7 @@ public struct ImportService: Sendable {
         do {
             let json = String(decoding: try JSONEncoder().encode(profile), as: UTF8.self)
             return try await store.database.write { [store] db in
+                if let parent { try Self.refuseRunningRetry(of: parent, db: db) }
                 try db.execute(sql: """
                     INSERT INTO imports (file_name, stored_path, size, sha256, profile, profile_json, target, created_by, parent_import_id, created_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -49,8 +50,19 @@ public struct ImportService: Sendable {
         }
     }
 
-    /// A pending import is cancelled at once; a running one stops at its next batch (within a
-    /// second), keeping the rows it committed.
+    /// Two retries of one import at once would both import the same failed rows: checked in
+    /// the transaction that registers the new one.
+    private static func refuseRunningRetry(of parent: Int64, db: Database) throws {
+        guard let running = try Int64.fetchOne(db, sql: """
+            SELECT id FROM imports WHERE parent_import_id = ? AND status IN ('pending', 'processing') LIMIT 1
+            """, arguments: [parent]) else { return }
+        throw StewardError(.invalidTransition, "import \(parent) already has retry \(running) under way",
+                           fix: "wait for it (`steward imports show \(running)`), or cancel it with `steward imports cancel \(running)`")
+    }
+
+    /// An import no worker is running (pending, waiting to retry, or its worker's lease expired)
+    /// is cancelled at once with its job; a running one stops at its next batch, keeping the rows
+    /// it committed.
     public func cancel(id: Int64) async throws -> ImportRecord {
         let now = clock.now()
         let record = try await store.database.write { db in
@@ -58,7 +70,7 @@ public struct ImportService: Sendable {
             guard !record.status.isFinal else {
                 throw StewardError(.invalidTransition, "import \(id) is already \(record.status.rawValue)", fix: "only pending or processing imports can be cancelled")
             }
-            if record.status == .pending {
+            if try record.status == .pending || Self.cancelUnlessRunning(record.jobID, db: db, now: now) {
                 try db.execute(sql: "UPDATE imports SET status = 'cancelled', cancel_requested = 1, finished_at = ? WHERE id = ?",
                                arguments: [now.timeIntervalSince1970, id])
             } else {
@@ -74,6 +86,19 @@ public struct ImportService: Sendable {
         return record
     }
 
+    /// Cancels the import's job unless a worker holds a live lease on it (one waiting in backoff,
+    /// or whose worker died, would never see the request); true when no worker runs it.
+    private static func cancelUnlessRunning(_ jobID: Int64?, db: Database, now: Date) throws -> Bool {
+        guard let jobID else { return true }
+        try db.execute(sql: """
+            UPDATE jobs SET state = 'cancelled', finalized_at = ?, lease_token = NULL
+            WHERE id = ? AND state IN ('scheduled', 'available', 'retryable', 'running')
+              AND (state != 'running' OR lease_expires_at IS NULL OR lease_expires_at < ?)
+            """, arguments: [now.timeIntervalSince1970, jobID, now.timeIntervalSince1970])
+        if db.changesCount == 1 { return true }
+        return try String.fetchOne(db, sql: "SELECT state FROM jobs WHERE id = ?", arguments: [jobID]) != "running"
+    }
+
     /// An import whose job was given up on has no one to see the request: it is cancelled here.
     private func cancelOrphan(_ id: Int64, now: Date) async throws -> ImportRecord {
         try await store.database.write { db in
@@ -84,14 +109,21 @@ public struct ImportService: Sendable {
     }
 
     /// The error report (see `ImportErrorReport`), of unresolved errors only if asked.
-    public func errorReport(id: Int64, unresolvedOnly: Bool = false) async throws -> [UInt8] {
-        try await store.database.read { db in
+    public func errorReport(id: Int64, unresolvedOnly: Bool = false) throws -> [UInt8] {
+        var report: [UInt8] = []
+        try writeErrorReport(id: id, unresolvedOnly: unresolvedOnly) { report += $0 }
+        return report
+    }
+
+    /// The error report, streamed to `emit` in pieces of about 64 KiB from one read transaction.
+    public func writeErrorReport(id: Int64, unresolvedOnly: Bool = false, to emit: ([UInt8]) throws -> Void) throws {
+        try store.database.read { db in
             let record = try ImportRecords.fetch(id, db: db)
             guard let header = try ImportRecords.header(id, db: db) else {
                 throw StewardError(.invalidTransition, "import \(id) is \(record.status.rawValue) and has not read its file yet", fix: "try again once it is processing")
             }
-            let errors = try ImportRecords.errors(id, unresolvedOnly: unresolvedOnly, db: db)
-            return ImportErrorReport.make(header: header.bytes, delimiter: header.delimiter, errors: errors)
+            let errors = try ImportRecords.errorCursor(id, unresolvedOnly: unresolvedOnly, db: db)
+            try ImportErrorReport.write(header: header.bytes, delimiter: header.delimiter, next: { try errors.next() }, emit: emit)
         }
     }
 
@@ -99,12 +131,7 @@ public struct ImportService: Sendable {
     /// job checks again, for files registered otherwise.
     private static func checkHeader(_ file: URL, profile: ImportProfileDefinition) throws {
         let name = file.lastPathComponent
-        let start = try CSVFileStart.read(path: file.path, fileName: name, delimiter: profile.delimiter.byte)
-        let reader = try CSVReader(path: file.path, delimiter: start.delimiter, offset: start.offset, line: 1)
-        guard try reader.next() else {
-            throw StewardError(.importHeaderInvalid, "\(name): the file is empty", fix: "the first line must be a header naming the columns")
-        }
-        let headers = (0..<reader.record.fields.count).map { reader.text($0, latin1: true) ?? "" }
-        _ = try ImportColumns(headers: headers, profile: profile, fileName: name)
+        let header = try ImportFileHeader.read(path: file.path, fileName: name, profile: profile)
+        _ = try ImportColumns(headers: header.headers, profile: profile, fileName: name)
     }
 }

@@ -29,6 +29,9 @@ final class ImportSession: @unchecked Sendable {
     /// For a retry: the imports it retries, and the source lines still failing there.
     let retried: [Int64]
     private var pendingLines: Set<Int>
+    /// With `on_duplicate: update`: the dedupe keys this attempt wrote, and their lines, so a
+    /// second row with the same key is reported rather than updating the row the first wrote.
+    private var updatedKeys: [String: Int] = [:]
 
     init(importID: Int64, profile: ImportProfileDefinition, writer: ImportTargetWriter, present: [Bool], file: FileHandle,
          counts: ImportRecord.Counts, checkpointOffset: Int, retried: [Int64], pendingLines: Set<Int>) {
@@ -103,6 +106,11 @@ final class ImportSession: @unchecked Sendable {
     private func process(_ row: ImportBatchSource.Row, statements: ImportTargetWriter.Statements, db: Database) throws {
         counts.processed += 1
         let line = row.sourceLine ?? row.line
+        if !retried.isEmpty, row.sourceLine == nil {
+            // Never matched to an original line by accident: the row is reported as it is.
+            return try fail(row, line: line, [Problem(field: ImportColumns.sourceLineHeader, category: .malformedRow,
+                                                      message: "__line is empty or not a line number (keep the __line of the error report's row)")], db: db)
+        }
         if !retried.isEmpty, !pendingLines.contains(line) {
             counts.skipped += 1  // a row of a corrected file that had not failed
             return
@@ -110,9 +118,19 @@ final class ImportSession: @unchecked Sendable {
         switch row.content {
         case let .problems(problems): return try fail(row, line: line, problems, db: db)
         case let .values(values):
+            let key = profile.onDuplicate == .update ? writer.dedupeKey(values) : nil
+            if let key, let earlier = updatedKeys[key] {
+                return try fail(row, line: line, [Problem(field: profile.dedupeKey.joined(separator: "+"), category: .duplicate,
+                                                          message: "\(profile.dedupeKey.joined(separator: "+")) '\(key)' is also on line \(earlier) of this file (merge the two rows)")], db: db)
+            }
+            let present = row.filled.isEmpty ? self.present : zip(self.present, row.filled).map { $0 && $1 }
             do {
-                try record(try writer.write(values, present: present, statements: statements, db: db), row: row, line: line, db: db)
+                let outcome = try writer.write(values, present: present, statements: statements, db: db)
+                if let key, outcome == .created || outcome == .updated { updatedKeys[key] = line }
+                try record(outcome, row: row, line: line, db: db)
             } catch let error as DatabaseError where Self.isRowError(error) {
+                // Some errors (e.g. a trigger's RAISE(ROLLBACK)) end the transaction: the batch is lost.
+                guard db.isInsideTransaction else { throw error }
                 try fail(row, line: line, [Problem(field: nil, category: .databaseError, message: "the database refused the row: \(error.message ?? "\(error.resultCode)")")], db: db)
             }
         }
@@ -138,7 +156,8 @@ final class ImportSession: @unchecked Sendable {
 
     private func fail(_ row: ImportBatchSource.Row, line: Int, _ problems: [Problem], db: Database) throws {
         counts.failed += 1
-        let raw = try originalBytes(row.raw)
+        var raw = try originalBytes(row.raw)
+        if row.rawWrapped { raw = raw.withUnsafeBytes { Data(CSVText.unescaped($0.bindMemory(to: UInt8.self))) } }
         let statement = try db.cachedStatement(sql: """
             INSERT INTO import_errors (import_id, line, field, category, message, raw) VALUES (?, ?, ?, ?, ?, ?)
             """)

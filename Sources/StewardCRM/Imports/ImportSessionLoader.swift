@@ -32,18 +32,8 @@ enum ImportSessionLoader {
 
     static func open(_ loaded: Loaded, store: SQLiteJobStore, now: Date) async throws -> (ImportBatchSource, ImportSession) {
         let record = loaded.record, profile = loaded.profile
-        let start = try CSVFileStart.read(path: record.storedPath, fileName: record.fileName, delimiter: profile.delimiter.byte)
-        let headerReader = try CSVReader(path: record.storedPath, delimiter: start.delimiter, offset: start.offset, line: 1)
-        guard try headerReader.next() else {
-            throw StewardError(.importHeaderInvalid, "\(record.fileName): the file is empty", fix: "the first line must be a header naming the columns")
-        }
-        let headers = try (0..<headerReader.record.fields.count).map { index in
-            guard let text = headerReader.text(index, latin1: profile.latin1Fallback) else {
-                throw StewardError(.importHeaderInvalid, "\(record.fileName): line 1: column \(index + 1)'s name is not valid UTF-8",
-                                   fix: "save the file as UTF-8, or set latin1_fallback: true in the profile")
-            }
-            return text
-        }
+        let header = try ImportFileHeader.read(path: record.storedPath, fileName: record.fileName, profile: profile)
+        let (start, headerReader, headers) = (header.start, header.reader, header.headers)
         let columns = try ImportColumns(headers: headers, profile: profile, fileName: record.fileName)
         let prefix = headers.prefix { $0.hasPrefix("__") }.count
         let atStart = record.checkpointOffset == 0
@@ -51,7 +41,7 @@ enum ImportSessionLoader {
             : try CSVReader(path: record.storedPath, delimiter: start.delimiter, offset: record.checkpointOffset, line: record.checkpointLine)
         let retried = try await retryState(record, store: store, header: originalHeader(headerReader, prefix: prefix), delimiter: start.delimiter)
         guard let file = FileHandle(forReadingAtPath: record.storedPath) else { throw CocoaError(.fileReadNoSuchFile) }
-        let source = ImportBatchSource(reader: reader, columns: columns, profile: profile, prefixColumns: prefix)
+        let source = ImportBatchSource(reader: reader, columns: columns, profile: profile, prefixColumns: prefix, windows1252: header.windows1252)
         let session = ImportSession(importID: record.id, profile: profile, writer: ImportTargetWriter(profile: profile, today: ExportDates.day(now)),
                                     present: columns.fieldColumns.map { $0 != nil }, file: file, counts: record.counts,
                                     checkpointOffset: record.checkpointOffset, retried: retried.lineage, pendingLines: retried.pending)

@@ -25,7 +25,7 @@ struct ImportTargetWriter {
     // Built once: the statements are looked up by their text for every row.
     private let insertSQL: String
     private let insertIgnoringSQL: String
-    private let findSQL: String
+    let findSQL: String
     /// The `account_id` field of a contact or lead, which must name an account.
     private let accountField: Int?
 

@@ -8,6 +8,7 @@ public enum CRMSchema {
         SQLiteSchemaMigration("crm/v1-entities", migrate: createEntities),
         SQLiteSchemaMigration("crm/v2-export-runs", migrate: createExportRuns),
         SQLiteSchemaMigration("imports/v1-imports", migrate: ImportSchema.createImports),
+        SQLiteSchemaMigration("imports/v2-dedupe-indexes", migrate: ImportDedupeIndexes.create),
         SQLiteSchemaMigration("webhooks/v1-deliveries", migrate: WebhookSchema.createTables),
         SQLiteSchemaMigration("webhooks/v2-failed-at", migrate: WebhookSchema.addFailedAt),
     ] + CadenceSchema.migrations

@@ -1,6 +1,6 @@
 public import StewardCore
 public import StewardSQLite
-import Foundation
+public import Foundation
 import Logging
 public import StewardWorkflows
 
@@ -19,16 +19,36 @@ public enum WinbackKind {
             }
             // A scheduled scan is dated by its tick, so a caught-up run derives the day it was due.
             let tick = args.tick.flatMap { try? Date($0, strategy: .iso8601) }
-            let day = args.as_of.flatMap(CRMDay.init) ?? CRMDay(tick ?? clock.now())
+            let day = try args.as_of.map(scanDay) ?? rule.day(of: tick ?? clock.now())
             context.logger.info("winback scan started", metadata: ["rule": "\(rule.name)", "as_of": "\(day)"])
-            let result = try await WinbackService(store: store).scan(rule, cadence: cadence, asOf: day, now: clock.now())
+            let result: WinbackScanResult
+            do {
+                result = try await WinbackService(store: store).scan(rule, cadence: cadence, asOf: day, syncFile: false, now: clock.now())
+            } catch let error as StewardError where error.code == .staleScan {
+                // A caught-up tick older than a scan that already ran: nothing left to do.
+                context.logger.info("winback scan skipped", metadata: ["reason": "\(error.message)"])
+                return .completed
+            }
             context.logger.info("winback scan finished", metadata: ["changed": "\(result.changed)", "flagged": "\(result.flagged.count)",
                                                                    "reactivated": "\(result.reactivated.count)"])
             return .completed
         }
     }
 
+    /// `as_of` from job arguments; a day that does not parse will not parse on a retry either.
+    static func scanDay(_ text: String) throws -> CRMDay {
+        guard let day = CRMDay(text), text.count == 10 else { throw JobPermanentError("as_of: '\(text)' is not a day (YYYY-MM-DD)") }
+        return day
+    }
+
     public static func scheduledJob(_ rule: WinbackDefinition) -> ScheduledJob? {
         rule.timing?.scheduledJob(name: "winback:\(rule.name)", job: NewJob(kind: name, queue: queue).addingArguments(["rule": rule.name]))
+    }
+}
+
+extension WinbackDefinition {
+    /// The scan day of an instant, in the time zone of the rule's schedule (UTC without one).
+    public func day(of date: Date) -> CRMDay {
+        CRMDay(date, in: timing?.timeZone ?? .gmt)
     }
 }

@@ -8,13 +8,13 @@ import StewardWorkflows
 /// every account's statuses in one set-based statement, keeps only the accounts whose statuses
 /// differ from what is stored, and writes just those (so a second scan changes nothing).
 enum WinbackScan {
-    /// Every account's derived statuses as of `:as_of`. Dates are ISO text, so thresholds are
-    /// text comparisons against precomputed cut-offs and the per-account aggregates walk the
-    /// `transactions (account_id, date)` index.
+    /// Every account's derived statuses as of `:as_of`; refunds (amount ≤ 0) are not purchases.
+    /// Dates are ISO text, so thresholds are text comparisons against precomputed cut-offs and
+    /// the per-account aggregates walk the `transactions (account_id, date)` index.
     static let derivation = """
         WITH tx AS (
             SELECT account_id, date, lag(date) OVER (PARTITION BY account_id ORDER BY date) AS previous
-            FROM transactions WHERE date <= :as_of
+            FROM transactions WHERE date <= :as_of AND amount > 0
         ), per_account AS (
             SELECT account_id, min(date) AS first_tx, max(date) AS last_tx,
                    max(CASE WHEN julianday(date) - julianday(previous) >= :inactive_days THEN date END) AS back_on
@@ -22,8 +22,12 @@ enum WinbackScan {
         ), won AS (
             SELECT account_id, min(substr(closed_at, 1, 10)) AS first_won FROM opportunities
             WHERE stage = 'closed_won' AND substr(closed_at, 1, 10) <= :as_of GROUP BY account_id
+        ), scanned_accounts AS (
+            -- Statuses no scan derived (typed in, imported) are not trusted as the previous ones.
+            SELECT *, EXISTS (SELECT 1 FROM account_status_history h WHERE h.account_id = accounts.account_id) AS scanned FROM accounts
         )
-        SELECT a.account_id, a.activity_status AS old_activity, a.tenure_status AS old_tenure, a.last_transaction_date AS old_last_tx,
+        SELECT a.account_id, CASE WHEN a.scanned THEN a.activity_status END AS old_activity,
+               CASE WHEN a.scanned THEN a.tenure_status END AS old_tenure, a.last_transaction_date AS old_last_tx,
                p.last_tx,
                CASE WHEN p.last_tx IS NULL THEN 'No Transaction'
                     WHEN p.last_tx <= :inactive_cutoff THEN 'Inactive'
@@ -34,8 +38,24 @@ enum WinbackScan {
                     WHEN p.back_on > :new_cutoff THEN 'New Winback Customer'
                     WHEN min(coalesce(p.first_tx, w.first_won), coalesce(w.first_won, p.first_tx)) > :new_cutoff THEN 'New Customer'
                     ELSE 'Active Customer' END AS tenure
-        FROM accounts a LEFT JOIN per_account p ON p.account_id = a.account_id LEFT JOIN won w ON w.account_id = a.account_id
+        FROM scanned_accounts a LEFT JOIN per_account p ON p.account_id = a.account_id LEFT JOIN won w ON w.account_id = a.account_id
         """
+
+    /// Refuses a scan dated before the latest one (recorded, or seen in the status history):
+    /// derived from older data it would undo newer changes and announce them again.
+    static func requireNotBefore(_ day: CRMDay, db: Database) throws {
+        let latest = try String.fetchOne(db, sql: """
+            SELECT max(day) FROM (SELECT max(as_of) AS day FROM winback_scans UNION ALL SELECT max(as_of) FROM account_status_history)
+            """)
+        guard let latest, latest > day.description else { return }
+        throw StewardError(.staleScan, "as of \(day) is before the latest winback scan, as of \(latest); statuses only move forward",
+                           fix: "scan as of \(latest) or later")
+    }
+
+    static func recordScan(rule: String, asOf day: CRMDay, db: Database, now: Date) throws {
+        try db.execute(sql: "INSERT INTO winback_scans (rule, as_of, scanned_at) VALUES (?, ?, ?)",
+                       arguments: [rule, day.description, Timestamp.iso(now)])
+    }
 
     /// Derives, compares and stores; returns the accounts that became inactive and those that
     /// came back (the caller enrolls and stops cadences for them).

@@ -6,18 +6,24 @@ import StewardCore
 
 /// Winback for commands and jobs: a scan is one transaction that stores derived statuses,
 /// enrolls newly inactive accounts, stops winback for accounts that bought again, and records
-/// `account.winback_flagged` / `account.reactivated`.
+/// `account.winback_flagged` / `account.reactivated`. Scans move forward: one dated before the
+/// latest is refused (`staleScan`) and changes nothing.
 public struct WinbackService: Sendable {
     public let store: SQLiteJobStore
 
     public init(store: SQLiteJobStore) { self.store = store }
 
-    public func scan(_ rule: WinbackDefinition, cadence: CadenceDefinition, asOf day: CRMDay, now: Date) async throws -> WinbackScanResult {
+    /// `syncFile` as for `CadenceService.enroll`: commands store the cadence file they loaded,
+    /// scheduled scans enroll on the stored current version.
+    public func scan(_ rule: WinbackDefinition, cadence: CadenceDefinition, asOf day: CRMDay, syncFile: Bool = true,
+                     now: Date) async throws -> WinbackScanResult {
         let thresholds = WinbackThresholds(passiveAfterDays: rule.passiveAfterDays, inactiveAfterDays: rule.inactiveAfterDays)
         return try await store.database.write { db in
+            try WinbackScan.requireNotBefore(day, db: db)
+            try WinbackScan.recordScan(rule: rule.name, asOf: day, db: db, now: now)
             let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM accounts") ?? 0
             let (changed, flagged, reactivated) = try WinbackScan.apply(thresholds, asOf: day, db: db, now: now)
-            let template = try CadenceTemplateRecords.sync(cadence, in: db, now: now)
+            let template = try syncFile ? CadenceTemplateRecords.sync(cadence, in: db, now: now) : CadenceTemplateRecords.current(cadence, in: db, now: now)
             let enrollments = try WinbackScan.enroll(flagged, template: template, rule: rule.name, asOf: day, db: db, now: now)
             for batch in stride(from: 0, to: enrollments.count, by: CadenceJobs.batchSize) {
                 _ = try store.enqueue([CadenceJobs.generateJob(Array(enrollments[batch..<min(batch + CadenceJobs.batchSize, enrollments.count)]))], in: db, now: now)

@@ -1,21 +1,21 @@
-/// A proleptic Gregorian date counted in days from 1970-01-01. Cron needs only these few
-/// operations, and doing them by hand keeps Calendar's DST adjustments out of the search.
-struct CivilDay: Sendable, Hashable {
-    var year: Int
-    var month: Int
-    var day: Int
+/// A proleptic Gregorian date counted in days from 1970-01-01. Cron and the CRM's due dates
+/// need only these few operations, and doing them by hand keeps Calendar's DST adjustments out.
+public struct CivilDay: Sendable, Hashable {
+    public var year: Int
+    public var month: Int
+    public var day: Int
 
     /// Seconds in a day on the wall clock; local wall times are counted like UTC seconds.
     static let seconds = 86_400
 
-    init(year: Int, month: Int, day: Int) {
+    public init(year: Int, month: Int, day: Int) {
         self.year = year
         self.month = month
         self.day = day
     }
 
     /// Days since 1970-01-01, after Howard Hinnant's `days_from_civil`.
-    var number: Int {
+    public var number: Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400
@@ -25,7 +25,7 @@ struct CivilDay: Sendable, Hashable {
     }
 
     /// The inverse of `number` (Hinnant's `civil_from_days`).
-    init(number: Int) {
+    public init(number: Int) {
         let z = number + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra = z - era * 146_097
@@ -42,7 +42,7 @@ struct CivilDay: Sendable, Hashable {
         ((number % 7) + 7 + 4) % 7
     }
 
-    static func length(ofMonth month: Int, in year: Int) -> Int {
+    public static func length(ofMonth month: Int, in year: Int) -> Int {
         switch month {
         case 2: isLeap(year) ? 29 : 28
         case 4, 6, 9, 11: 30
@@ -50,7 +50,7 @@ struct CivilDay: Sendable, Hashable {
         }
     }
 
-    static func isLeap(_ year: Int) -> Bool {
+    public static func isLeap(_ year: Int) -> Bool {
         year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
     }
 }

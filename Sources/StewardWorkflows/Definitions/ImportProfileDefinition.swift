@@ -31,7 +31,8 @@ public struct ImportProfileDefinition: Sendable, Equatable, Codable {
     public var name: String
     public var target: Entity
     public var delimiter: Delimiter
-    /// Decode invalid UTF-8 as Latin-1 instead of reporting it.
+    /// Read a file that is not valid UTF-8 as Windows-1252 (a superset of Latin-1), decided once
+    /// per file, instead of reporting its fields as invalid.
     public var latin1Fallback: Bool
     public var fields: [Field]
     public var dedupeKey: [String]
@@ -102,13 +103,19 @@ extension ValueReader {
         field.headers = [rules.optional("header")?.string() ?? name] + (rules.optional("aliases")?.list()?.compactMap { $0.string() } ?? [])
         field.required = rules.optional("required")?.bool() ?? false
         field.type = rules.optional("type")?.choice(ImportProfileDefinition.FieldType.self) ?? .string
-        field.dateFormats = rules.optional("formats")?.list()?.compactMap { $0.string() } ?? field.dateFormats
+        let formats = rules.optional("formats")
+        field.dateFormats = formats?.list()?.compactMap { $0.string() } ?? field.dateFormats
         field.maxLength = rules.optional("max_length")?.int(in: 1...1_000_000)
-        field.defaultValue = rules.optional("default")?.string()
+        let defaultValue = rules.optional("default")
+        field.defaultValue = defaultValue?.string()
         field.trim = rules.optional("trim")?.bool() ?? true
         field.allowedValues = rules.optional("values")?.list()?.compactMap { $0.string() } ?? []
-        field.region = rules.optional("region")?.string()
+        let region = rules.optional("region")
+        field.region = region?.string()
         if field.type == .enumeration && field.allowedValues.isEmpty { issue("type enum needs values: [...]") }
+        if let problem = field.regionProblem { region?.issue(problem, fix: "use one of \(PhoneNumber.regions.keys.sorted().joined(separator: ", "))") }
+        for problem in field.dateFormats.compactMap(CivilDate.formatProblem) { formats?.issue(problem, fix: "e.g. formats: [yyyy-MM-dd, dd.MM.yyyy]") }
+        if let problem = field.defaultProblem { defaultValue?.issue(problem, fix: "give a default the field's rules accept, or none") }
         return field
     }
 }

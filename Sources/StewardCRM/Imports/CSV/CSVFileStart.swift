@@ -2,7 +2,7 @@ import Foundation
 public import StewardCore
 
 /// What the first bytes of a file say: where the text starts (after a UTF-8 byte order mark),
-/// that it is not UTF-16 or UTF-32, and which delimiter its header line uses.
+/// that it is not UTF-16 or UTF-32, and which delimiter its first records use.
 struct CSVFileStart {
     /// Byte offset of the first record (3 after a UTF-8 BOM).
     var offset: Int
@@ -30,16 +30,43 @@ struct CSVFileStart {
                            fix: "save it as UTF-8, e.g. Excel's \"CSV UTF-8\", and import it again")
     }
 
-    /// The candidate that occurs most often outside quotes on the header line; a comma on a tie.
+    static let sniffedRecords = 20
+
+    /// The candidate that splits the first records (up to 20) into the same number of fields,
+    /// more than one: the most fields wins, then the order of `candidates`. When none is
+    /// consistent, the one most frequent on the header line; a comma when there is nothing.
     static func sniff<Bytes: Collection<UInt8>>(_ head: Bytes) -> UInt8 {
-        var counts = [UInt8: Int]()
-        var quoted = false
+        let consistent = candidates.compactMap { candidate in consistentFieldCount(head, delimiter: candidate).map { (candidate, $0) } }
+        if let best = consistent.max(by: { $0.1 < $1.1 }) { return best.0 }
+        let header = candidates.map { fieldCounts(head, delimiter: $0).first ?? 1 }
+        let most = header.max() ?? 1
+        return most > 1 ? candidates[header.firstIndex(of: most)!] : candidates[0]
+    }
+
+    private static func consistentFieldCount<Bytes: Collection<UInt8>>(_ head: Bytes, delimiter: UInt8) -> Int? {
+        let counts = fieldCounts(head, delimiter: delimiter)
+        guard let first = counts.first, first > 1, counts.allSatisfy({ $0 == first }) else { return nil }
+        return first
+    }
+
+    /// Fields per non-blank record, outside quotes; a last record without its line end is left
+    /// out (the head may have cut it), unless it is the only one.
+    private static func fieldCounts<Bytes: Collection<UInt8>>(_ head: Bytes, delimiter: UInt8) -> [Int] {
+        var counts: [Int] = [], fields = 1, quoted = false, empty = true
         for byte in head {
             if byte == CSVScanner.quote { quoted.toggle() }
-            if !quoted, byte == 10 || byte == 13 { break }
-            if !quoted, candidates.contains(byte) { counts[byte, default: 0] += 1 }
+            if quoted { empty = false; continue }
+            if byte == 10 || byte == 13 {
+                if !empty { counts.append(fields) }
+                if counts.count == sniffedRecords { return counts }
+                (fields, empty) = (1, true)
+            } else {
+                empty = false
+                if byte == delimiter { fields += 1 }
+            }
         }
-        return candidates.max { counts[$0, default: 0] < counts[$1, default: 0] }.flatMap { counts[$0, default: 0] > 0 ? $0 : nil } ?? candidates[0]
+        if counts.isEmpty, !empty { counts.append(fields) }
+        return counts
     }
 }
 

@@ -12,6 +12,7 @@ import Foundation
 final class CSVReader {
     static let chunkSize = 1 << 20
     static let maximumRecordBytes = 16 << 20
+    static let unclosedQuoteProblem = "a quoted field is never closed"
 
     let delimiter: UInt8
     private let file: FileHandle
@@ -61,7 +62,7 @@ final class CSVReader {
             case .needMore where end - start >= Self.maximumRecordBytes: accept(resyncingAt: start, problem: "a record is longer than 16 MiB (a quote that is never closed?)")
             case .needMore: try refill(); continue
             case let .record(next, recordEnd, lines, problem): accept(next: next, recordEnd: recordEnd, lines: lines, problem: problem)
-            case .unclosedQuote: accept(resyncingAt: start, problem: "a quoted field is never closed")
+            case .unclosedQuote: accept(resyncingAt: start, problem: Self.unclosedQuoteProblem)
             }
             if !record.isBlank { return true }
         }
@@ -121,12 +122,12 @@ final class CSVReader {
     /// The bytes of the current record, without its line end, exactly as in the file.
     var rawRecord: [UInt8] { Array(buffer[record.raw]) }
 
-    /// The current record's field at `index` as text: UTF-8, or Latin-1 when allowed and the
-    /// bytes are not UTF-8; nil when they are not UTF-8 and Latin-1 is not allowed.
-    func text(_ index: Int, latin1: Bool) -> String? {
+    /// The current record's field at `index` as text: Windows-1252 in a file found to be so,
+    /// otherwise UTF-8 (nil when the bytes are not UTF-8).
+    func text(_ index: Int, windows1252: Bool) -> String? {
         let field = record.fields[index]
         let slice = UnsafeBufferPointer(rebasing: buffer[field.start..<field.end])
-        return field.escaped ? CSVText.decode(CSVText.unescaped(slice), latin1: latin1) : CSVText.decode(slice, latin1: latin1)
+        return field.escaped ? CSVText.decode(CSVText.unescaped(slice), windows1252: windows1252) : CSVText.decode(slice, windows1252: windows1252)
     }
 }
 
@@ -146,5 +147,6 @@ struct CSVRecord {
     /// Why the record is malformed, if it is.
     var problem: String?
 
-    var isBlank: Bool { problem == nil && raw.isEmpty }
+    /// An empty line, or one of only delimiters (the `,,,,` spreadsheets leave below the data).
+    var isBlank: Bool { problem == nil && (raw.isEmpty || fields.allSatisfy { $0.start == $0.end }) }
 }

@@ -18,12 +18,16 @@ enum CSVScanner {
         var problem: String?
         while true {
             if index < end, bytes[index] == quote {
+                let linesBefore = lines
                 guard let closing = closingQuote(bytes, after: index, end: end, final: final, lines: &lines) else {
                     return final ? .unclosedQuote : .needMore
                 }
                 fields.append(.init(start: index + 1, end: closing.index, escaped: closing.escaped))
                 index = closing.index + 1
                 let stop = fieldEnd(bytes, from: index, end: end, delimiter: delimiter)
+                // A "closing" quote lines later with text behind it is another field's opening
+                // quote: this one was never closed, and must not swallow the lines between.
+                if stop > index, lines > linesBefore { return .unclosedQuote }
                 if stop > index, problem == nil {
                     problem = "field \(fields.count) has text after its closing quote (quote the whole field, and double the quotes inside)"
                 }

@@ -29,18 +29,18 @@ enum CSVText {
         return true
     }
 
-    static func decode(_ bytes: [UInt8], latin1: Bool) -> String? {
-        bytes.withUnsafeBufferPointer { decode($0, latin1: latin1) }
+    static func decode(_ bytes: [UInt8], windows1252: Bool) -> String? {
+        bytes.withUnsafeBufferPointer { decode($0, windows1252: windows1252) }
     }
 
-    /// UTF-8 when the bytes are UTF-8; otherwise Latin-1 (every byte is a character) if allowed.
-    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, latin1: Bool) -> String? {
+    /// Windows-1252 (every byte is a character) when the file was found to be so (see
+    /// `CSVEncoding`); otherwise UTF-8, nil when the bytes are not UTF-8.
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, windows1252: Bool) -> String? {
         // ASCII (most fields) needs no validation; the generic validating initialiser is slower.
         if isASCII(bytes) { return String(decoding: bytes, as: UTF8.self) }
-        if let text = String(validating: bytes, as: UTF8.self) { return text }
-        guard latin1 else { return nil }
+        guard windows1252 else { return String(validating: bytes, as: UTF8.self) }
         var scalars = String.UnicodeScalarView()
-        scalars.append(contentsOf: bytes.lazy.map { Unicode.Scalar($0) })
+        scalars.append(contentsOf: bytes.lazy.map(CSVEncoding.windows1252Scalar))
         return String(scalars)
     }
 }

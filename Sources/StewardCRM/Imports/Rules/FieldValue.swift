@@ -40,7 +40,11 @@ enum FieldValue {
         switch field.type {
         case .string: return .success(text.databaseValue)
         case .int: return Int64(text).map { .success($0.databaseValue) } ?? fail("\(name) '\(text)' is not a whole number")
-        case .decimal: return decimal(text).map { .success($0.databaseValue) } ?? fail("\(name) '\(text)' is not a number (write e.g. 1234.56)")
+        case .decimal:
+            if ImportScalar.hasAmbiguousComma(text) {
+                return fail("\(name) '\(text)' is ambiguous: the comma may group thousands or mark decimals (write 1234 or 1.234)")
+            }
+            return decimal(text).map { .success($0.databaseValue) } ?? fail("\(name) '\(text)' is not a number (write e.g. 1234.56)")
         case .date:
             return CivilDate.normalized(text, formats: field.dateFormats).map { .success($0.databaseValue) }
                 ?? fail("\(name) '\(text)' is not a date in the format \(field.dateFormats.joined(separator: " or "))")
@@ -57,21 +61,9 @@ enum FieldValue {
 
     private static func fail(_ message: String) -> Result<DatabaseValue, Problem> { .failure(Problem(message: message)) }
 
-    /// `1234.56`, `1 234,56` or `1234,56`: a lone comma is a decimal comma.
-    static func decimal(_ text: String) -> Double? {
-        let compact = text.filter { $0 != " " && $0 != "\u{A0}" && $0 != "'" }
-        if let value = Double(compact), value.isFinite { return value }
-        guard !compact.contains("."), compact.filter({ $0 == "," }).count == 1 else { return nil }
-        return Double(compact.replacingOccurrences(of: ",", with: ".")).flatMap { $0.isFinite ? $0 : nil }
-    }
+    static func decimal(_ text: String) -> Double? { ImportScalar.decimal(text) }
 
-    static func bool(_ text: String) -> Bool? {
-        switch text.lowercased() {
-        case "true", "yes", "y", "1", "ja", "x": true
-        case "false", "no", "n", "0", "nein": false
-        default: nil
-        }
-    }
+    static func bool(_ text: String) -> Bool? { ImportScalar.bool(text) }
 
     /// An http(s) address with a dotted host; a bare `www.example.com` gets `https://`.
     static func url(_ text: String) -> String? {
@@ -82,6 +74,7 @@ enum FieldValue {
         switch PhoneNumber.normalized(text, region: field.region) {
         case let .success(number): return .success(number.databaseValue)
         case let .failure(.characters(character)): return fail("\(field.name) '\(text)' contains '\(character)', which no phone number has")
+        case let .failure(.nanpLength(count)): return fail("\(field.name) '\(text)' has \(count) digits after +1; North American numbers have 10")
         case let .failure(.length(count)): return fail("\(field.name) '\(text)' has \(count) digits with its country code; E.164 numbers have 8 to 15")
         case .failure(.noRegion): return fail("\(field.name) '\(text)' has no country code (write +49… or set region: in the profile)")
         case let .failure(.unknownRegion(region)): return fail("\(field.name): region '\(region)' is not known (known: \(PhoneNumber.regions.keys.sorted().joined(separator: ", ")))")

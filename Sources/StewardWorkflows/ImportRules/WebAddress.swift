@@ -2,8 +2,8 @@
 /// rules together): `http` or `https`, a host of dotted labels (letters, digits, hyphens; other
 /// scripts allowed), an optional port, and a rest without spaces or control characters. A bare
 /// `www.example.com` gets `https://`.
-enum WebAddress {
-    static func normalized(_ text: String) -> String? {
+package enum WebAddress {
+    package static func normalized(_ text: String) -> String? {
         var copy = text
         let (valid, hasScheme) = copy.withUTF8 { bytes -> (Bool, Bool) in
             guard let schemeEnd = schemeEnd(bytes) else { return (isValid(bytes), false) }

@@ -1,9 +1,9 @@
 /// A practical email check (the addresses CRM users type, not all of RFC 5322): one `@`, a local
 /// part of the usual characters without leading, trailing or doubled dots, and a domain of
 /// letter-digit-hyphen labels ending in a top-level domain of at least two letters.
-enum EmailAddress {
+package enum EmailAddress {
     /// The address lowercased, or nil if it is not one.
-    static func normalized(_ text: String) -> String? {
+    package static func normalized(_ text: String) -> String? {
         var copy = text
         let (valid, lower) = copy.withUTF8 { utf8 -> (Bool, Bool) in
             guard let at = utf8.firstIndex(of: UInt8(ascii: "@")), at > 0, at < utf8.count - 1, at < 65, utf8.count <= 254,

@@ -1,14 +1,35 @@
 /// Reads dates in the formats a profile lists (`yyyy-MM-dd`, `dd.MM.yyyy`, `M/d/yyyy` …) and
 /// writes them as `yyyy-MM-dd`, the form CRM dates are stored in. Hand-written rather than
 /// `DateFormatter`: no locale or time zone can shift a day, and it is much faster per row.
-enum CivilDate {
+package enum CivilDate {
     /// The day as `yyyy-MM-dd` if `text` matches one of `formats`.
-    static func normalized(_ text: String, formats: [String]) -> String? {
+    package static func normalized(_ text: String, formats: [String]) -> String? {
         if formats.first == "yyyy-MM-dd", isISODay(text) { return text }
         for format in formats {
             if let (year, month, day) = parse(Array(text.utf8), format: Array(format.utf8)), isValid(year, month, day) {
                 return "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
             }
+        }
+        return nil
+    }
+
+    /// Why `format` cannot be used, if it cannot: each of `y` (2 or 4), `M` and `d` (1 or 2) once,
+    /// and no other letter (a `D` or `Y` would be taken literally and never match).
+    package static func formatProblem(_ format: String) -> String? {
+        var runs: [Character: Int] = [:], previous: Character?
+        for character in format {
+            if character.isLetter, !"yMd".contains(character) {
+                return "format '\(format)' uses '\(character)', which is not a date letter (use yyyy or yy, MM or M, dd or d)"
+            }
+            if "yMd".contains(character) {
+                if character != previous, runs[character] != nil { return "format '\(format)' has '\(character)' twice" }
+                runs[character, default: 0] += 1
+            }
+            previous = character
+        }
+        let allowed: [Character: Set<Int>] = ["y": [2, 4], "M": [1, 2], "d": [1, 2]]
+        for (letter, lengths) in allowed.sorted(by: { $0.key < $1.key }) where !lengths.contains(runs[letter] ?? 0) {
+            return "format '\(format)' needs \(letter == "y" ? "yyyy or yy" : letter == "M" ? "MM or M" : "dd or d")"
         }
         return nil
     }
@@ -63,7 +84,7 @@ enum CivilDate {
         return isValid(year, month, day)
     }
 
-    static func isValid(_ year: Int, _ month: Int, _ day: Int) -> Bool {
+    package static func isValid(_ year: Int, _ month: Int, _ day: Int) -> Bool {
         guard (1...9999).contains(year), (1...12).contains(month), day >= 1 else { return false }
         let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
         let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]

@@ -5,10 +5,10 @@ import Foundation
 /// international number, `(0)` after a country code is dropped, and a national number (leading
 /// trunk `0`, or none for NANP regions) gets its region's country code. Length is checked
 /// against E.164 (8 to 15 digits with the country code); numbering plans are not.
-enum PhoneNumber {
-    struct Region { var countryCode: String; var trunkPrefix: String }
+package enum PhoneNumber {
+    package struct Region { var countryCode: String; var trunkPrefix: String }
 
-    static let regions: [String: Region] = [
+    package static let regions: [String: Region] = [
         "DE": .init(countryCode: "49", trunkPrefix: "0"), "AT": .init(countryCode: "43", trunkPrefix: "0"),
         "CH": .init(countryCode: "41", trunkPrefix: "0"), "FR": .init(countryCode: "33", trunkPrefix: "0"),
         "GB": .init(countryCode: "44", trunkPrefix: "0"), "NL": .init(countryCode: "31", trunkPrefix: "0"),
@@ -19,11 +19,17 @@ enum PhoneNumber {
         "US": .init(countryCode: "1", trunkPrefix: "1"), "CA": .init(countryCode: "1", trunkPrefix: "1"),
     ]
 
-    enum Problem: Error, Equatable {
+    package enum Problem: Error, Equatable {
         case characters(String), length(Int), noRegion, unknownRegion(String)
+        /// A +1 number whose national part is not the NANP's ten digits.
+        case nanpLength(Int)
     }
 
-    static func normalized(_ text: String, region: String?) -> Result<String, Problem> {
+    /// Country codes whose national numbers start with a trunk `0` that is dropped after the
+    /// country code (`+49 030 1234567` is `+49301234567`).
+    static let trunkZeroCountryCodes: [[UInt8]] = Array(Set(regions.values.filter { $0.trunkPrefix == "0" }.map { Array($0.countryCode.utf8) }))
+
+    package static func normalized(_ text: String, region: String?) -> Result<String, Problem> {
         var copy = text.utf8.contains(UInt8(ascii: "(")) ? text.replacingOccurrences(of: "(0)", with: "") : text
         return copy.withUTF8 { bytes in normalized(bytes[...], region: region) }
     }
@@ -56,10 +62,21 @@ enum PhoneNumber {
                 for index in nationalStart..<(count - trunk.count) { number[index] = number[index + trunk.count] }
                 count -= trunk.count
             }
+            if plan == nil { count = droppingTrunkZero(number, count: count) }
+            if number[1] == UInt8(ascii: "1"), count - 2 != 10 { return .failure(.nanpLength(count - 2)) }
             let length = count - 1
             return (8...15).contains(length) ? .success(String(decoding: UnsafeBufferPointer(rebasing: number[..<count]), as: UTF8.self))
                 : .failure(.length(length))
         }
+    }
+
+    /// `+<code>0…` for a country code that dials a trunk 0 at home: the 0 goes; the new count.
+    private static func droppingTrunkZero(_ number: UnsafeMutableBufferPointer<UInt8>, count: Int) -> Int {
+        let digits = number[1..<count]
+        guard let code = trunkZeroCountryCodes.first(where: { digits.starts(with: $0) }), code.count + 1 < count,
+              number[1 + code.count] == UInt8(ascii: "0") else { return count }
+        for index in (1 + code.count)..<(count - 1) { number[index] = number[index + 1] }
+        return count - 1
     }
 
     /// Space, hyphen, dot, slash and brackets; a no-break space arrives as its two UTF-8 bytes.
