@@ -9,10 +9,10 @@ extension SQLiteJobStore: EventStore {
     /// dispatcher is woken after the commit.
     @discardableResult
     public func recordEvent(_ name: String, payload: String = "{}", in db: Database, now: Date) throws -> Int64 {
-        try db.execute(sql: "INSERT INTO events (name, payload, created_at) VALUES (?, ?, ?)", arguments: [name, payload, now.sqlSeconds])
-        let id = db.lastInsertedRowID
-        db.afterCommit { [notifications, eventNotificationQueue] in notifications.notify(queue: eventNotificationQueue) }
-        return id
+        let statement = try db.cachedStatement(sql: "INSERT INTO events (name, payload, created_at) VALUES (?, ?, ?)")
+        try statement.execute(arguments: [name, payload, now.sqlSeconds])
+        wakeups.wake([eventNotificationQueue], after: db)
+        return db.lastInsertedRowID
     }
 
     /// Records an event in a transaction of its own.

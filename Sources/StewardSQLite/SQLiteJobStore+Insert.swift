@@ -13,11 +13,7 @@ extension SQLiteJobStore {
     public func enqueue(_ jobs: [NewJob], in db: Database, now: Date) throws -> [InsertResult] {
         for job in jobs { try job.validate() }
         let results = try jobs.map { try insert($0, db: db, now: now) }
-        let queues = Set(results.filter(\.inserted).map(\.job.queue))
-        guard !queues.isEmpty else { return results }
-        db.afterCommit { [notifications] in
-            for queue in queues { notifications.notify(queue: queue) }
-        }
+        wakeups.wake(Set(results.filter(\.inserted).map(\.job.queue)), after: db)
         return results
     }
 

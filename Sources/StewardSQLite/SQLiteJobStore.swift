@@ -16,10 +16,12 @@ public final class SQLiteJobStore: JobStore {
     public let database: DatabasePool
     public let path: String
     public let notifications = JobNotifications()
+    let wakeups: CommitWakeups
 
     init(database: DatabasePool, path: String) {
         self.database = database
         self.path = path
+        wakeups = CommitWakeups(notifications: notifications)
     }
 
     /// Opens (creating if needed) and migrates the database at `path`. Fails with a

@@ -35,4 +35,24 @@ struct TransactionalEnqueueTests {
         #expect(try await store.jobList(JobListParams()).isEmpty)
         #expect(try await store.database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM uploads") } == 0)
     }
+
+    /// Wake-ups are gathered per transaction: a rolled-back one wakes nobody and leaves nothing
+    /// pending, so the next commit still wakes its queue.
+    @Test func aCommitAfterARollbackStillWakesItsQueue() async throws {
+        let store = try SQLiteDatabaseTrait.store().store
+        let clock = ManualClock()
+        let wakeup = Wakeup()
+        store.notifications.subscribe(queue: "imports", wakeup)
+        await #expect(throws: Rollback.self) {
+            try await store.database.write { db in
+                _ = try store.enqueue([NewJob(kind: "import", queue: "imports")], in: db, now: clock.now())
+                throw Rollback()
+            }
+        }
+        try await store.database.write { db in
+            for _ in 0..<3 { _ = try store.enqueue([NewJob(kind: "import", queue: "imports")], in: db, now: clock.now()) }
+        }
+        await wakeup.wait()
+        #expect(try await store.jobList(JobListParams()).count == 3)
+    }
 }
