@@ -6,13 +6,6 @@
 enum ImportErrorReport {
     static let columns = ["__line", "__error_code", "__error_field", "__error_message"]
 
-    static func make(header: [UInt8], delimiter: UInt8, errors: [ImportErrorRecord]) throws -> [UInt8] {
-        var output: [UInt8] = []
-        var iterator = errors.sorted(by: { ($0.line, $0.id) < ($1.line, $1.id) }).makeIterator()
-        try write(header: header, delimiter: delimiter, next: { iterator.next() }) { output += $0 }
-        return output
-    }
-
     /// Streams the report from `next` (errors in line order), giving `emit` about 64 KiB at a
     /// time, so memory does not grow with the number of failed rows.
     static func write(header: [UInt8], delimiter: UInt8, next: () throws -> ImportErrorRecord?, emit: ([UInt8]) throws -> Void) throws {
