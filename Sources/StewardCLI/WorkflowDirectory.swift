@@ -26,10 +26,6 @@ enum WorkflowDirectory {
             + set.winbacks.values.compactMap(WinbackKind.scheduledJob)
     }
 
-    /// Job kinds that carry out cadence enrollments and webhook deliveries.
-    static let cadenceEnrollKind = "cadence_enroll"
-    static let webhookDeliveryKind = "webhook_delivery"
-
     /// Who listens to which event: trigger actions, cadences' `enroll_on` and `stop_on`, webhook endpoints;
     /// `notRunnable` names those whose job kind this build cannot run yet.
     static func eventRoutes(_ set: WorkflowSet, runnable: Set<String>) -> (routes: [EventRoute], notRunnable: [String]) {
@@ -45,7 +41,7 @@ enum WorkflowDirectory {
         }
         routes += set.cadences.values.sorted { $0.name < $1.name }.flatMap(CadenceJobs.stopRoutes)
         for endpoint in set.webhooks.values.sorted(by: { $0.name < $1.name }) {
-            let job = NewJob(kind: webhookDeliveryKind, args: #"{"endpoint":"\#(endpoint.name)"}"#, queue: "webhooks")
+            let job = NewJob(kind: WebhookDeliveryKind.name, queue: WebhookDeliveryKind.queue).addingArguments(["endpoint": endpoint.name])
             routes += endpoint.events.map { EventRoute(name: "webhook:\(endpoint.name)", event: $0.rawValue, job: job) }
         }
         let notRunnable = Set(routes.filter { !runnable.contains($0.job.kind) }.map(\.name)).sorted()
@@ -62,6 +58,6 @@ enum WorkflowDirectory {
     }
 
     private static func enrollJob(_ cadence: String) -> NewJob {
-        NewJob(kind: cadenceEnrollKind, args: #"{"cadence":"\#(cadence)"}"#, queue: "cadences")
+        NewJob(kind: CadenceJobs.enroll, queue: CadenceJobs.queue).addingArguments(["cadence": cadence])
     }
 }
