@@ -90,7 +90,10 @@ struct JobsCancelCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = CommandContext.current
-        let job = try await database.open(mustExist: true).jobCancel(id: id, now: context.clock.now())
+        let store = try database.open(mustExist: true)
+        // The kind's give-up hook ends what the job was doing (an import, a delivery) with it.
+        let hooks = JobKinds.registry(store: store, clock: context.clock).giveUpHooks
+        let job = try await store.jobCancel(id: id, now: context.clock.now(), hooks: hooks)
         context.print("job \(job.id) is \(job.state)")
     }
 }

@@ -7,7 +7,7 @@ import StewardCore
 enum JobRow {
     static let columns = """
         id, kind, queue, args, priority, state, attempt, max_attempts, run_at, created_at, attempted_at, \
-        finalized_at, lease_owner, lease_token, lease_expires_at, unique_key, errors
+        finalized_at, lease_owner, lease_token, lease_expires_at, unique_key, errors, lease_losses
         """
 
     static func job(from row: Row) throws -> Job {
@@ -19,7 +19,7 @@ enum JobRow {
             id: row[0], kind: row[1], queue: row[2], args: row[3], priority: row[4], state: state,
             attempt: row[6], maxAttempts: row[7], runAt: date(row[8]), createdAt: date(row[9]),
             attemptedAt: optionalDate(row[10]), finalizedAt: optionalDate(row[11]),
-            lease: lease(from: row), uniqueKey: row[15], errors: try errors(row[16])
+            lease: lease(from: row), uniqueKey: row[15], errors: try errors(row[16]), leaseLosses: row[17]
         )
     }
 

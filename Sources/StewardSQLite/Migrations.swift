@@ -9,6 +9,7 @@ enum Migrations {
         migrator.registerMigration("core/v2-probe-runs", migrate: createProbeRuns)
         migrator.registerMigration("core/v3-schedule-ticks", migrate: createScheduleTicks)
         migrator.registerMigration("core/v4-events", migrate: createEvents)
+        migrator.registerMigration("core/v5-lease-losses", migrate: addLeaseLosses)
         for migration in schema { migrator.registerMigration(migration.identifier, migrate: migration.migrate) }
         return migrator
     }
@@ -84,6 +85,11 @@ enum Migrations {
                 updated_at  REAL NOT NULL
             )
             """)
+    }
+
+    /// Leases lost in a row without the handler returning, counted apart from `attempt`.
+    private static func addLeaseLosses(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE jobs ADD COLUMN lease_losses INTEGER NOT NULL DEFAULT 0")
     }
 
     /// Domain events, dispatched in id order; the partial index keeps finding undispatched ones

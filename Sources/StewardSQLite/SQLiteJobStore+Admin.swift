@@ -39,7 +39,7 @@ extension SQLiteJobStore {
         return job
     }
 
-    public func jobCancel(id: JobID, now: Date) async throws -> Job {
+    public func jobCancel(id: JobID, now: Date, hooks: JobGiveUpHooks) async throws -> Job {
         try await database.write { db in
             let job = try Self.requireJob(id: id, db: db)
             guard !job.state.isFinal else {
@@ -50,6 +50,7 @@ extension SQLiteJobStore {
             try db.execute(sql: """
                 UPDATE jobs SET state = 'cancelled', finalized_at = ?, lease_token = NULL WHERE id = ?
                 """, arguments: [now.sqlSeconds, id])
+            try self.gaveUp(id, state: .cancelled, reason: "cancelled by an operator", hooks: hooks, now: now, db: db)
             return try Self.requireJob(id: id, db: db)
         }
     }

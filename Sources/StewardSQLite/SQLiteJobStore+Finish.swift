@@ -3,24 +3,29 @@ import GRDB
 public import StewardCore
 
 extension SQLiteJobStore {
-    public func jobFinishMany(_ finishes: [JobFinish], now: Date) async throws -> Set<JobID> {
+    public func jobFinishMany(_ finishes: [JobFinish], now: Date, hooks: JobGiveUpHooks) async throws -> Set<JobID> {
         guard !finishes.isEmpty else { return [] }
         let completed = finishes.filter { $0.outcome == .completed }.map(\.lease)
         let others = finishes.filter { $0.outcome != .completed }
         let lost = try await database.write { db in
             let lostCompletions = try Self.complete(completed, now: now, db: db)
-            return try lostCompletions.union(others.filter { try !self.finish($0, now: now, db: db) }.map(\.lease.jobID))
+            return try lostCompletions.union(others.filter { try !self.finish($0, now: now, hooks: hooks, db: db) }.map(\.lease.jobID))
         }
         notifyRequeued(finishes.filter { !lost.contains($0.lease.jobID) })
         return lost
     }
 
-    /// Applies one outcome under its lease; false when the lease no longer holds.
-    func finish(_ finish: JobFinish, now: Date, db: Database) throws -> Bool {
+    /// Applies one outcome under its lease; false when the lease no longer holds. A discard
+    /// runs the kind's give-up hook in the same transaction.
+    func finish(_ finish: JobFinish, now: Date, hooks: JobGiveUpHooks, db: Database) throws -> Bool {
         let (sql, arguments) = Self.finishStatement(finish.outcome, now: now)
         let statement = try db.cachedStatement(sql: sql + " WHERE id = ? AND lease_token = ? AND state = 'running'")
         try statement.execute(arguments: arguments + [finish.lease.jobID, finish.lease.token])
-        return db.changesCount > 0
+        guard db.changesCount > 0 else { return false }
+        if case let .discard(error) = finish.outcome {
+            try gaveUp(finish.lease.jobID, state: .discarded, reason: error, hooks: hooks, now: now, db: db)
+        }
+        return true
     }
 
     /// Completes a batch in one statement: the leases go in as one JSON array, joined to `jobs`
@@ -51,21 +56,25 @@ extension SQLiteJobStore {
     private static let appendError =
         "errors = json_insert(errors, '$[#]', json_object('at', ?, 'attempt', attempt, 'message', ?))"
 
-    /// The SET part of the UPDATE for each outcome, with its arguments.
+    /// The SET part of the UPDATE for each outcome, with its arguments. Every outcome but a lost
+    /// lease means the handler returned, which ends a run of lease losses.
     static func finishStatement(_ outcome: JobOutcome, now: Date) -> (String, StatementArguments) {
         switch outcome {
         case .completed:
             ("UPDATE jobs SET state = 'completed', finalized_at = ?, \(clearLease)", [now.sqlSeconds])
         case let .retry(at, error):
-            ("UPDATE jobs SET state = 'retryable', run_at = ?, \(appendError), \(clearLease)",
+            ("UPDATE jobs SET state = 'retryable', run_at = ?, \(appendError), \(clearLease), lease_losses = 0",
              [at.sqlSeconds, now.sqlSeconds, error])
         case let .discard(error):
             ("UPDATE jobs SET state = 'discarded', finalized_at = ?, \(appendError), \(clearLease)",
              [now.sqlSeconds, now.sqlSeconds, error])
         case let .snooze(until):
-            ("UPDATE jobs SET state = 'scheduled', run_at = ?, attempt = attempt - 1, \(clearLease)", [until.sqlSeconds])
+            ("UPDATE jobs SET state = 'scheduled', run_at = ?, attempt = attempt - 1, \(clearLease), lease_losses = 0", [until.sqlSeconds])
         case .release:
-            ("UPDATE jobs SET state = 'available', attempt = attempt - 1, \(clearLease)", [])
+            ("UPDATE jobs SET state = 'available', attempt = attempt - 1, \(clearLease), lease_losses = 0", [])
+        case let .leaseLost(error):
+            ("UPDATE jobs SET state = 'available', run_at = ?, attempt = attempt - 1, \(appendError), \(clearLease), lease_losses = lease_losses + 1",
+             [now.sqlSeconds, now.sqlSeconds, error])
         }
     }
 

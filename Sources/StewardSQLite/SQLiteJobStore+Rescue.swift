@@ -4,7 +4,7 @@ public import StewardCore
 
 extension SQLiteJobStore {
     public func jobRescueExpired(
-        now: Date, limit: Int, decide: @Sendable (Job) -> JobOutcome
+        now: Date, limit: Int, hooks: JobGiveUpHooks, decide: @Sendable (Job) -> JobOutcome
     ) async throws -> [RescuedJob] {
         let rescued = try await database.write { db in
             let rows = try Row.fetchAll(db, sql: """
@@ -12,16 +12,16 @@ extension SQLiteJobStore {
                 ORDER BY lease_expires_at LIMIT ?
                 """, arguments: [now.sqlSeconds, limit])
             return try rows.map(JobRow.job(from:)).compactMap { job in
-                try self.rescue(job, outcome: decide(job), now: now, db: db)
+                try self.rescue(job, outcome: decide(job), now: now, hooks: hooks, db: db)
             }
         }
         if !rescued.isEmpty { notifications.notifyAll() }
         return rescued
     }
 
-    private func rescue(_ job: Job, outcome: JobOutcome, now: Date, db: Database) throws -> RescuedJob? {
+    private func rescue(_ job: Job, outcome: JobOutcome, now: Date, hooks: JobGiveUpHooks, db: Database) throws -> RescuedJob? {
         guard let lease = job.lease else { return nil }
-        let applied = try finish(JobFinish(lease: lease, outcome: outcome), now: now, db: db)
+        let applied = try finish(JobFinish(lease: lease, outcome: outcome), now: now, hooks: hooks, db: db)
         return applied ? RescuedJob(id: job.id, kind: job.kind, queue: job.queue, state: outcome.resultingState) : nil
     }
 

@@ -54,7 +54,7 @@ struct ProcessTests {
 
             let job = try #require(try await test.store.jobGet(id: id))
             #expect(job.state == .completed)
-            #expect(job.attempt == 2)
+            #expect(job.attempt == 1, "the crash did not spend an attempt")
             #expect(job.errors.count == 1)
             #expect(job.errors.first?.message.contains("lease expired: worker \(orphan.lease?.owner ?? "")") == true)
         }

@@ -26,24 +26,52 @@ struct ImportGiveUpTests {
         }
     }
 
-    /// On the job's last attempt the import is marked failed and `import.failed` recorded; an
-    /// earlier attempt leaves it to the retry.
-    @Test(arguments: [(1, false), (5, true)])
-    func theLastFailedAttemptFailsTheImport(attempt: Int, givesUp: Bool) async throws {
+    /// When the job is discarded (here: its last attempt failed) the import is marked failed
+    /// and `import.failed` recorded, by the kind's give-up hook in the discard's transaction;
+    /// an attempt with attempts left leaves it to the retry.
+    @Test(arguments: [(5, false), (1, true)])
+    func aDiscardedJobFailsTheImport(maxAttempts: Int, givesUp: Bool) async throws {
         try await SQLiteTestStore.with { test in
             try await rollBackOnSecondCompany(test.store)
             let file = try ImportFixtures.write("Company\nAcme\nRollback\n", to: test.directory)
             let record = try await ImportService(store: test.store).submit(file: file, profile: try ImportFixtures.profile("prospecting-targets"), createdBy: nil)
             let jobID = try #require(record.jobID)
-            var job = try #require(try await test.store.jobGet(id: jobID))
-            (job.attempt, job.maxAttempts) = (attempt, 5)
+            // The job is on its last allowed attempt when maxAttempts is 1.
+            try await test.store.database.write { db in
+                try db.execute(sql: "UPDATE jobs SET max_attempts = ? WHERE id = ?", arguments: [maxAttempts, jobID])
+            }
             let kind = ImportKind.make(store: test.store, clock: SystemClock(), logger: ImportFixtures.logger)
-            await #expect(throws: DatabaseError.self) { _ = try await kind.handler(JobContext(job: job, logger: ImportFixtures.logger)) }
+            let pool = try PoolHarness(store: test.store, kinds: [kind], clock: ManualClock(now: Date())) { $0.drain = true; $0.queues = ["imports": 1] }
+            try await pool.finished()
             let after = try await test.store.importGet(id: record.id)
             #expect(after.status == (givesUp ? .failed : .processing))
             let events = try await test.store.eventList(limit: 5).map(\.0.name)
-            #expect(events == (givesUp ? ["import.failed"] : []))
-            if givesUp { #expect(after.error?.contains("gave up") == true) }
+            #expect(events == (givesUp ? ["job.discarded", "import.failed"] : []))
+            if givesUp { #expect(after.error?.contains("job \(jobID) gave up") == true) }
+        }
+    }
+
+    /// The rescuer discards an import job whose workers keep dying before its first checkpoint:
+    /// the import fails with it instead of staying `processing` forever.
+    @Test func anImportWhoseJobIsQuarantinedFails() async throws {
+        try await SQLiteTestStore.with { test in
+            let file = try ImportFixtures.write("Company\nAcme\n", to: test.directory)
+            let record = try await ImportService(store: test.store).submit(file: file, profile: try ImportFixtures.profile("prospecting-targets"), createdBy: nil)
+            let clock = ManualClock(now: Date())
+            let kind = ImportKind.make(store: test.store, clock: clock, logger: ImportFixtures.logger)
+            var rescued: [JobState] = []
+            for _ in 1...kind.crashLimit {
+                _ = try await test.store.jobClaim(JobClaimParams(queue: ImportKind.queue, limit: 1, owner: "dead", leaseDuration: .seconds(30), now: clock.now()))
+                clock.advance(by: .seconds(31))
+                rescued += try await test.store.jobRescueExpired(now: clock.now(), limit: 5, hooks: JobRegistry([kind]).giveUpHooks) {
+                    LeaseLossRule.outcome(for: $0, crashLimit: kind.crashLimit)
+                }.map(\.state)
+            }
+            #expect(rescued == [.available, .available, .discarded])
+            let after = try await test.store.importGet(id: record.id)
+            #expect(after.status == .failed)
+            #expect(after.error?.contains("crashed its worker 3 times") == true)
+            #expect(try await test.store.eventList(limit: 5).map(\.0.name).contains("import.failed"))
         }
     }
 

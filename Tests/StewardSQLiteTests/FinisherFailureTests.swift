@@ -19,19 +19,19 @@ final class FailingFinishStore: JobStore {
     struct DatabaseBusy: Error {}
 
     var notifications: JobNotifications { store.notifications }
-    func jobFinishMany(_ finishes: [JobFinish], now: Date) async throws -> Set<JobID> {
+    func jobFinishMany(_ finishes: [JobFinish], now: Date, hooks: JobGiveUpHooks) async throws -> Set<JobID> {
         let fail = failuresLeft.withLock { left in
             defer { left = max(0, left - 1) }
             return left > 0
         }
         if fail { throw DatabaseBusy() }
-        return try await store.jobFinishMany(finishes, now: now)
+        return try await store.jobFinishMany(finishes, now: now, hooks: hooks)
     }
     func jobInsertMany(_ jobs: [NewJob], now: Date) async throws -> [InsertResult] { try await store.jobInsertMany(jobs, now: now) }
     func jobClaim(_ params: JobClaimParams) async throws -> [Job] { try await store.jobClaim(params) }
     func jobHeartbeat(_ leases: [Lease], expiresAt: Date) async throws -> Set<JobID> { try await store.jobHeartbeat(leases, expiresAt: expiresAt) }
-    func jobRescueExpired(now: Date, limit: Int, decide: @Sendable (Job) -> JobOutcome) async throws -> [RescuedJob] {
-        try await store.jobRescueExpired(now: now, limit: limit, decide: decide)
+    func jobRescueExpired(now: Date, limit: Int, hooks: JobGiveUpHooks, decide: @Sendable (Job) -> JobOutcome) async throws -> [RescuedJob] {
+        try await store.jobRescueExpired(now: now, limit: limit, hooks: hooks, decide: decide)
     }
     func jobNextRunAt(queue: String) async throws -> Date? { try await store.jobNextRunAt(queue: queue) }
     func jobPrune(_ params: JobPruneParams) async throws -> Int { try await store.jobPrune(params) }
@@ -39,7 +39,7 @@ final class FailingFinishStore: JobStore {
     func jobGet(id: JobID) async throws -> Job? { try await store.jobGet(id: id) }
     func jobList(_ params: JobListParams) async throws -> [Job] { try await store.jobList(params) }
     func jobRetry(id: JobID, now: Date) async throws -> Job { try await store.jobRetry(id: id, now: now) }
-    func jobCancel(id: JobID, now: Date) async throws -> Job { try await store.jobCancel(id: id, now: now) }
+    func jobCancel(id: JobID, now: Date, hooks: JobGiveUpHooks) async throws -> Job { try await store.jobCancel(id: id, now: now, hooks: hooks) }
     func jobCountByState() async throws -> [JobCount] { try await store.jobCountByState() }
 }
 

@@ -1,6 +1,7 @@
 public import StewardCore
 public import StewardSQLite
 import Foundation
+import GRDB
 import Logging
 import StewardWorkflows
 
@@ -9,11 +10,20 @@ public enum CadenceKinds {
     public static func make(store: SQLiteJobStore, definitions: WorkflowDefinitions, clock: any JobClock) -> [JobKind] {
         let service = CadenceService(store: store, actor: "steward")
         let policy = RetryPolicy(maxAttempts: 5, backoff: .exponential(base: .seconds(5), cap: .seconds(600)))
+        let audit: JobGiveUpHook = { given, transaction in try auditGiveUp(given, db: transaction.sqlite(), now: clock.now()) }
         return [
-            JobKind(name: CadenceJobs.enroll, retryPolicy: policy) { try await enroll($0, service: service, definitions: definitions, clock: clock) },
-            JobKind(name: CadenceJobs.generate, retryPolicy: policy) { try await generate($0, service: service, clock: clock) },
-            JobKind(name: CadenceJobs.stop, retryPolicy: policy) { try await stop($0, service: service, clock: clock) },
+            JobKind(name: CadenceJobs.enroll, retryPolicy: policy, onGiveUp: audit) { try await enroll($0, service: service, definitions: definitions, clock: clock) },
+            JobKind(name: CadenceJobs.generate, retryPolicy: policy, onGiveUp: audit) { try await generate($0, service: service, clock: clock) },
+            JobKind(name: CadenceJobs.stop, retryPolicy: policy, onGiveUp: audit) { try await stop($0, service: service, clock: clock) },
         ]
+    }
+
+    /// A cadence job given up leaves records unplanned, unenrolled or unstopped: the audit log
+    /// says which job, why, and with what arguments, beside the CRM changes it should have made.
+    static func auditGiveUp(_ given: GivenUpJob, db: Database, now: Date) throws {
+        let args = (try? JSONSerialization.jsonObject(with: Data(given.job.args.utf8))) ?? [:]
+        try AuditLog.record("\(given.job.kind).\(given.state.rawValue)", entity: "job", id: given.job.id,
+                            details: ["reason": given.reason, "args": args], actor: "steward", db: db, now: now)
     }
 
     /// `{"cadence", "event": {"id", "name", "payload"}}`, as event routes write them.

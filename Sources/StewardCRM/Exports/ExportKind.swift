@@ -1,4 +1,5 @@
 public import StewardCore
+import StewardSQLite
 public import StewardWorkflows
 import Foundation
 import Logging
@@ -20,7 +21,11 @@ public enum ExportKind {
     public static let name = "export"
 
     public static func make(runner: ExportRunner, definitions: WorkflowDefinitions, clock: any JobClock) -> JobKind {
-        JobKind(name: name, retryPolicy: RetryPolicy(maxAttempts: 5, backoff: .exponential(base: .seconds(30), cap: .seconds(1800)))) { context in
+        let policy = RetryPolicy(maxAttempts: 5, backoff: .exponential(base: .seconds(30), cap: .seconds(1800)))
+        return JobKind(name: name, retryPolicy: policy, onGiveUp: { given, transaction in
+            try ExportRunRecords.failRuns(ofJob: given.job.id, error: "job \(given.job.id) gave up: \(given.reason)",
+                                          now: clock.now(), store: runner.store, db: transaction.sqlite())
+        }) { context in
             struct Args: Decodable { var export: String; var tick: String? }
             let args = try context.arguments(Args.self)
             guard let export = definitions.set.exports[args.export] else {

@@ -25,12 +25,20 @@ enum ExportRunRecords {
     }
 
     static func fail(_ id: Int64, export: String, error: String, now: Date, store: SQLiteJobStore) async throws {
-        try await store.database.write { db in
-            try db.execute(sql: "UPDATE export_runs SET status = 'failed', finished_at = ?, error = ? WHERE id = ?",
-                           arguments: [now.timeIntervalSince1970, error, id])
-            let payload = String(decoding: try JSONSerialization.data(withJSONObject: ["export": export, "run": id, "error": error]), as: UTF8.self)
-            try store.recordEvent("export.failed", payload: payload, in: db, now: now)
-        }
+        try await store.database.write { db in try fail(id, export: export, error: error, now: now, store: store, db: db) }
+    }
+
+    private static func fail(_ id: Int64, export: String, error: String, now: Date, store: SQLiteJobStore, db: Database) throws {
+        try db.execute(sql: "UPDATE export_runs SET status = 'failed', finished_at = ?, error = ? WHERE id = ?",
+                       arguments: [now.timeIntervalSince1970, error, id])
+        let payload = String(decoding: try JSONSerialization.data(withJSONObject: ["export": export, "run": id, "error": error]), as: UTF8.self)
+        try store.recordEvent("export.failed", payload: payload, in: db, now: now)
+    }
+
+    /// Runs a given-up job left `running` (its worker died mid-file) fail with `export.failed`.
+    static func failRuns(ofJob jobID: JobID, error: String, now: Date, store: SQLiteJobStore, db: Database) throws {
+        let running = try Row.fetchAll(db, sql: "SELECT id, export FROM export_runs WHERE job_id = ? AND status = 'running'", arguments: [jobID])
+        for row in running { try fail(row[0], export: row[1], error: error, now: now, store: store, db: db) }
     }
 
     /// Completed runs past the newest `keep`, and the paths the kept ones use.

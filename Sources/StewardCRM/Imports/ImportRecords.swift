@@ -27,6 +27,30 @@ enum ImportRecords {
             createdAt: Date(timeIntervalSince1970: row[21]), startedAt: date(row[22]), updatedAt: date(row[23]), finishedAt: date(row[24]))
     }
 
+    /// Fails an import still under way, recording `import.failed`; one already finished is left
+    /// alone. True when it was failed here.
+    @discardableResult
+    static func markFailed(_ id: Int64, error: String, now: Date, store: SQLiteJobStore, db: Database) throws -> Bool {
+        try db.execute(sql: """
+            UPDATE imports SET status = 'failed', error = ?, finished_at = ?, updated_at = ?
+            WHERE id = ? AND status IN ('pending', 'processing')
+            """, arguments: [error, now.timeIntervalSince1970, now.timeIntervalSince1970, id])
+        guard db.changesCount == 1, let profile = try String.fetchOne(db, sql: "SELECT profile FROM imports WHERE id = ?", arguments: [id]) else {
+            return false
+        }
+        let payload = try JSONSerialization.data(withJSONObject: ["import": id, "profile": profile, "error": error] as [String: Any], options: .sortedKeys)
+        try store.recordEvent("import.failed", payload: String(decoding: payload, as: UTF8.self), in: db, now: now)
+        return true
+    }
+
+    /// Cancels an import still under way (its job was cancelled); committed rows stay.
+    static func markCancelled(_ id: Int64, now: Date, db: Database) throws {
+        try db.execute(sql: """
+            UPDATE imports SET status = 'cancelled', cancel_requested = 1, finished_at = ?, updated_at = ?
+            WHERE id = ? AND status IN ('pending', 'processing')
+            """, arguments: [now.timeIntervalSince1970, now.timeIntervalSince1970, id])
+    }
+
     private static func date(_ seconds: Double?) -> Date? { seconds.map(Date.init(timeIntervalSince1970:)) }
 
     static func list(limit: Int, db: Database) throws -> [ImportRecord] {

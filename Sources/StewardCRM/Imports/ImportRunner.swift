@@ -34,22 +34,23 @@ public struct ImportRunner: Sendable {
         do {
             (source, session) = try await ImportSessionLoader.open(loaded, store: store, now: clock.now())
         } catch let error as StewardError {
-            try await fail(id, profile: loaded.profile.name, error: error.description)
+            try await fail(id, error: error.description)
             throw JobPermanentError(error.description)
         } catch let error as CocoaError {
-            try await fail(id, profile: loaded.profile.name, error: "\(loaded.record.fileName): the stored copy cannot be read (\(error.localizedDescription))")
+            try await fail(id, error: "\(loaded.record.fileName): the stored copy cannot be read (\(error.localizedDescription))")
             throw JobPermanentError("import \(id): stored file unreadable")
         }
         logger.info("import started", metadata: ["import": "\(id)", "line": "\(loaded.record.checkpointLine)", "offset": "\(loaded.record.checkpointOffset)"])
         // The configured size (every connection has the same), to give the writer back at the end.
         let cacheSize = try await store.database.read { db in try Int.fetchOne(db, sql: "PRAGMA cache_size") } ?? -2000
-        try await work(source, session, batchSize: batchSize.clamped(to: Self.batchSizes))
+        try await work(source, session, batchSize: batchSize.clamped(to: Self.batchSizes), jobID: jobID)
         try await store.database.write { db in try db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
     }
 
     /// Double-buffered: the next batch is read and checked on its own task while this one is
     /// written, so at most two batches are in memory and both cores have work.
-    private func work(_ source: ImportBatchSource, _ session: ImportSession, batchSize: Int) async throws {
+    /// Each batch's commit also tells the queue the job made progress (see `LeaseLossRule`).
+    private func work(_ source: ImportBatchSource, _ session: ImportSession, batchSize: Int, jobID: Int64?) async throws {
         var next = Task { try await source.next(size: batchSize) }
         defer { next.cancel() }
         while true {
@@ -57,7 +58,8 @@ public struct ImportRunner: Sendable {
             let batch = try await next.value
             if !batch.atEnd { next = Task { try await source.next(size: batchSize) } }
             let state = try await store.database.write { [store, clock] db in
-                try session.write(batch, db: db, now: clock.now()) { name, payload in
+                if let jobID { try store.jobRecordProgress(jobID, in: db) }
+                return try session.write(batch, db: db, now: clock.now()) { name, payload in
                     try store.recordEvent(name, payload: payload, in: db, now: clock.now())
                 }
             }
@@ -80,23 +82,10 @@ public struct ImportRunner: Sendable {
         return true
     }
 
-    /// The job gave up (its last attempt failed, or the error is permanent): an import still
-    /// under way is marked failed with `import.failed`; one already finished is left alone.
-    public func giveUp(_ id: Int64, error: String) async throws {
-        let profile = try await store.database.read { db in
-            try String.fetchOne(db, sql: "SELECT profile FROM imports WHERE id = ? AND status IN ('pending', 'processing')", arguments: [id])
-        }
-        guard let profile else { return }
-        try await fail(id, profile: profile, error: error)
-    }
-
-    private func fail(_ id: Int64, profile: String, error: String) async throws {
+    private func fail(_ id: Int64, error: String) async throws {
         let now = clock.now()
         try await store.database.write { [store] db in
-            try db.execute(sql: "UPDATE imports SET status = 'failed', error = ?, finished_at = ?, updated_at = ? WHERE id = ?",
-                           arguments: [error, now.timeIntervalSince1970, now.timeIntervalSince1970, id])
-            let payload = try JSONSerialization.data(withJSONObject: ["import": id, "profile": profile, "error": error] as [String: Any], options: .sortedKeys)
-            try store.recordEvent("import.failed", payload: String(decoding: payload, as: UTF8.self), in: db, now: now)
+            try ImportRecords.markFailed(id, error: error, now: now, store: store, db: db)
         }
         logger.warning("import failed", metadata: ["import": "\(id)", "error": "\(error)"])
     }

@@ -1,5 +1,6 @@
 import GRDB
 public import StewardCore
+import StewardSQLite
 
 /// `webhook_delivery` jobs on the `webhooks` queue, one per (event, endpoint).
 public enum WebhookDeliveryKind {
@@ -9,9 +10,21 @@ public enum WebhookDeliveryKind {
     /// The endpoint's schedule times ordinary retries (as snoozes); this policy only covers a
     /// worker that died mid-attempt or a database error, so it allows plenty of attempts.
     public static func make(deliverer: WebhookDeliverer) -> JobKind {
-        JobKind(name: name, retryPolicy: RetryPolicy(maxAttempts: 25, backoff: .exponential(base: .seconds(5), cap: .seconds(3600)))) { context in
+        let policy = RetryPolicy(maxAttempts: 25, backoff: .exponential(base: .seconds(5), cap: .seconds(3600)))
+        return JobKind(name: name, retryPolicy: policy, onGiveUp: { given, transaction in
+            try giveUp(given, db: transaction.sqlite(), deliverer: deliverer)
+        }) { context in
             try await deliverer.run(context)
         }
+    }
+
+    /// A delivery still pending when its job is given up (its workers kept crashing, an
+    /// operator cancelled it) fails with the job's reason, raising `webhook.delivery_failed`.
+    static func giveUp(_ given: GivenUpJob, db: Database, deliverer: WebhookDeliverer) throws {
+        let arguments = try WebhookJobArguments(json: given.job.args)
+        guard let delivery = try arguments.existingDelivery(db: db), delivery.status == .pending else { return }
+        let reason = given.state == .cancelled ? "job \(given.job.id) cancelled" : "job \(given.job.id) gave up: \(given.reason)"
+        try WebhookRecords.fail(delivery, reason: reason, now: deliverer.clock.now(), store: deliverer.store, db: db)
     }
 
     /// Whether the delivery's previous redelivery job has not finished yet (it may be settling

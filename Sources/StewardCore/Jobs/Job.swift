@@ -21,11 +21,14 @@ public struct Job: Sendable, Equatable, Identifiable {
     public var lease: Lease?
     public var uniqueKey: String?
     public var errors: [AttemptError]
+    /// Leases lost in a row without the handler returning (see `LeaseLossRule`).
+    public var leaseLosses: Int
 
     public init(
         id: JobID, kind: String, queue: String, args: String, priority: Int, state: JobState,
         attempt: Int, maxAttempts: Int, runAt: Date, createdAt: Date, attemptedAt: Date? = nil,
-        finalizedAt: Date? = nil, lease: Lease? = nil, uniqueKey: String? = nil, errors: [AttemptError] = []
+        finalizedAt: Date? = nil, lease: Lease? = nil, uniqueKey: String? = nil, errors: [AttemptError] = [],
+        leaseLosses: Int = 0
     ) {
         self.id = id
         self.kind = kind
@@ -42,6 +45,7 @@ public struct Job: Sendable, Equatable, Identifiable {
         self.lease = lease
         self.uniqueKey = uniqueKey
         self.errors = errors
+        self.leaseLosses = leaseLosses
     }
 }
 

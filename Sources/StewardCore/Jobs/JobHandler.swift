@@ -44,12 +44,20 @@ public struct JobKind: Sendable {
     public var retryPolicy: RetryPolicy
     /// An attempt running longer than this is cancelled and counts as failed.
     public var timeout: Duration?
+    /// A job whose lease is lost this many times in a row without its handler returning (its
+    /// worker crashed or stalled each time) is discarded as a poison job.
+    public var crashLimit: Int
     public var handler: JobHandler
+    /// Runs in the transaction that discards or cancels a job of this kind.
+    public var onGiveUp: JobGiveUpHook?
 
-    public init(name: String, retryPolicy: RetryPolicy = .standard, timeout: Duration? = nil, handler: @escaping JobHandler) {
+    public init(name: String, retryPolicy: RetryPolicy = .standard, timeout: Duration? = nil, crashLimit: Int = LeaseLossRule.defaultCrashLimit,
+                onGiveUp: JobGiveUpHook? = nil, handler: @escaping JobHandler) {
         self.name = name
         self.retryPolicy = retryPolicy
         self.timeout = timeout
+        self.crashLimit = crashLimit
+        self.onGiveUp = onGiveUp
         self.handler = handler
     }
 }

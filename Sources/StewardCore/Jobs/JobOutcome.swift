@@ -12,6 +12,9 @@ public enum JobOutcome: Sendable, Equatable {
     case snooze(until: Date)
     /// → `available` at once; the attempt does not count (shutdown returned the job unfinished).
     case release
+    /// → `available` at once after the rescuer found the lease expired: the attempt does not
+    /// count, the job's lease-loss count goes up and the error is appended (see `LeaseLossRule`).
+    case leaseLost(error: String)
 
     /// The state the job ends up in.
     public var resultingState: JobState {
@@ -20,7 +23,7 @@ public enum JobOutcome: Sendable, Equatable {
         case .retry: .retryable
         case .discard: .discarded
         case .snooze: .scheduled
-        case .release: .available
+        case .release, .leaseLost: .available
         }
     }
 }

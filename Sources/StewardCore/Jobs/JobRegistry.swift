@@ -14,6 +14,11 @@ public struct JobRegistry: Sendable {
 
     public var names: [String] { kinds.keys.sorted() }
 
+    /// The kinds' give-up hooks, for the store to run when it discards or cancels their jobs.
+    public var giveUpHooks: JobGiveUpHooks {
+        JobGiveUpHooks(kinds.compactMapValues(\.onGiveUp))
+    }
+
     /// The kind, or an error listing the known ones.
     public func require(_ name: String) throws -> JobKind {
         guard let kind = kinds[name] else {

@@ -19,11 +19,13 @@ final class JobFinisher: Sendable {
     private let pending = Mutex<[JobFinish]>([])
     private let lastFlush = Mutex<Task<Void, Never>?>(nil)
     private let wakeup = Wakeup()
+    private let hooks: JobGiveUpHooks
 
     static let attemptsBeforeSplitting = 3
 
-    init(store: any JobQueueStore, clock: any JobClock, inFlight: InFlightJobs, logger: Logger) {
+    init(store: any JobQueueStore, clock: any JobClock, inFlight: InFlightJobs, hooks: JobGiveUpHooks, logger: Logger) {
         self.store = store
+        self.hooks = hooks
         self.clock = clock
         self.inFlight = inFlight
         self.logger = logger
@@ -79,7 +81,7 @@ final class JobFinisher: Sendable {
     /// True when written (including outcomes whose lease had already gone).
     private func write(_ batch: [JobFinish]) async -> Bool {
         do {
-            let lost = try await store.jobFinishMany(batch, now: clock.now())
+            let lost = try await store.jobFinishMany(batch, now: clock.now(), hooks: hooks)
             if !lost.isEmpty {
                 logger.info("outcomes ignored: lease no longer held", metadata: ["jobs": "\(lost.sorted())"])
             }

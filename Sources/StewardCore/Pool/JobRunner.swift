@@ -88,7 +88,7 @@ struct JobRunner: Sendable {
 
     private func log(_ job: Job, outcome: JobOutcome) {
         switch outcome {
-        case .completed, .snooze, .release:
+        case .completed, .snooze, .release, .leaseLost:
             logger.trace("job finished", metadata: ["job": "\(job.id)", "outcome": "\(outcome.resultingState)"])
         case let .retry(at, error):
             logger.warning("job failed; will retry", metadata: ["job": "\(job.id)", "kind": "\(job.kind)", "attempt": "\(job.attempt)", "retry_at": "\(at)", "error": "\(error)"])

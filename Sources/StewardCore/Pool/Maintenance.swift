@@ -31,9 +31,9 @@ struct Maintenance: Sendable {
     }
 
     private func rescuePass() async throws {
-        let rescued = try await context.store.jobRescueExpired(now: context.clock.now(), limit: 1000) { job in
-            rescueOutcome(job)
-        }
+        let rescued = try await context.store.jobRescueExpired(
+            now: context.clock.now(), limit: 1000, hooks: context.registry.giveUpHooks
+        ) { job in rescueOutcome(job) }
         for job in rescued { context.metrics.recordRescue(job) }
         if !rescued.isEmpty {
             context.logger.warning("rescued jobs with expired leases", metadata: ["jobs": "\(rescued.map(\.id))"])
@@ -41,11 +41,7 @@ struct Maintenance: Sendable {
     }
 
     func rescueOutcome(_ job: Job) -> JobOutcome {
-        var random = SystemRandomNumberGenerator()
-        let policy = context.registry[job.kind]?.retryPolicy ?? .standard
-        let owner = job.lease?.owner ?? "?"
-        let message = "lease expired: worker \(owner) stopped heartbeating (crashed or stalled)"
-        return policy.outcome(afterFailureOf: job, message: message, permanent: false, now: context.clock.now(), using: &random)
+        LeaseLossRule.outcome(for: job, crashLimit: context.registry[job.kind]?.crashLimit ?? LeaseLossRule.defaultCrashLimit)
     }
 
     func prune() async {

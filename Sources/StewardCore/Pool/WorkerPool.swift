@@ -21,7 +21,7 @@ public final class WorkerPool: Service, Sendable {
         logger[metadataKey: "owner"] = "\(configuration.owner)"
         let inFlight = InFlightJobs()
         let metrics = PoolMetrics(factory: metricsFactory)
-        let finisher = JobFinisher(store: store, clock: clock, inFlight: inFlight, logger: logger)
+        let finisher = JobFinisher(store: store, clock: clock, inFlight: inFlight, hooks: registry.giveUpHooks, logger: logger)
         let runner = JobRunner(registry: registry, inFlight: inFlight, finisher: finisher, clock: clock, metrics: metrics, logger: logger)
         let context = PoolContext(
             store: store, registry: registry, configuration: configuration, clock: clock, logger: logger,

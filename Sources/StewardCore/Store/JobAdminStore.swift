@@ -8,9 +8,16 @@ public protocol JobAdminStore: Sendable {
     /// attempts are spent. Throws `jobNotFound` or `invalidTransition` (running).
     func jobRetry(id: JobID, now: Date) async throws -> Job
     /// Moves a job that is not final to `cancelled`; a running job's worker loses its lease and
-    /// its handler is cancelled at the next heartbeat. Throws `jobNotFound` or `invalidTransition`.
-    func jobCancel(id: JobID, now: Date) async throws -> Job
+    /// its handler is cancelled at the next heartbeat. The kind's give-up hook runs in the same
+    /// transaction. Throws `jobNotFound` or `invalidTransition`.
+    func jobCancel(id: JobID, now: Date, hooks: JobGiveUpHooks) async throws -> Job
     func jobCountByState() async throws -> [JobCount]
+}
+
+extension JobAdminStore {
+    public func jobCancel(id: JobID, now: Date) async throws -> Job {
+        try await jobCancel(id: id, now: now, hooks: .none)
+    }
 }
 
 /// Everything a store offers.

@@ -19,15 +19,18 @@ public protocol JobQueueStore: Sendable {
     func jobClaim(_ params: JobClaimParams) async throws -> [Job]
 
     /// Applies outcomes in one transaction; returns the ids whose lease no longer held (ignored).
-    func jobFinishMany(_ finishes: [JobFinish], now: Date) async throws -> Set<JobID>
+    /// A job discarded here has its kind's give-up hook run and `job.discarded` recorded in the
+    /// same transaction.
+    func jobFinishMany(_ finishes: [JobFinish], now: Date, hooks: JobGiveUpHooks) async throws -> Set<JobID>
 
     /// Extends the leases that still hold until `expiresAt`; returns the ids that were lost.
     func jobHeartbeat(_ leases: [Lease], expiresAt: Date) async throws -> Set<JobID>
 
     /// Ends `running` jobs whose lease expired before `now` with the outcome `decide` picks (the
-    /// pool passes the kind's retry policy), in one transaction; returns what it did.
+    /// pool passes `LeaseLossRule`), in one transaction, running give-up hooks as
+    /// `jobFinishMany` does; returns what it did.
     func jobRescueExpired(
-        now: Date, limit: Int, decide: @Sendable (Job) -> JobOutcome
+        now: Date, limit: Int, hooks: JobGiveUpHooks, decide: @Sendable (Job) -> JobOutcome
     ) async throws -> [RescuedJob]
 
     /// The earliest `run_at` of a waiting (`scheduled`/`retryable`) job in the queue.
@@ -39,6 +42,16 @@ public protocol JobQueueStore: Sendable {
     /// Watches for commits by other processes and fires `notifications` when one happens;
     /// returns when the task is cancelled.
     func watchForeignCommits(every interval: Duration, clock: some JobClock) async throws
+}
+
+extension JobQueueStore {
+    public func jobFinishMany(_ finishes: [JobFinish], now: Date) async throws -> Set<JobID> {
+        try await jobFinishMany(finishes, now: now, hooks: .none)
+    }
+
+    public func jobRescueExpired(now: Date, limit: Int, decide: @Sendable (Job) -> JobOutcome) async throws -> [RescuedJob] {
+        try await jobRescueExpired(now: now, limit: limit, hooks: .none, decide: decide)
+    }
 }
 
 public struct JobClaimParams: Sendable, Equatable {

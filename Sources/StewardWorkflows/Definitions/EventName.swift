@@ -19,6 +19,8 @@ public enum EventName: String, Sendable, CaseIterable, Codable {
     case exportFailed = "export.failed"
     case deliveryFailed = "webhook.delivery_failed"
     case endpointDisabled = "endpoint.disabled"
+    /// A job discarded however it happened (attempts spent, permanent error, timeout, poison).
+    case jobDiscarded = "job.discarded"
     case ping
 }
 
