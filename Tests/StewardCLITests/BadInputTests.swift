@@ -18,6 +18,14 @@ struct BadInputTests {
         }
     }
 
+    @Test func schedulesNextRefusesACronThatNeverFires() async throws {
+        let result = await steward("schedules", "next", "0 0 31 4 *")
+        #expect(result.code == 64)
+        #expect(result.output.isEmpty)
+        #expect(result.error == "steward: error: cron '0 0 31 4 *': day-of-month 31 never occurs in April (at most 30 days), so it never fires"
+                + " (pick a day of month the month has, or another month)\n")
+    }
+
     @Test func malformedJSONArgumentsAreRefused() async throws {
         try await TemporaryDirectory.with { directory in
             let db = directory.path("jobs.sqlite")

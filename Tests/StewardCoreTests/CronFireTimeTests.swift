@@ -43,11 +43,26 @@ struct CronFireTimeTests {
         #expect(expression.nextFireDate(after: onTheHour.addingTimeInterval(-0.5)) == onTheHour)
     }
 
-    @Test(arguments: ["0 0 30 2 *", "0 0 31 4,6,9,11 *", "0 0 31 FEB *"])
-    func impossibleExpressionsNeverFire(expression: String) throws {
-        let started = ContinuousClock.now
-        #expect(try CronExpression(parsing: expression).nextFireDate(after: cronDate("2026-01-01T00:00:00Z")) == nil)
-        #expect(ContinuousClock.now - started < .milliseconds(100))
+    /// An expression whose day-of-month no allowed month has can never fire: it is refused when
+    /// parsed, naming the day and the months, instead of being accepted and never firing.
+    @Test(arguments: [
+        ("0 0 30 2 *", "day-of-month 30 never occurs in February (at most 29 days)"),
+        ("0 0 31 4,6,9,11 *", "day-of-month 31 never occurs in April, June, September or November (at most 30 days)"),
+        ("0 0 31 FEB *", "day-of-month 31 never occurs in February (at most 29 days)"),
+        ("0 0 31 4 *", "day-of-month 31 never occurs in April (at most 30 days)"),
+        ("0-12/6 0 31 NOV */2", "day-of-month 31 never occurs in November (at most 30 days)"),
+        ("0 0 30,31 2 *", "day-of-month 30, 31 never occurs in February (at most 29 days)"),
+    ])
+    func expressionsThatCanNeverFireAreRefused(expression: String, problem: String) throws {
+        let error = try #require(throws: StewardError.self) { try CronExpression(parsing: expression) }
+        #expect(error.code == .invalidCron)
+        #expect(error.message == "cron '\(expression)': \(problem), so it never fires")
+    }
+
+    /// Both day fields restricted: a matching weekday fires even when the day of month cannot.
+    @Test func anImpossibleDayWithAWeekdayStillFiresOnTheWeekday() throws {
+        let fires = try cronFires("0 0 30 2 MON", "UTC", after: "2026-01-01T00:00:00Z", count: 1)
+        #expect(fires == [cronDate("2026-02-02T00:00:00Z")])
     }
 
     /// 29 February on a Sunday is 2032 then 2060: rare schedules still fire, decades out.

@@ -40,6 +40,8 @@ struct CronReferenceTests {
             do {
                 let fires = try fires(reference)
                 #expect(fires == reference.expected, label)
+            } catch let error as StewardError where reference.expected.isEmpty && error.message.hasSuffix("so it never fires") {
+                // cronsim finds no fire time either; Steward refuses such an expression outright.
             } catch {
                 Issue.record(error, label)
             }

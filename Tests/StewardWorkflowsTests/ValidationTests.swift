@@ -71,6 +71,19 @@ struct ValidationTests {
         #expect(found[3].hasSuffix("(did you mean 'opportunity.created'?)"))
     }
 
+    @Test func aCronThatCanNeverFireIsAnIssueAtItsValue() {
+        let text = """
+            kind: schedule
+            name: leap
+            schedule: "0 0 30 2 *"
+            job: { kind: noop }
+            """
+        #expect(issues(text) == [
+            "w.yml:3:11: schedule: cron '0 0 30 2 *': day-of-month 30 never occurs in February (at most 29 days), so it never fires"
+                + " (pick a day of month the month has, or another month)",
+        ])
+    }
+
     @Test func referencesToUndefinedCadencesAndUnknownJobKinds() {
         let text = """
             kind: winback

@@ -26,7 +26,27 @@ struct CronFields: Sendable, Hashable {
         daysOfWeek = try parse(.dayOfWeek)
         eitherDayMatches = !parts[2].hasPrefix("*") && !parts[4].hasPrefix("*")
         followsWallClock = !parts[0].hasPrefix("*") && !parts[1].hasPrefix("*")
+        if let problem = impossibleDays() { throw StewardError.cron(expression, problem, fix: Self.impossibleDaysFix) }
     }
+
+    /// Why no day can ever match, or nil. Every month holds every weekday, so only a
+    /// day-of-month that none of the allowed months has (`0 0 30 2 *`, `0 0 31 4 *`) never
+    /// fires; when both day fields are restricted, a matching weekday fires anyway.
+    func impossibleDays() -> String? {
+        guard !canMatchSomeDay, let earliest = daysOfMonth.min else { return nil }
+        let months = (1...12).filter(months.contains)
+        let names = months.map { Self.monthNames[$0 - 1] }
+        let monthList = names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " or " + names[names.count - 1]
+        let days = (earliest...31).filter(daysOfMonth.contains).map(String.init).joined(separator: ", ")
+        let longest = months.map { CivilDay.length(ofMonth: $0, in: 2000) }.max() ?? 0
+        return "day-of-month \(days) never occurs in \(monthList) (at most \(longest) days), so it never fires"
+    }
+
+    static let impossibleDaysFix = "pick a day of month the month has, or another month"
+
+    private static let monthNames = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    ]
 
     private static func wrongFieldCount(_ count: Int, _ expression: String) -> StewardError {
         let fix = count == 6
