@@ -12,7 +12,8 @@ struct WebhookEndpointView {
     static let headers = ["NAME", "STATE", "URL", "EVENTS", "PENDING", "DELIVERED", "FAILED", "NOTE"]
 
     var stateWord: String {
-        if definition == nil { return "removed" }
+        guard let definition else { return "removed" }
+        if !definition.enabled { return "off in file" }
         return state?.enabled == false ? "disabled" : "enabled"
     }
 

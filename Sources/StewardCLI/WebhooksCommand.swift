@@ -35,6 +35,16 @@ struct WorkflowsOption: ParsableArguments {
         }
         return endpoint
     }
+
+    /// An endpoint that may be sent to: defined, and not switched off in its file.
+    func sendableEndpoint(_ name: String, _ context: CommandContext) throws -> WebhookDefinition {
+        let endpoint = try endpoint(name, context)
+        guard endpoint.enabled else {
+            throw StewardError(.invalidWorkflows, "webhook endpoint '\(name)' is switched off in its file in \(workflows) (enabled: false)",
+                               fix: "set enabled: true there and export the variable its secret names, then try again")
+        }
+        return endpoint
+    }
 }
 
 struct WebhooksEndpointsCommand: AsyncParsableCommand {
@@ -145,7 +155,7 @@ struct WebhooksEnableCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = CommandContext.current
-        _ = try workflows.endpoint(name, context)
+        _ = try workflows.sendableEndpoint(name, context)
         try await database.open(mustExist: true).webhookEndpointSetEnabled(name, enabled: true, reason: "", now: context.clock.now())
         context.print("enabled \(name); failed deliveries stay failed until `steward webhooks redeliver`")
     }
@@ -192,7 +202,7 @@ struct WebhooksTestCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = CommandContext.current
-        let endpoint = try workflows.endpoint(name, context)
+        let endpoint = try workflows.sendableEndpoint(name, context)
         let store = try database.open(mustExist: true)
         var set = WorkflowSet()
         set.webhooks[name] = endpoint

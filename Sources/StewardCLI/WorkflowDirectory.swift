@@ -40,7 +40,7 @@ enum WorkflowDirectory {
             routes.append(EventRoute(name: "cadence:\(cadence.name)", event: event.rawValue, job: enrollJob(cadence.name)))
         }
         routes += set.cadences.values.sorted { $0.name < $1.name }.flatMap(CadenceJobs.stopRoutes)
-        for endpoint in set.webhooks.values.sorted(by: { $0.name < $1.name }) {
+        for endpoint in set.webhooks.values.sorted(by: { $0.name < $1.name }) where endpoint.enabled {
             let job = NewJob(kind: WebhookDeliveryKind.name, queue: WebhookDeliveryKind.queue).addingArguments(["endpoint": endpoint.name])
             routes += endpoint.events.map { EventRoute(name: "webhook:\(endpoint.name)", event: $0.rawValue, job: job) }
         }

@@ -51,6 +51,30 @@ struct WebhookCommandTests {
         }
     }
 
+    /// An endpoint switched off in its file loads without its secret, is listed as such, and is
+    /// neither enabled nor sent to until the file switches it on.
+    @Test func anEndpointSwitchedOffInItsFileIsNeverSentTo() async throws {
+        try await SQLiteTestStore.with { test in
+            let receiver = try await WebhookReceiver()
+            let folder = test.directory.url.appendingPathComponent("wf")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try "kind: webhook\nname: off\nenabled: false\nurl: \(receiver.url("/ok"))\nsecret: ${UNSET_SECRET}\nevents: [opportunity.created]\nallow_insecure: true\nallow_private: [127.0.0.1]\n"
+                .write(to: folder.appendingPathComponent("hooks.yml"), atomically: true, encoding: .utf8)
+            let validate = await steward("validate", folder.path)
+            #expect(validate.code == 0, "\(validate.error)")
+            #expect(validate.output.contains("webhook off is switched off in its file (enabled: false)"))
+            for command in ["enable", "test"] {
+                let refused = await steward("webhooks", command, "off", "--workflows", folder.path, "--database", test.path)
+                #expect(refused.code == 78)
+                #expect(refused.error == "steward: error: webhook endpoint 'off' is switched off in its file in \(folder.path) (enabled: false)"
+                        + " (set enabled: true there and export the variable its secret names, then try again)\n")
+            }
+            let endpoints = await steward("webhooks", "endpoints", "--workflows", folder.path, "--database", test.path)
+            #expect(endpoints.output.contains("off in file"), "\(endpoints.output)\(endpoints.error)")
+            #expect(receiver.requests.isEmpty)
+        }
+    }
+
     @Test func disableEnableAndRedeliver() async throws {
         try await SQLiteTestStore.with { test in
             let receiver = try await WebhookReceiver()

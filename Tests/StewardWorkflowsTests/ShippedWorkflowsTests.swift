@@ -23,8 +23,22 @@ struct ShippedWorkflowsTests {
         #expect(set.imports["prospecting-targets"]?.target == .prospectingTargets)
     }
 
-    @Test func withoutTheWebhookSecretTheDirectoryIsRefused() {
-        let loader = WorkflowLoader(environment: [:])
-        #expect(throws: WorkflowValidationError.self) { try loader.load(directory: Self.directory) }
+    /// A fresh checkout has no secret exported: the shipped endpoint is switched off, so the
+    /// directory loads and the endpoint gets no deliveries until someone switches it on.
+    @Test func withoutTheWebhookSecretTheDirectoryLoadsWithTheEndpointOff() throws {
+        let set = try WorkflowLoader(environment: [:]).load(directory: Self.directory)
+        let endpoint = try #require(set.webhooks["crm-events"])
+        #expect(!endpoint.enabled && endpoint.secret.isEmpty)
+        #expect(set.summary.last == "webhook crm-events is switched off in its file (enabled: false): no deliveries are made for it")
+    }
+
+    /// An endpoint that is switched on still needs its secret.
+    @Test func anEnabledEndpointWithoutItsSecretIsRefused() throws {
+        let text = try String(contentsOfFile: Self.directory + "/webhooks/crm-events.yml", encoding: .utf8)
+            .replacingOccurrences(of: "enabled: false", with: "enabled: true")
+        let error = try #require(throws: WorkflowValidationError.self) {
+            try WorkflowLoader(environment: [:]).load(files: [(path: "crm-events.yml", text: text)])
+        }
+        #expect(error.issues.map(\.message) == ["environment variable CRM_EVENTS_SECRET is not set"])
     }
 }

@@ -39,7 +39,7 @@ public final class WebhookDeliverer: Sendable {
 
     private func deliver(_ context: JobContext) async throws -> JobResult {
         let arguments = try WebhookJobArguments(json: context.job.args)
-        guard let endpoint = definitions.set.webhooks[arguments.endpoint] else { return try await failUndefined(arguments) }
+        guard let endpoint = definitions.set.webhooks[arguments.endpoint], endpoint.enabled else { return try await failUndefined(arguments) }
         // The gate comes first, so a job turned away from a full endpoint costs no write.
         let (admission, ticket) = gate.enter(endpoint.name, concurrency: endpoint.concurrency, rateLimit: endpoint.rateLimit, now: clock.now())
         if case let .wait(delay) = admission { return .snooze(delay) }
@@ -81,15 +81,18 @@ public final class WebhookDeliverer: Sendable {
     }
 
 
-    /// The endpoint was removed or renamed in the workflow files: its delivery (if one was made)
-    /// fails for good instead of staying pending.
+    /// The endpoint was removed, renamed or switched off (`enabled: false`) in the workflow
+    /// files: its delivery (if one was made) fails for good instead of staying pending.
     private func failUndefined(_ arguments: WebhookJobArguments) async throws -> JobResult {
         let now = clock.now()
+        let switchedOff = definitions.set.webhooks[arguments.endpoint] != nil
+        let reason = switchedOff ? "endpoint switched off in its file" : "endpoint not defined"
         try await store.database.write { db in
             guard let delivery = try arguments.existingDelivery(db: db), delivery.status == .pending else { return }
-            try WebhookRecords.fail(delivery, reason: "endpoint not defined", now: now, store: store, db: db)
+            try WebhookRecords.fail(delivery, reason: reason, now: now, store: store, db: db)
         }
-        throw JobPermanentError("no webhook endpoint named '\(arguments.endpoint)' in the workflow files")
+        throw JobPermanentError(switchedOff ? "webhook endpoint '\(arguments.endpoint)' is switched off (enabled: false)"
+                                            : "no webhook endpoint named '\(arguments.endpoint)' in the workflow files")
     }
 
     /// The pending delivery, created on the first attempt. One already delivered (or given up)

@@ -6,8 +6,12 @@ public import Foundation
 public struct WebhookDefinition: Sendable, Equatable {
     public var name: String
     public var url: URL
-    /// The signing secret (`whsec_…`), read from the environment only.
+    /// The signing secret (`whsec_…`), read from the environment only. Empty for an endpoint
+    /// switched off in its file whose variable is not set.
     public var secret: String
+    /// `enabled: false` switches the endpoint off in its file: no deliveries are made for it, its
+    /// secret may be unset, and `webhooks enable`/`test` refuse it.
+    public var enabled = true
     public var events: [EventName]
     public var retry: Backoff
     public var maxAttempts: Int
@@ -33,9 +37,10 @@ public struct WebhookDefinition: Sendable, Equatable {
     public static let defaultSchedule: [Duration] = [.seconds(5), .seconds(300), .seconds(1800), .seconds(7200), .seconds(18000), .seconds(36000), .seconds(36000)]
 
     static func read(_ document: MappingReader, name: String) -> WebhookDefinition? {
+        let enabled = document.optional("enabled")?.bool() ?? true
         let allowInsecure = document.optional("allow_insecure")?.bool() ?? false
         let url = document.required("url", fix: "e.g. url: https://hooks.example.com/crm")?.url(allowInsecure: allowInsecure)
-        let secret = document.required("secret", fix: "e.g. secret: ${CRM_EVENTS_SECRET}")?.secretFromEnvironment()
+        let secret = document.required("secret", fix: "e.g. secret: ${CRM_EVENTS_SECRET}")?.secretFromEnvironment(unsetAllowed: !enabled)
         let events = document.required("events", fix: "list the events to send, e.g. [import.completed]")?.events()
         let (retry, maxAttempts) = readRetry(document.optional("retry"))
         let timeout = document.optional("timeout")?.duration() ?? .seconds(15)
@@ -46,6 +51,7 @@ public struct WebhookDefinition: Sendable, Equatable {
         var definition = WebhookDefinition(name: name, url: url, secret: secret, events: events, retry: retry, maxAttempts: maxAttempts,
                                            timeout: timeout, connectTimeout: connectTimeout, allowInsecure: allowInsecure,
                                            concurrency: concurrency, disableAfter: disableAfter)
+        definition.enabled = enabled
         definition.readSafety(document)
         return definition
     }
@@ -130,12 +136,14 @@ extension ValueReader {
     }
 
     /// Secrets must not be written into files that get committed: only `${NAME}` is accepted.
-    func secretFromEnvironment() -> String? {
+    /// With `unsetAllowed` (an endpoint switched off in its file) an unset variable reads as "".
+    func secretFromEnvironment(unsetAllowed: Bool = false) -> String? {
         guard let raw = node.scalar?.string else { return string() }
         guard raw.hasPrefix("${"), raw.hasSuffix("}") else {
             issue("the secret must come from the environment, not be written in the file", fix: "write secret: ${NAME} and export NAME")
             return nil
         }
+        if unsetAllowed, environment[String(raw.dropFirst(2).dropLast())] == nil { return "" }
         guard let secret = string() else { return nil }
         // Checked here, so a bad secret stops `steward run` instead of failing every delivery.
         // The message never repeats the value.

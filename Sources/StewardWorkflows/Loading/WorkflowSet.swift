@@ -19,9 +19,15 @@ public struct WorkflowSet: Sendable, Equatable {
             (.webhook, Array(webhooks.keys)), (.import, Array(imports.keys)), (.schedule, Array(schedules.keys)),
             (.trigger, Array(triggers.keys)),
         ]
-        return names.filter { !$0.1.isEmpty }.map { kind, names in
+        let lines = names.filter { !$0.1.isEmpty }.map { kind, names in
             "\(names.count) \(kind.rawValue)\(names.count == 1 ? "" : "s"): \(names.sorted().joined(separator: ", "))"
         }
+        return lines + switchedOffEndpoints.map { "webhook \($0) is switched off in its file (enabled: false): no deliveries are made for it" }
+    }
+
+    /// Endpoints with `enabled: false`, by name.
+    public var switchedOffEndpoints: [String] {
+        webhooks.values.filter { !$0.enabled }.map(\.name).sorted()
     }
 }
 
