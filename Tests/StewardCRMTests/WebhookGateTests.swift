@@ -42,21 +42,68 @@ struct WebhookGateTests {
 }
 
 extension WebhookGateTests {
-    @Test func anEndpointFailingInARowGetsOneSlotUntilItSucceeds() {
+    /// Whether the endpoint gets all its slots: two can be taken at once.
+    func hasEverySlot(_ gate: WebhookEndpointGate, _ endpoint: String) -> Bool {
+        let first = gate.enter(endpoint, concurrency: 4, rateLimit: nil, now: now)
+        let second = gate.enter(endpoint, concurrency: 4, rateLimit: nil, now: now)
+        for ticket in [first.ticket, second.ticket] { gate.leave(endpoint, ticket: ticket, latency: nil) }
+        return first.0 == .go && second.0 == .go
+    }
+
+    func attempt(_ gate: WebhookEndpointGate, _ endpoint: String, _ outcome: WebhookEndpointHealth.Outcome) {
+        let (_, ticket) = gate.enter(endpoint, concurrency: 4, rateLimit: nil, now: now)
+        gate.leave(endpoint, ticket: ticket, latency: .milliseconds(5), outcome: outcome)
+    }
+
+    @Test func anEndpointWhoseRequestsGoUnansweredGetsOneSlotUntilItSucceeds() {
         let gate = WebhookEndpointGate()
-        for _ in 0..<WebhookEndpointGate.failingAfter {
-            let (_, ticket) = gate.enter("dead", concurrency: 4, rateLimit: nil, now: now)
-            gate.leave("dead", ticket: ticket, latency: .seconds(2), succeeded: false)
+        for _ in 0..<WebhookEndpointHealth.unansweredInARow { attempt(gate, "dead", .unanswered) }
+        #expect(!hasEverySlot(gate, "dead"), "a hanging endpoint gets one slot")
+        attempt(gate, "dead", .succeeded)
+        #expect(hasEverySlot(gate, "dead"), "a success restores every slot")
+    }
+
+    /// 30 % random 500s put three failures in a row often; a fast-answering flaky endpoint
+    /// keeps every slot, so its retries are not pushed behind a one-slot queue.
+    @Test func aFlakyEndpointKeepsEverySlot() {
+        let gate = WebhookEndpointGate()
+        var generator = SeededGenerator(seed: 30)
+        var failuresInARow = 0, longestRun = 0
+        for _ in 0..<1000 {
+            let fails = Double.random(in: 0..<1, using: &generator) < 0.3
+            failuresInARow = fails ? failuresInARow + 1 : 0
+            longestRun = max(longestRun, failuresInARow)
+            attempt(gate, "flaky", fails ? .failedWithAnswer : .succeeded)
+            #expect(hasEverySlot(gate, "flaky"))
         }
-        let probe = gate.enter("dead", concurrency: 4, rateLimit: nil, now: now)
-        #expect(probe.0 == .go)
-        guard case .wait = gate.enter("dead", concurrency: 4, rateLimit: nil, now: now).0 else {
-            Issue.record("a failing endpoint should have one slot")
-            return
-        }
-        gate.leave("dead", ticket: probe.ticket, latency: .milliseconds(5), succeeded: true)
-        #expect(gate.enter("dead", concurrency: 4, rateLimit: nil, now: now).0 == .go)
-        #expect(gate.enter("dead", concurrency: 4, rateLimit: nil, now: now).0 == .go, "a success restores every slot")
+        #expect(longestRun >= 3, "the pattern did have runs that the old rule treated as dead")
+    }
+
+    /// An endpoint that answers but fails nearly everything is failing too, once the window has
+    /// enough attempts; it recovers as successes fill the window.
+    @Test func anEndpointFailingNearlyEverythingGetsOneSlot() {
+        let gate = WebhookEndpointGate()
+        for _ in 0..<(WebhookEndpointHealth.minimumSamples - 1) { attempt(gate, "down", .failedWithAnswer) }
+        #expect(hasEverySlot(gate, "down"), "too few attempts to judge")
+        attempt(gate, "down", .failedWithAnswer)
+        #expect(!hasEverySlot(gate, "down"))
+        attempt(gate, "down", .succeeded)
+        #expect(!hasEverySlot(gate, "down"), "10 of 11 failed: still over the failing rate")
+        attempt(gate, "down", .succeeded)
+        #expect(hasEverySlot(gate, "down"), "10 of 12 failed: under it")
+    }
+}
+
+/// A small deterministic generator (SplitMix64), so a random pattern is the same on every run.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }
 
@@ -64,7 +111,7 @@ extension WebhookGateTests {
     @Test func aRecoveredEndpointsBacklogIsNotLeftWaiting() {
         let gate = WebhookEndpointGate()
         let slow = gate.enter("flaky", concurrency: 1, rateLimit: nil, now: now)
-        gate.leave("flaky", ticket: slow.ticket, latency: .seconds(30), succeeded: false)
+        gate.leave("flaky", ticket: slow.ticket, latency: .seconds(30), outcome: .unanswered)
         let busy = gate.enter("flaky", concurrency: 1, rateLimit: nil, now: now)
         let waits = (0..<2000).compactMap { _ -> Duration? in
             if case let .wait(delay) = gate.enter("flaky", concurrency: 1, rateLimit: nil, now: now).0 { return delay }
@@ -72,7 +119,7 @@ extension WebhookGateTests {
         }
         #expect(waits.count == 2000)
         #expect(waits.max()! <= .seconds(WebhookEndpointGate.horizon), "the virtual queue reaches no further than the horizon")
-        gate.leave("flaky", ticket: busy.ticket, latency: .milliseconds(10), succeeded: true)
+        gate.leave("flaky", ticket: busy.ticket, latency: .milliseconds(10), outcome: .succeeded)
         _ = gate.enter("flaky", concurrency: 1, rateLimit: nil, now: now)
         guard case let .wait(next) = gate.enter("flaky", concurrency: 1, rateLimit: nil, now: now).0 else {
             Issue.record("expected a wait")

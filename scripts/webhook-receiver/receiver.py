@@ -8,12 +8,15 @@ says how to answer:
   /seq/A,B,C              the Nth request to this path gets item N (the last one repeats); items
                           are a status (500, 301, 410 ...), `429-N` (429 with Retry-After: N),
                           or `hang` (never answers in time)
+  /flaky/P                500 for a random P % of requests, 200 otherwise (seeded by the path,
+                          so a run is repeatable)
 With --secret, each request is checked with the official `standardwebhooks` library and the line
 says whether it verified.
 """
 import argparse
 import json
 import os
+import random
 import sys
 import threading
 import time
@@ -22,6 +25,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 counts = {}
 lock = threading.Lock()
+dice = {}
 
 
 def behaviour(path):
@@ -37,6 +41,10 @@ def behaviour(path):
         return items[min(n, len(items)) - 1], n
     if path.startswith("/hang"):
         return "hang", n
+    if path.startswith("/flaky/"):
+        with lock:
+            roll = dice.setdefault(path, random.Random(path)).random()
+        return ("500" if roll * 100 < float(path.split("/")[2]) else "200"), n
     return "404", n
 
 

@@ -141,7 +141,7 @@ public final class WebhookDeliverer: Sendable {
         var random = SystemRandomNumberGenerator()
         let roundAttempt = delivery.attempts - delivery.roundStart + 1
         let verdict = WebhookRetryRules(endpoint: endpoint).verdict(result, roundAttempt: roundAttempt, now: now, using: &random)
-        gate.leave(endpoint.name, ticket: ticket, latency: result.latency, succeeded: result.reachedEndpoint ? verdict == .delivered : nil)
+        gate.leave(endpoint.name, ticket: ticket, latency: result.latency, outcome: result.healthOutcome(delivered: verdict == .delivered))
         let attempt = WebhookAttempt(number: delivery.attempts + 1, at: now, result: result, verdict: verdict)
         // The request was sent: shutdown must not cancel its record, or the job would send it again.
         let written = try await Task { [store] in
@@ -195,10 +195,14 @@ public final class WebhookDeliverer: Sendable {
 }
 
 extension WebhookAttemptResult {
-    /// False when Steward refused to send: such an attempt says nothing about the endpoint.
-    var reachedEndpoint: Bool {
-        if case .refused = self { return false }
-        return true
+    /// What the attempt says about the endpoint's health; nil when Steward refused to send,
+    /// which says nothing about it.
+    func healthOutcome(delivered: Bool) -> WebhookEndpointHealth.Outcome? {
+        switch self {
+        case .refused: nil
+        case .response: delivered ? .succeeded : .failedWithAnswer
+        case .failure: .unanswered
+        }
     }
 
     var latency: Duration {

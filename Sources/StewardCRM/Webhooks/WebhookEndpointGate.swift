@@ -6,8 +6,8 @@ import Synchronization
 /// `rateLimit` per second. A job that finds its endpoint full is snoozed (its attempt does not
 /// count) instead of holding a worker slot, so a slow or dead endpoint keeps at most its own
 /// `concurrency` workers busy and every other endpoint's deliveries keep flowing. An endpoint
-/// whose last attempts all failed gets one slot only, until an attempt succeeds: a dead
-/// endpoint then ties up a single worker.
+/// that looks dead (see `WebhookEndpointHealth`) gets one slot only until it recovers, so it
+/// ties up a single worker; a merely flaky one keeps all its slots.
 final class WebhookEndpointGate: Sendable {
     enum Admission: Equatable {
         case go
@@ -20,8 +20,8 @@ final class WebhookEndpointGate: Sendable {
         var nextSend = Date.distantPast
         /// Recent request latency in seconds.
         var latency = 0.05
-        /// Attempts that failed in a row; from `failingAfter` on, the endpoint gets one slot.
-        var failuresInARow = 0
+        /// Judges whether the endpoint gets all its slots or one.
+        var health = WebhookEndpointHealth()
         /// When the last job turned away was told to come back: each one queues behind it.
         /// Reset when the endpoint drains or an attempt succeeds, so a recovered endpoint's
         /// backlog is not left waiting behind a queue that no longer exists.
@@ -32,7 +32,6 @@ final class WebhookEndpointGate: Sendable {
     }
 
     private let states = Mutex<[String: State]>([:])
-    static let failingAfter = 3
     /// The virtual queue reaches no further ahead than this; jobs turned away beyond it come
     /// back at random within it and are sorted out then.
     static let horizon: TimeInterval = 300
@@ -42,7 +41,7 @@ final class WebhookEndpointGate: Sendable {
         states.withLock { states in
             var state = states[endpoint] ?? State()
             defer { states[endpoint] = state }
-            let slots = state.failuresInARow >= Self.failingAfter ? 1 : concurrency
+            let slots = state.health.isFailing ? 1 : concurrency
             if state.inFlight.count >= slots { return (.wait(Self.snooze(&state.lastReturn, spacing: Self.slotSpacing(state, slots: slots, now: now), now: now)), nil) }
             if let rateLimit {
                 // Each job turned away takes its own send slot, so waiters come back spread at the rate, not all at once.
@@ -75,15 +74,15 @@ final class WebhookEndpointGate: Sendable {
         return max(.seconds(place.timeIntervalSince(now)), .milliseconds(1))
     }
 
-    /// Frees the ticket's slot; `latency` and `succeeded` (nil when no request was sent) feed
+    /// Frees the ticket's slot; `latency` and `outcome` (nil when no request was sent) feed
     /// the estimates.
-    func leave(_ endpoint: String, ticket: UInt64?, latency: Duration?, succeeded: Bool? = nil) {
+    func leave(_ endpoint: String, ticket: UInt64?, latency: Duration?, outcome: WebhookEndpointHealth.Outcome? = nil) {
         states.withLock { states in
             guard var state = states[endpoint] else { return }
             if let ticket { state.inFlight[ticket] = nil }
-            if let succeeded { state.failuresInARow = succeeded ? 0 : state.failuresInARow + 1 }
+            if let outcome { state.health.record(outcome) }
             if let latency { state.latency = max(0.01, state.latency * 0.7 + latency.timeInterval * 0.3) }
-            if succeeded == true || state.inFlight.isEmpty { state.lastReturn = .distantPast }
+            if outcome == .succeeded || state.inFlight.isEmpty { state.lastReturn = .distantPast }
             states[endpoint] = state
         }
     }

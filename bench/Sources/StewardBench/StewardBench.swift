@@ -51,6 +51,7 @@ struct BenchOptions {
     var url = "http://127.0.0.1:8080"
     var endpoints = 10
     var hangPercent = 0
+    var failPercent = 0
 
     init(_ arguments: ArraySlice<String>) throws {
         var rest = arguments
@@ -71,6 +72,7 @@ struct BenchOptions {
             case "--url": url = value
             case "--endpoints": endpoints = try Self.int(value, flag)
             case "--hang-percent": hangPercent = Int(value) ?? 0
+            case "--fail-percent": failPercent = Int(value) ?? 0
             default: throw BenchError("unknown option \(flag)")
             }
         }

@@ -6,10 +6,12 @@ import StewardCRM
 import StewardSQLite
 import StewardWorkflows
 
-/// `steward-bench webhooks --jobs N --url BASE --endpoints E --hang-percent P`: N deliveries
-/// spread over E loopback endpoints, P % of which never answer (they time out after 2 s). Runs
-/// the real `webhook_delivery` kind (each endpoint 8 requests at a time) in a pool of
-/// `--concurrency` workers and reports how fast the healthy endpoints' deliveries complete.
+/// `steward-bench webhooks --jobs N --url BASE --endpoints E --hang-percent P --fail-percent F`:
+/// N deliveries spread over E loopback endpoints, P % of which never answer (they time out after
+/// 2 s) and all of which answer 500 to a random F % of requests (retried on a 1 s, 2 s, 4 s …
+/// schedule). Runs the real `webhook_delivery` kind (each endpoint 8 requests at a time) in a
+/// pool of `--concurrency` workers and reports how fast the healthy endpoints' deliveries
+/// complete, and how late retries went out after the time each attempt's record shows.
 struct WebhookBench {
     let options: BenchOptions
 
@@ -32,8 +34,28 @@ struct WebhookBench {
         pool.stop()
         running.cancel()
         _ = await running.result
-        return ["deliveries": options.jobs, "healthy_deliveries": healthy, "seconds": round3(seconds),
-                "healthy_per_s": Int(Double(healthy) / seconds), "hang_percent": options.hangPercent]
+        var result: [String: Any] = ["deliveries": options.jobs, "healthy_deliveries": healthy, "seconds": round3(seconds),
+                                     "healthy_per_s": Int(Double(healthy) / seconds), "hang_percent": options.hangPercent,
+                                     "fail_percent": options.failPercent]
+        for (key, value) in try await retryLateness(store) { result[key] = value }
+        return result
+    }
+
+    /// How long after its shown `next attempt` time each retry was sent: the worst, the 99th
+    /// percentile, and the share sent within a second of it.
+    private func retryLateness(_ store: SQLiteJobStore) async throws -> [String: Any] {
+        let late = try await store.database.read { db in
+            try Double.fetchAll(db, sql: """
+                SELECT a.attempted_at - p.next_attempt_at FROM webhook_attempts a
+                JOIN webhook_attempts p ON p.delivery_id = a.delivery_id AND p.attempt = a.attempt - 1
+                ORDER BY 1
+                """)
+        }
+        guard let worst = late.last else { return ["retries": 0] }
+        let p99 = late[min(late.count - 1, late.count * 99 / 100)]
+        let within = Double(late.filter { $0 <= 1 }.count) / Double(late.count)
+        return ["retries": late.count, "retry_late_max_s": round3(worst), "retry_late_p99_s": round3(p99),
+                "retries_within_1s_pct": round3(within * 100)]
     }
 
     /// Endpoint `e0 … eE-1`; the first P % hang.
@@ -43,13 +65,14 @@ struct WebhookBench {
             """
             kind: webhook
             name: e\(index)
-            url: \(options.url)\(index < hanging ? "/hang" : "/ok")
+            url: \(options.url)\(index < hanging ? "/hang" : options.failPercent > 0 ? "/flaky/\(options.failPercent)/e\(index)" : "/ok")
             secret: ${SECRET}
             events: [opportunity.created]
             allow_insecure: true
             allow_private: [127.0.0.1]
             timeout: 2s
             concurrency: 8
+            \(options.failPercent > 0 ? "retry: { schedule: [1s, 2s, 4s, 8s, 16s, 32s, 64s] }" : "")
             """
         }
         return try WorkflowLoader(environment: ["SECRET": "whsec_c3Rld2FyZC1iZW5jaC1zaWduaW5nLWtleQ=="])
