@@ -19,7 +19,7 @@ struct ActivitiesListCommand: AsyncParsableCommand {
     @Option(help: "today or overdue (planned, not on hold); today is the day in $TZ (UTC when unset).") var due: String?
     @Option(help: "Only this enrollment's.") var enrollment: Int64?
     @Option(help: "Planned, Done or Cancelled.") var status: String?
-    @Option(help: "At most this many.") var limit = 100
+    @Option(parsing: .unconditional, help: "At most this many.", transform: NumberOptions.positive) var limit = 100
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: OutputOptions
 

@@ -63,7 +63,7 @@ struct CadencesShowCommand: AsyncParsableCommand {
 
     @Argument(help: "Cadence name.") var name: String
     @Option(help: "Directory of workflow files.") var workflows = "Workflows"
-    @Option(help: "At most this many enrollments.") var limit = 20
+    @Option(parsing: .unconditional, help: "At most this many enrollments.", transform: NumberOptions.positive) var limit = 20
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {

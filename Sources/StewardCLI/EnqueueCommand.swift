@@ -15,16 +15,17 @@ struct EnqueueCommand: AsyncParsableCommand {
     @Option(help: "Queue name.")
     var queue = "default"
 
-    @Option(help: "Priority; lower runs first.")
+    @Option(parsing: .unconditional, help: "Priority; lower runs first.", transform: NumberOptions.whole)
     var priority = 0
 
-    @Option(name: .customLong("run-at"), help: "When to run: ISO 8601 time, or +DURATION from now (+10m).")
+    @Option(name: .customLong("run-at"), parsing: .unconditional, help: "When to run: ISO 8601 time, or +DURATION from now (+10m).")
     var runAt: String?
 
     @Option(name: .customLong("unique-key"), help: "Refuse a duplicate while a job with this key waits, runs or completed.")
     var uniqueKey: String?
 
-    @Option(name: .customLong("max-attempts"), help: "Attempts in all (default: the kind's policy).")
+    @Option(name: .customLong("max-attempts"), parsing: .unconditional, help: "Attempts in all (default: the kind's policy).",
+            transform: NumberOptions.positive)
     var maxAttempts: Int?
 
     @OptionGroup var database: DatabaseOptions

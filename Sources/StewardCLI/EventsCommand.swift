@@ -15,7 +15,7 @@ struct EventsCommand: AsyncParsableCommand {
 struct EventsListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "Recent events, newest first.")
 
-    @Option(help: "At most this many.") var limit = 50
+    @Option(parsing: .unconditional, help: "At most this many.", transform: NumberOptions.positive) var limit = 50
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: OutputOptions
 

@@ -39,7 +39,7 @@ struct ExportsHistoryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "history", abstract: "Recent export runs, newest first.")
 
     @Option(help: "Only this export.") var export: String?
-    @Option(help: "At most this many.") var limit = 20
+    @Option(parsing: .unconditional, help: "At most this many.", transform: NumberOptions.positive) var limit = 20
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: OutputOptions
 

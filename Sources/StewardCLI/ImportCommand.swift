@@ -16,7 +16,7 @@ struct ImportCommand: AsyncParsableCommand {
     @Flag(help: "Show progress until the import is done, working it in this process too.") var wait = false
     @Option(help: "Directory of workflow files.") var workflows = "Workflows"
     @Option(help: "Who imports (default $USER).") var by: String?
-    @Option(name: .customLong("batch-size"), help: "Rows per transaction and checkpoint.") var batchSize: Int?
+    @Option(name: .customLong("batch-size"), parsing: .unconditional, help: "Rows per transaction and checkpoint.", transform: NumberOptions.positive) var batchSize: Int?
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
@@ -29,6 +29,8 @@ struct ImportCommand: AsyncParsableCommand {
         if let batchSize, !ImportRunner.batchSizes.contains(batchSize) {
             throw StewardError(.invalidArguments, "--batch-size must be between 1 and 50000", fix: "try 5000")
         }
+        // Checked before the database is opened, so a refused file leaves no new database behind.
+        try ImportService.checkFile(URL(fileURLWithPath: file), profile: definition)
         let store = try database.open()
         let record = try await ImportService(store: store, clock: context.clock)
             .submit(file: URL(fileURLWithPath: file), profile: definition, createdBy: by ?? context.environment["USER"], batchSize: batchSize)

@@ -16,7 +16,7 @@ struct ImportsCommand: AsyncParsableCommand {
 struct ImportsListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "Imports and retries, newest first.")
 
-    @Option(help: "At most this many.") var limit = 50
+    @Option(parsing: .unconditional, help: "At most this many.", transform: NumberOptions.positive) var limit = 50
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: OutputOptions
 
@@ -118,7 +118,7 @@ struct ImportsRetryCommand: AsyncParsableCommand {
 struct ImportsHistoryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "history", abstract: "Imports with their retries beneath them.")
 
-    @Option(help: "At most this many imports.") var limit = 200
+    @Option(parsing: .unconditional, help: "At most this many imports.", transform: NumberOptions.positive) var limit = 200
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {

@@ -51,7 +51,12 @@ enum Timestamps {
     /// ISO 8601 (`2026-01-05T09:00:00Z`, with or without fractional seconds or an offset), or a
     /// duration from now (`+10m`).
     static func parse(_ text: String, field: String, now: Date) throws -> Date {
-        if text.hasPrefix("+") { return now.adding(try DurationParsing.require(String(text.dropFirst()), field: field)) }
+        if text.hasPrefix("+") {
+            if case .failure(.tooLong) = DurationParsing.check(String(text.dropFirst())) {
+                throw StewardError(.invalidArguments, "\(field): '\(text)' is too far ahead: at most 100 years from now", fix: "use e.g. +30d, or an ISO 8601 time")
+            }
+            return now.adding(try DurationParsing.require(String(text.dropFirst()), field: field))
+        }
         for style in [Date.ISO8601FormatStyle(includingFractionalSeconds: true), Date.ISO8601FormatStyle()] {
             if let date = try? style.parse(text) { return date }
         }

@@ -18,7 +18,7 @@ struct JobsListCommand: AsyncParsableCommand {
     var state: [String] = []
     @Option(help: "Only jobs of this queue.") var queue: String?
     @Option(help: "Only jobs of this kind.") var kind: String?
-    @Option(help: "At most this many.") var limit = 50
+    @Option(parsing: .unconditional, help: "At most this many.", transform: NumberOptions.positive) var limit = 50
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: OutputOptions
 

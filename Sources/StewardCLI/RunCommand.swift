@@ -17,7 +17,7 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Heartbeat interval.") var heartbeat = "10s"
     @Option(help: "On SIGTERM, how long running jobs may finish before they are returned to the queue.") var grace = "10s"
     @Option(help: "Longest idle wait without a wake-up.") var poll = "1s"
-    @Option(name: .customLong("claim-batch"), help: "Jobs claimed per query.") var claimBatch = 100
+    @Option(name: .customLong("claim-batch"), parsing: .unconditional, help: "Jobs claimed per query.", transform: NumberOptions.positive) var claimBatch = 100
     @Option(name: .customLong("metrics-file"), help: "Write Prometheus metrics to this file every 15s.") var metricsFile: String?
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.") var logLevel = "info"
     @Option(help: "Workflow files (schedules, triggers …); default ./Workflows when it exists. Reloaded on SIGHUP.")

@@ -46,7 +46,7 @@ struct SchedulesNextCommand: AsyncParsableCommand {
     @Argument(help: #"A cron expression, e.g. "0 7 * * MON" or @daily."#) var expression: String
     @Option(help: "IANA time zone (default UTC).") var timezone = "UTC"
     @Option(help: "Start after this time (ISO 8601; default now).") var from: String?
-    @Option(help: "How many fire times.") var count = 5
+    @Option(parsing: .unconditional, help: "How many fire times.", transform: NumberOptions.positive) var count = 5
 
     func run() async throws {
         let context = CommandContext.current

@@ -15,10 +15,6 @@ struct WebhooksCommand: AsyncParsableCommand {
     )
 }
 
-extension StewardMain {
-    static let deliveryNotFound = StewardError.Code.deliveryNotFound
-}
-
 /// Options shared by the commands that read endpoint definitions.
 struct WorkflowsOption: ParsableArguments {
     @Option(help: "Directory of workflow files.") var workflows = "Workflows"
@@ -31,7 +27,8 @@ struct WorkflowsOption: ParsableArguments {
         let endpoints = try endpoints(context)
         guard let endpoint = endpoints[name] else {
             throw StewardError(.endpointNotFound, "no webhook endpoint named '\(name)' in \(workflows)",
-                               fix: "defined: \(endpoints.keys.sorted().joined(separator: ", "))")
+                               fix: endpoints.isEmpty ? "no endpoints are defined there; add a `kind: webhook` file"
+                                   : "defined: \(endpoints.keys.sorted().joined(separator: ", "))")
         }
         return endpoint
     }
@@ -73,7 +70,7 @@ struct WebhooksDeliveriesCommand: AsyncParsableCommand {
 
     @Option(help: "Only this endpoint.") var endpoint: String?
     @Option(help: "pending, delivered or failed.") var status: String?
-    @Option(help: "At most this many.") var limit = 50
+    @Option(parsing: .unconditional, help: "At most this many.", transform: NumberOptions.positive) var limit = 50
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: OutputOptions
 
@@ -181,7 +178,7 @@ struct WebhooksPruneCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "prune", abstract: "Delete delivered and failed deliveries (with their attempts) older than a retention; pending ones stay.")
 
-    @Option(name: .customLong("older-than"), help: "Retention, e.g. 30d.") var olderThan = "30d"
+    @Option(name: .customLong("older-than"), parsing: .unconditional, help: "Retention, e.g. 30d.") var olderThan = "30d"
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {

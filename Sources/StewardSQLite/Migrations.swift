@@ -2,10 +2,13 @@ import GRDB
 
 /// The schema, as an append-only list of migrations: never edit a shipped one, add the next.
 enum Migrations {
+    /// The engine's first migration: a database that has it is Steward's.
+    static let first = "core/v1-jobs"
+
     /// The engine's migrations, then those of the modules built on it (the CRM schema).
     static func migrator(adding schema: [SQLiteSchemaMigration] = []) -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        migrator.registerMigration("core/v1-jobs", migrate: createJobs)
+        migrator.registerMigration(first, migrate: createJobs)
         migrator.registerMigration("core/v2-probe-runs", migrate: createProbeRuns)
         migrator.registerMigration("core/v3-schedule-ticks", migrate: createScheduleTicks)
         migrator.registerMigration("core/v4-events", migrate: createEvents)

@@ -29,6 +29,9 @@ public final class SQLiteJobStore: JobStore {
     /// created; in each case nothing is written.
     public static func open(path: String, options: SQLiteStoreOptions = .init()) throws -> SQLiteJobStore {
         try SQLiteFileCheck.check(path: path, mustExist: options.mustExist)
+        let known = Migrations.migrator(adding: options.schema).migrations
+        // Judged read-only, so a refused file is not written at all (not even switched to WAL).
+        try SQLiteFileCheck.mapOpenErrors(path: path) { try SQLiteSchemaInspection.read(path: path) }?.check(path: path, known: known)
         let pool = try SQLiteFileCheck.mapOpenErrors(path: path) {
             try DatabasePool(path: path, configuration: configuration(options))
         }
@@ -48,15 +51,7 @@ public final class SQLiteJobStore: JobStore {
     }
 
     private static func migrate(_ pool: DatabasePool, path: String, schema: [SQLiteSchemaMigration]) throws {
-        let migrator = Migrations.migrator(adding: schema)
-        let applied = try pool.read { try migrator.appliedIdentifiers($0) }
-        if Migrations.isSuperseded(applied: applied, known: migrator.migrations) {
-            throw StewardError(
-                .databaseTooNew, "\(path) was written by a newer version of Steward (unknown schema migrations)",
-                fix: "upgrade steward, or point --database at another file"
-            )
-        }
-        try migrator.migrate(pool)
+        try Migrations.migrator(adding: schema).migrate(pool)
     }
 }
 

@@ -18,6 +18,34 @@ struct BadInputTests {
         }
     }
 
+    /// A negative number is refused as one, not taken for a flag whose value is missing.
+    @Test(arguments: [
+        ["jobs", "list", "--limit", "-1"],
+        ["schedules", "next", "* * * * *", "--count", "-1"],
+        ["enqueue", "noop", "--max-attempts", "-1"],
+        ["events", "list", "--limit", "0"],
+    ])
+    func negativeNumbersAreRefusedAsSuch(arguments: [String]) async throws {
+        try await TemporaryDirectory.with { directory in
+            let result = await steward(arguments: arguments + ["--database", directory.path("j.sqlite")])
+            #expect(result.code == 64)
+            #expect(result.error.contains("the value must be a positive whole number"), "\(result.error)")
+            #expect(!result.error.contains("Missing value"))
+            #expect(!FileManager.default.fileExists(atPath: directory.path("j.sqlite")))
+        }
+    }
+
+    @Test func negativeAndOverlongDurationsSayWhatIsWrong() async throws {
+        try await SQLiteTestStore.with { test in
+            let prune = await steward("webhooks", "prune", "--older-than", "-5d", "--database", test.path)
+            #expect(prune.code == 64)
+            #expect(prune.error == "steward: error: --older-than: '-5d' is negative; a duration must be positive (write e.g. 5d)\n")
+            let far = await steward("enqueue", "noop", "--run-at", "+999999999d", "--database", test.path)
+            #expect(far.code == 64)
+            #expect(far.error.contains("'+999999999d' is too far ahead: at most 100 years from now"), "\(far.error)")
+        }
+    }
+
     @Test func schedulesNextRefusesACronThatNeverFires() async throws {
         let result = await steward("schedules", "next", "0 0 31 4 *")
         #expect(result.code == 64)
@@ -58,10 +86,32 @@ struct BadInputTests {
             let store = try SQLiteJobStore.open(path: path)
             try await store.database.write { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('core/v99-from-the-future')") }
             try store.database.close()
+            let before = try Data(contentsOf: URL(fileURLWithPath: path))
             let result = await steward("jobs", "list", "--database", path)
             #expect(result.code == 65)
             #expect(result.error.contains("written by a newer version of Steward"))
             #expect(result.error.contains("upgrade steward"))
+            #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before, "not a byte written: no change counter or schema cookie bumped")
+        }
+    }
+
+    /// Another application's database gets none of Steward's tables, and not a byte changes.
+    @Test func anotherApplicationsDatabaseIsRefusedUnchanged() async throws {
+        try await TemporaryDirectory.with { directory in
+            let path = directory.path("other.db")
+            let other = try DatabaseQueue(path: path)
+            try await other.write { db in
+                try db.execute(sql: "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO customers (name) VALUES ('Ada'); PRAGMA user_version = 999999")
+            }
+            try other.close()
+            let before = try Data(contentsOf: URL(fileURLWithPath: path))
+            for arguments in [["jobs", "list"], ["enqueue", "noop"]] {
+                let result = await steward(arguments: arguments + ["--database", path])
+                #expect(result.code == 65)
+                #expect(result.error.hasPrefix("steward: error: \(path) is not a Steward database: it holds other tables (customers) and no Steward schema"), "\(result.error)")
+            }
+            #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+            #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
         }
     }
 

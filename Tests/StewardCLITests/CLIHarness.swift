@@ -11,6 +11,10 @@ struct CLIResult {
 }
 
 func steward(_ arguments: String..., environment: [String: String] = [:], clock: any JobClock = SystemClock()) async -> CLIResult {
+    await steward(arguments: arguments, environment: environment, clock: clock)
+}
+
+func steward(arguments: [String], environment: [String: String] = [:], clock: any JobClock = SystemClock()) async -> CLIResult {
     let output = BufferOutput()
     let error = BufferOutput()
     let context = CommandContext(output: output, errorOutput: error, environment: environment, clock: clock)

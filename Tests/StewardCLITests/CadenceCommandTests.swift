@@ -72,7 +72,7 @@ struct CadenceCommandTests {
             #expect(again.output.hasPrefix("already enrolled: enrollment 1"))
             #expect(await steward("cadences", "pause", "1", "--database", db, clock: clock).output.hasPrefix("paused: enrollment 1"))
             let twice = await steward("cadences", "pause", "1", "--database", db, clock: clock)
-            #expect(twice.code == 1 && twice.error.contains("enrollment 1 is Paused; only Active enrollments can pause"))
+            #expect(twice.code == 65 && twice.error.contains("enrollment 1 is Paused; only Active enrollments can pause"))
             #expect(await steward("cadences", "resume", "1", "--database", db, clock: clock).code == 0)
             #expect(await steward("cadences", "stop", "1", "--reason", "duplicate", "--database", db, clock: clock).output.contains("Stopped"))
             let list = await steward("cadences", "list", "--workflows", wf, "--database", db, clock: clock).output

@@ -65,16 +65,58 @@ struct ImportCommandTests {
             #expect(header.code != 0)
             #expect(header.error.contains("targets-good.csv: line 1: missing required column 'Account ID' (or 'account') and 'First name' and 'Last name'"))
             let missing = await steward("import", test.directory.path("missing.csv"), "--profile", "contacts", "--workflows", profiles, "--database", test.path)
-            #expect(missing.error.contains("missing.csv: cannot be read"))
-            for size in ["0", "50001"] {
+            #expect(missing.code == 66 && missing.error.contains("missing.csv: no such file"), "\(missing.error)")
+            for (size, message) in [("0", "the value must be a positive whole number"), ("-5", "the value must be a positive whole number"),
+                                    ("50001", "--batch-size must be between 1 and 50000")] {
                 let batch = await steward("import", fixture("targets-good.csv"), "--profile", "prospecting-targets", "--workflows", profiles,
                                           "--batch-size", size, "--database", test.path)
-                #expect(batch.code == 64 && batch.error.contains("--batch-size must be between 1 and 50000"), "\(batch.error)")
+                #expect(batch.code == 64 && batch.error.contains(message), "\(batch.error)")
             }
             let none = await steward("imports", "show", "7", "--database", test.path)
-            #expect(none.error.contains("no import with id 7"))
+            #expect(none.code == 66 && none.error.contains("no import with id 7"))
             let imports = try await test.store.database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM imports") }
             #expect(imports == 0)
+        }
+    }
+
+    /// Each file that cannot be imported gets its own answer and exit code (66: not there, 65:
+    /// its content), and a refused import leaves no database behind.
+    @Test(arguments: [
+        ("dir", 66, "is a directory, not a CSV file"),
+        ("missing.csv", 66, "missing.csv: no such file"),
+        ("binary.csv", 65, "not a CSV text file: byte 3 is control character 0x00"),
+        ("sheet.csv", 65, "(it looks like a ZIP archive, e.g. an .xlsx workbook)"),
+        ("utf16.csv", 65, "the file is UTF-16"),
+        ("empty.csv", 65, "the file is empty"),
+        ("columns.csv", 65, "missing required column"),
+    ])
+    func filesThatCannotBeImportedGetTheirOwnExitCode(name: String, code: Int32, message: String) async throws {
+        try await TemporaryDirectory.with { directory in
+            try FileManager.default.createDirectory(atPath: directory.path("dir"), withIntermediateDirectories: true)
+            try Data([0x43, 0x6F, 0x00, 0x6D, 0x0A]).write(to: directory.url.appendingPathComponent("binary.csv"))
+            try Data([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00]).write(to: directory.url.appendingPathComponent("sheet.csv"))
+            try Data([0xFF, 0xFE, 0x43, 0x00]).write(to: directory.url.appendingPathComponent("utf16.csv"))
+            try Data().write(to: directory.url.appendingPathComponent("empty.csv"))
+            try Data("Nothing,Useful\n1,2\n".utf8).write(to: directory.url.appendingPathComponent("columns.csv"))
+            let database = directory.path("new.sqlite")
+            let result = await steward("import", directory.path(name), "--profile", "prospecting-targets", "--workflows", profiles, "--database", database)
+            #expect(result.code == code, "\(result.error)")
+            #expect(result.error.contains(message), "\(result.error)")
+            #expect(!FileManager.default.fileExists(atPath: database), "a refused import creates no database")
+        }
+    }
+
+    /// A NUL byte inside a field is that row's error, not stored text.
+    @Test func aNulByteInAFieldFailsItsRow() async throws {
+        try await SQLiteTestStore.with { test in
+            let file = test.directory.url.appendingPathComponent("nul.csv")
+            try Data("Company,Email\nAcme,a@example.com\nBad\u{0}Co,b@example.com\n".utf8).write(to: file)
+            let result = await steward("import", file.path, "--profile", "prospecting-targets", "--workflows", profiles, "--wait", "--database", test.path)
+            #expect(result.code == 0, "\(result.error)")
+            let errors = await steward("imports", "errors", "1", "--database", test.path)
+            #expect(errors.output.contains("contains a NUL byte"), "\(errors.output)")
+            let names = try await test.store.database.read { db in try String.fetchAll(db, sql: "SELECT company_name FROM prospecting_targets") }
+            #expect(names == ["Acme"])
         }
     }
 

@@ -17,9 +17,7 @@ enum ImportFiles {
 
     /// Copies `source` into the folder under a fresh name, hashing it on the way.
     static func store(_ source: URL, databasePath: String) throws -> Stored {
-        guard let input = FileHandle(forReadingAtPath: source.path) else {
-            throw StewardError(.importFileUnreadable, "\(source.path): no such file, or it cannot be read", fix: "check the path and its permissions")
-        }
+        let input = try ImportInputFile.open(source.path, name: source.path)
         defer { try? input.close() }
         let target = try newFile(named: source.lastPathComponent, databasePath: databasePath)
         do {

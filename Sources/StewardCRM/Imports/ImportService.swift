@@ -18,7 +18,7 @@ public struct ImportService: Sendable {
     /// Copies `file` into the managed folder, then records the import and enqueues its job in
     /// one transaction. A failure removes the copy again.
     public func submit(file: URL, profile: ImportProfileDefinition, createdBy: String?, batchSize: Int? = nil) async throws -> ImportRecord {
-        try Self.checkHeader(file, profile: profile)
+        try Self.checkFile(file, profile: profile)
         let stored = try ImportFiles.store(file, databasePath: store.path)
         return try await register(stored, fileName: file.lastPathComponent, profile: profile, createdBy: createdBy, parent: nil, batchSize: batchSize)
     }
@@ -127,9 +127,10 @@ public struct ImportService: Sendable {
         }
     }
 
-    /// A file whose encoding or header cannot work is refused before anything is written; the
+    /// A file that is missing, binary, or whose encoding or header cannot work is refused before
+    /// anything is written; front ends call this before they even open the database, and the
     /// job checks again, for files registered otherwise.
-    private static func checkHeader(_ file: URL, profile: ImportProfileDefinition) throws {
+    public static func checkFile(_ file: URL, profile: ImportProfileDefinition) throws {
         let name = file.lastPathComponent
         let header = try ImportFileHeader.read(path: file.path, fileName: name, profile: profile)
         _ = try ImportColumns(headers: header.headers, profile: profile, fileName: name)

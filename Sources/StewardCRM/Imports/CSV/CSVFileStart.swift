@@ -12,15 +12,31 @@ struct CSVFileStart {
 
     /// Reads the start of `path`; `delimiter` nil means sniff it from the header line.
     static func read(path: String, fileName: String, delimiter: UInt8?) throws -> CSVFileStart {
-        guard let file = FileHandle(forReadingAtPath: path) else {
-            throw StewardError(.importFileUnreadable, "\(fileName): cannot be read", fix: "check that the file exists and is readable")
-        }
+        let file = try ImportInputFile.open(path, name: fileName)
         defer { try? file.close() }
         let head = [UInt8](try file.read(upToCount: 64 << 10) ?? Data())
         try rejectWideEncodings(head, fileName: fileName)
+        try rejectBinary(head, fileName: fileName)
         let offset = head.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         return CSVFileStart(offset: offset, delimiter: delimiter ?? sniff(head.dropFirst(offset)))
     }
+
+    /// A control character in the header line (NUL included), or NUL bytes throughout the start
+    /// of the file, mean it is not text (a spreadsheet, an archive, an image): said so instead
+    /// of as a missing column. A stray NUL inside a field is that row's error instead.
+    private static func rejectBinary(_ head: [UInt8], fileName: String) throws {
+        let headerEnd = head.firstIndex(of: UInt8(ascii: "\n")) ?? head.endIndex
+        let control = { (byte: UInt8) in byte < 32 && byte != 9 && byte != 10 && byte != 13 }
+        let nuls = head.lazy.filter { $0 == 0 }.count
+        let offset = head[..<headerEnd].firstIndex(where: control) ?? (nuls > binaryNULs ? head.firstIndex(of: 0) : nil)
+        guard let offset else { return }
+        let kind = head.starts(with: [0x50, 0x4B, 0x03, 0x04]) ? " (it looks like a ZIP archive, e.g. an .xlsx workbook)" : ""
+        throw StewardError(.importFileUnreadable, "\(fileName): not a CSV text file: byte \(offset + 1) is control character 0x\(String(format: "%02X", head[offset]))\(kind)",
+                           fix: "export the data as CSV (UTF-8) and import that file")
+    }
+
+    /// More NUL bytes than this in the first 64 KiB: binary, not a text with a stray NUL.
+    static let binaryNULs = 16
 
     private static func rejectWideEncodings(_ head: [UInt8], fileName: String) throws {
         let marks: [([UInt8], String)] = [([0x00, 0x00, 0xFE, 0xFF], "UTF-32"), ([0xFF, 0xFE, 0x00, 0x00], "UTF-32"),
@@ -71,7 +87,10 @@ struct CSVFileStart {
 }
 
 extension StewardError.Code {
+    /// The file's content cannot be read as CSV text (its encoding, binary content).
     public static let importFileUnreadable = Self(rawValue: "import_file_unreadable")
+    /// The file is not there, is a directory, or may not be opened.
+    public static let importFileMissing = Self(rawValue: "import_file_missing")
     public static let importHeaderInvalid = Self(rawValue: "import_header_invalid")
     public static let importNotFound = Self(rawValue: "import_not_found")
 }

@@ -19,6 +19,9 @@ enum FieldValue {
 
     static func convert(_ text: String?, _ field: ImportProfileDefinition.Field) -> Result<DatabaseValue, Problem> {
         var text = text ?? ""
+        if text.utf8.contains(0) {
+            return .failure(Problem(message: "\(field.name) contains a NUL byte, which text cannot hold (remove it from the file)"))
+        }
         if field.trim { text = trimmed(text) }
         if text.isEmpty, let fallback = field.defaultValue { text = fallback }
         if text.isEmpty {
