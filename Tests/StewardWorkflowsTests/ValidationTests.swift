@@ -71,6 +71,25 @@ struct ValidationTests {
         #expect(found[3].hasSuffix("(did you mean 'opportunity.created'?)"))
     }
 
+    /// A target that cannot be imported into gets one issue listing only the importable ones,
+    /// and no second, wrong one about the columns it then could not check.
+    @Test func anImportProfileWithATargetThatCannotBeImportedInto() {
+        let text = """
+            kind: import
+            name: p
+            target: jobs
+            columns:
+              email: { type: email }
+            """
+        #expect(issues(text) == [
+            "w.yml:3:9: target: cannot import into 'jobs' (import into prospecting_targets, leads, contacts or accounts)",
+        ])
+        let typo = issues(text.replacingOccurrences(of: "target: jobs", with: "target: contact"))
+        #expect(typo == ["w.yml:3:9: target: cannot import into 'contact' (did you mean 'contacts'?)"])
+        let exportOnly = issues(text.replacingOccurrences(of: "target: jobs", with: "target: opportunities"))
+        #expect(exportOnly == ["w.yml:3:9: target: cannot import into 'opportunities' (import into prospecting_targets, leads, contacts or accounts)"])
+    }
+
     @Test func aCronThatCanNeverFireIsAnIssueAtItsValue() {
         let text = """
             kind: schedule

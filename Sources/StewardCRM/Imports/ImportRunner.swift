@@ -84,7 +84,7 @@ public struct ImportRunner: Sendable {
 
     private func fail(_ id: Int64, error: String) async throws {
         let now = clock.now()
-        try await store.database.write { [store] db in
+        _ = try await store.database.write { [store] db in
             try ImportRecords.markFailed(id, error: error, now: now, store: store, db: db)
         }
         logger.warning("import failed", metadata: ["import": "\(id)", "error": "\(error)"])

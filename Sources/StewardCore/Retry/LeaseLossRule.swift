@@ -1,4 +1,3 @@
-public import Foundation
 
 /// What happens to a job whose lease expired: its worker crashed, was killed or stalled. That is
 /// not the handler's failure, so it does not spend one of the job's attempts and waits for no

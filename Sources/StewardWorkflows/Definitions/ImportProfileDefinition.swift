@@ -45,7 +45,9 @@ public struct ImportProfileDefinition: Sendable, Equatable, Codable {
         let target = targetReader.flatMap(readTarget)
         let delimiter = document.optional("delimiter")?.choice(Delimiter.self) ?? .auto
         let latin1 = document.optional("latin1_fallback")?.bool() ?? false
-        let fields = target.flatMap { entity in document.required("columns")?.importFields(of: entity) }
+        // Read even without a target, so its key is not reported as unknown on top.
+        let columns = document.required("columns")
+        let fields = target.flatMap { entity in columns?.importFields(of: entity) }
         let dedupe = document.optional("dedupe_key").flatMap { reader in readDedupe(reader, fields: fields ?? []) } ?? []
         let onDuplicate = document.optional("on_duplicate")?.choice(OnDuplicate.self) ?? .skip
         guard let target, let fields else { return nil }
@@ -53,13 +55,14 @@ public struct ImportProfileDefinition: Sendable, Equatable, Codable {
                                        fields: fields, dedupeKey: dedupe, onDuplicate: onDuplicate)
     }
 
+    /// One of the importable entities; anything else gets one issue naming only those.
     private static func readTarget(_ reader: ValueReader) -> Entity? {
-        guard let entity = reader.choice(Entity.self) else { return nil }
-        guard targets.contains(entity) else {
-            reader.issue("cannot import into \(entity.rawValue)", fix: "import into \(targets.map(\.rawValue).joined(separator: ", "))")
-            return nil
-        }
-        return entity
+        guard let text = reader.string() else { return nil }
+        if let entity = Entity(rawValue: text), targets.contains(entity) { return entity }
+        let names = targets.map(\.rawValue)
+        let suggestion = Spelling.closest(to: text, in: names).map { "did you mean '\($0)'?" }
+        reader.issue("cannot import into '\(text)'", fix: suggestion ?? "import into \(names.dropLast().joined(separator: ", ")) or \(names.last ?? "")")
+        return nil
     }
 
     private static func readDedupe(_ reader: ValueReader, fields: [Field]) -> [String]? {
