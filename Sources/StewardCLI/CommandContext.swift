@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 public import StewardCore
 import Synchronization
 
@@ -9,12 +9,16 @@ public struct CommandContext: Sendable {
     public var errorOutput: any TextOutput
     public var environment: [String: String]
     public var clock: any JobClock
+    /// What `-` reads (`enqueue --from -`).
+    public var input: FileHandle
 
-    public init(output: any TextOutput, errorOutput: any TextOutput, environment: [String: String], clock: any JobClock = SystemClock()) {
+    public init(output: any TextOutput, errorOutput: any TextOutput, environment: [String: String], clock: any JobClock = SystemClock(),
+                input: FileHandle = .standardInput) {
         self.output = output
         self.errorOutput = errorOutput
         self.environment = environment
         self.clock = clock
+        self.input = input
     }
 
     public static let standard = CommandContext(

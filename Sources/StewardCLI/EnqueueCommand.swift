@@ -28,11 +28,15 @@ struct EnqueueCommand: AsyncParsableCommand {
             transform: NumberOptions.positive)
     var maxAttempts: Int?
 
+    @Option(help: "Enqueue one job per line of this file (`-`: standard input), each line the job's arguments as a JSON object.")
+    var from: String?
+
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
         let context = CommandContext.current
+        if let from { return try await enqueueLines(from, context: context) }
         let job = try newJob(now: context.clock.now())
         let store = try database.open()
         let client = JobClient(store: store, registry: JobKinds.registry(store: store), clock: context.clock)
@@ -47,10 +51,38 @@ struct EnqueueCommand: AsyncParsableCommand {
         }
     }
 
+    /// `--from`: every line is checked before the database is opened; then the jobs go in
+    /// batches of 1,000, one transaction each.
+    private func enqueueLines(_ source: String, context: CommandContext) async throws {
+        guard uniqueKey == nil else {
+            throw StewardError(.invalidArguments, "--unique-key cannot be used with --from: it would name every job the same",
+                               fix: "enqueue keyed jobs one at a time")
+        }
+        var template = try newJob(now: context.clock.now())
+        let lines = try JSONLines.read(source, input: context.input)
+        var jobs: [NewJob] = []
+        for (number, line) in lines {
+            do {
+                try Self.checkJSONObject(line, option: "the line")
+                try JobKinds.check(kind, args: line)
+            } catch let error as StewardError {
+                throw StewardError(error.code, "\(source == "-" ? "stdin" : source):\(number): \(error.message)", fix: error.fix)
+            }
+            template.args = line
+            jobs.append(template)
+        }
+        let store = try database.open()
+        let client = JobClient(store: store, registry: JobKinds.registry(store: store), clock: context.clock)
+        let results = try await client.enqueueInBatches(jobs)
+        let ids = results.map(\.job.id)
+        if output.json { return context.print(try JSONOutput.render(["enqueued": results.count, "first_id": ids.first as Any, "last_id": ids.last as Any])) }
+        context.print("enqueued \(results.count) \(kind) jobs on \(queue)" + (ids.isEmpty ? "" : " (ids \(ids.min()!)–\(ids.max()!))"))
+    }
+
     /// Checks every input before the database is touched.
     func newJob(now: Date) throws -> NewJob {
-        try JobKinds.requireKnown(kind)
         try Self.checkJSONObject(args)
+        try JobKinds.check(kind, args: args)
         if let maxAttempts, maxAttempts < 1 {
             throw StewardError(.invalidArguments, "--max-attempts must be ≥ 1 (got \(maxAttempts))")
         }

@@ -24,9 +24,27 @@ enum JobKinds {
     /// What webhook requests call themselves.
     static let userAgent = "Steward/\(StewardVersion.current)"
 
+    /// The kinds' own argument checks, known without a store, so `enqueue` refuses bad
+    /// arguments before any file is opened; the registry's kinds carry the same checks.
+    static let argumentChecks: [String: JobArgumentCheck] = {
+        var checks: [String: JobArgumentCheck] = [ImportKind.name: ImportKind.checkArguments, ExportKind.name: ExportKind.checkArguments,
+                                                  WinbackKind.name: WinbackKind.checkArguments, WebhookDeliveryKind.name: WebhookDeliveryKind.checkArguments,
+                                                  CadenceJobs.generate: CadenceKinds.checkGenerateArguments,
+                                                  CadenceJobs.enroll: CadenceKinds.checkEventArguments(CadenceJobs.enroll),
+                                                  CadenceJobs.stop: CadenceKinds.checkEventArguments(CadenceJobs.stop)]
+        for kind in BuiltinKinds.all { checks[kind.name] = kind.checkArguments }
+        return checks
+    }()
+
     static func requireKnown(_ kind: String) throws {
         guard names.contains(kind) else {
             throw StewardError(.unknownKind, "unknown job kind '\(kind)'", fix: "known kinds: \(names.sorted().joined(separator: ", "))")
         }
+    }
+
+    /// The kind exists and accepts `args`.
+    static func check(_ kind: String, args: String) throws {
+        try requireKnown(kind)
+        try argumentChecks[kind]?(args)
     }
 }

@@ -32,7 +32,7 @@ public enum StewardMain {
         case .unknownKind, .invalidArguments, .invalidConfiguration, .invalidCron: 64  // EX_USAGE
         case .invalidWorkflows: 78  // EX_CONFIG
         case .databaseUnreadable, .databaseTooNew: 65  // EX_DATAERR
-        case .jobNotFound, .recordNotFound, .deliveryNotFound, .importNotFound, .endpointNotFound, .importFileMissing: 66  // EX_NOINPUT
+        case .jobNotFound, .recordNotFound, .deliveryNotFound, .importNotFound, .endpointNotFound, .importFileMissing, .inputFileMissing: 66  // EX_NOINPUT
         case .invalidChange, .recordClosed, .staleScan: 65  // EX_DATAERR
         case .importFileUnreadable, .importHeaderInvalid: 65  // EX_DATAERR: the file's content
         case .invalidTransition, .deliveryPending, .endpointDisabled: 65  // EX_DATAERR: not in a state that allows it

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import StewardCore
 import StewardSQLite
 import StewardTesting
 import Testing
@@ -43,6 +44,50 @@ struct BadInputTests {
             let far = await steward("enqueue", "noop", "--run-at", "+999999999d", "--database", test.path)
             #expect(far.code == 64)
             #expect(far.error.contains("'+999999999d' is too far ahead: at most 100 years from now"), "\(far.error)")
+        }
+    }
+
+    /// A kind checks its arguments when the job is enqueued, with its own message, and nothing
+    /// is written; `sleep` refuses what it could not wait (a negative or huge number).
+    @Test(arguments: [
+        ("sleep", #"{"seconds": -5}"#, "sleep arguments: 'seconds' must be from 0 to 86400 (got -5.0)"),
+        ("sleep", #"{"seconds": 1e300}"#, "sleep arguments: 'seconds' must be from 0 to 86400 (got 1e+300)"),
+        ("sleep", #"{"seconds": "abc"}"#, "sleep arguments: 'seconds' must be a number"),
+        ("import", #"{"batch_size": 10}"#, "import arguments: 'import' is missing"),
+        ("fail", #"{"permanent": "yes"}"#, "fail arguments: 'permanent' must be true or false"),
+        ("winback_scan", #"{"rule": "r", "as_of": "tuesday"}"#, "winback_scan arguments: 'as_of' must be a day (YYYY-MM-DD), got 'tuesday'"),
+    ])
+    func argumentsAreCheckedByTheirKindAtEnqueue(kind: String, args: String, message: String) async throws {
+        try await TemporaryDirectory.with { directory in
+            let db = directory.path("jobs.sqlite")
+            let result = await steward("enqueue", kind, "--args", args, "--database", db)
+            #expect(result.code == 64)
+            #expect(result.error.hasPrefix("steward: error: \(message)"), "\(result.error)")
+            #expect(!FileManager.default.fileExists(atPath: db))
+        }
+    }
+
+    @Test func enqueueFromJSONLinesInsertsEveryLineInBatches() async throws {
+        try await SQLiteTestStore.with { test in
+            let lines = (1...2500).map { #"{"seconds": \#($0 % 3)}"# }.joined(separator: "\n") + "\n\n"
+            let result = await steward(arguments: ["enqueue", "sleep", "--from", "-", "--queue", "bulk", "--database", test.path], input: lines)
+            #expect(result.code == 0, "\(result.error)")
+            #expect(result.output == "enqueued 2500 sleep jobs on bulk (ids 1–2500)\n")
+            let args = try await test.store.database.read { db in try String.fetchAll(db, sql: "SELECT args FROM jobs WHERE queue = 'bulk' ORDER BY id") }
+            #expect(args.count == 2500 && args[0] == #"{"seconds": 1}"# && args[2499] == #"{"seconds": 1}"#)
+        }
+    }
+
+    @Test func aBadLineRefusesTheWholeFileAndNamesItsLine() async throws {
+        try await SQLiteTestStore.with { test in
+            let file = test.directory.url.appendingPathComponent("jobs.jsonl")
+            try #"{"seconds": 1}\#n{"seconds": 2}\#n{"seconds": -1}\#n"#.write(to: file, atomically: true, encoding: .utf8)
+            let result = await steward("enqueue", "sleep", "--from", file.path, "--database", test.path)
+            #expect(result.code == 64)
+            #expect(result.error.hasPrefix("steward: error: \(file.path):3: sleep arguments: 'seconds' must be from 0"), "\(result.error)")
+            #expect(try await test.store.jobList(JobListParams()).isEmpty, "nothing was enqueued")
+            let missing = await steward("enqueue", "sleep", "--from", test.directory.path("nope.jsonl"), "--database", test.path)
+            #expect(missing.code == 66)
         }
     }
 

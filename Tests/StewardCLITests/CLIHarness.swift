@@ -14,10 +14,13 @@ func steward(_ arguments: String..., environment: [String: String] = [:], clock:
     await steward(arguments: arguments, environment: environment, clock: clock)
 }
 
-func steward(arguments: [String], environment: [String: String] = [:], clock: any JobClock = SystemClock()) async -> CLIResult {
+func steward(arguments: [String], environment: [String: String] = [:], clock: any JobClock = SystemClock(), input: String = "") async -> CLIResult {
     let output = BufferOutput()
     let error = BufferOutput()
-    let context = CommandContext(output: output, errorOutput: error, environment: environment, clock: clock)
+    let pipe = Pipe()
+    pipe.fileHandleForWriting.write(Data(input.utf8))
+    try? pipe.fileHandleForWriting.close()
+    let context = CommandContext(output: output, errorOutput: error, environment: environment, clock: clock, input: pipe.fileHandleForReading)
     let code = await CommandContext.$current.withValue(context) { await StewardMain.run(arguments) }
     return CLIResult(code: code, output: output.text, error: error.text)
 }

@@ -12,9 +12,9 @@ public enum CadenceKinds {
         let policy = RetryPolicy(maxAttempts: 5, backoff: .exponential(base: .seconds(5), cap: .seconds(600)))
         let audit: JobGiveUpHook = { given, transaction in try auditGiveUp(given, db: transaction.sqlite(), now: clock.now()) }
         return [
-            JobKind(name: CadenceJobs.enroll, retryPolicy: policy, onGiveUp: audit) { try await enroll($0, service: service, definitions: definitions, clock: clock) },
-            JobKind(name: CadenceJobs.generate, retryPolicy: policy, onGiveUp: audit) { try await generate($0, service: service, clock: clock) },
-            JobKind(name: CadenceJobs.stop, retryPolicy: policy, onGiveUp: audit) { try await stop($0, service: service, clock: clock) },
+            JobKind(name: CadenceJobs.enroll, retryPolicy: policy, checkArguments: checkEventArguments(CadenceJobs.enroll), onGiveUp: audit) { try await enroll($0, service: service, definitions: definitions, clock: clock) },
+            JobKind(name: CadenceJobs.generate, retryPolicy: policy, checkArguments: checkGenerateArguments, onGiveUp: audit) { try await generate($0, service: service, clock: clock) },
+            JobKind(name: CadenceJobs.stop, retryPolicy: policy, checkArguments: checkEventArguments(CadenceJobs.stop), onGiveUp: audit) { try await stop($0, service: service, clock: clock) },
         ]
     }
 
@@ -64,9 +64,21 @@ public enum CadenceKinds {
         return .completed
     }
 
+    struct GenerateArgs: Decodable { var enrollments: [Int64] }
+
+    /// `{"cadence", "event": {"id", "name", "payload"}}` naming a record.
+    public static func checkEventArguments(_ kind: String) -> JobArgumentCheck {
+        { json in
+            let args = try JobArguments.decode(EventArgs.self, from: json, kind: kind)
+            do { _ = try args.record() } catch let error as JobPermanentError { throw StewardError(.invalidArguments, "\(kind) arguments: \(error.message)") }
+        }
+    }
+
+    /// `{"enrollments": [ID, …]}`.
+    public static let checkGenerateArguments: JobArgumentCheck = { _ = try JobArguments.decode(GenerateArgs.self, from: $0, kind: CadenceJobs.generate) }
+
     static func generate(_ context: JobContext, service: CadenceService, clock: any JobClock) async throws -> JobResult {
-        struct Args: Decodable { var enrollments: [Int64] }
-        let args = try context.arguments(Args.self)
+        let args = try context.arguments(GenerateArgs.self)
         let created = try await service.generate(args.enrollments, now: clock.now())
         context.logger.debug("cadence activities generated", metadata: ["enrollments": "\(args.enrollments.count)", "created": "\(created)"])
         return .completed

@@ -22,11 +22,10 @@ public enum ExportKind {
 
     public static func make(runner: ExportRunner, definitions: WorkflowDefinitions, clock: any JobClock) -> JobKind {
         let policy = RetryPolicy(maxAttempts: 5, backoff: .exponential(base: .seconds(30), cap: .seconds(1800)))
-        return JobKind(name: name, retryPolicy: policy, onGiveUp: { given, transaction in
+        return JobKind(name: name, retryPolicy: policy, checkArguments: checkArguments, onGiveUp: { given, transaction in
             try ExportRunRecords.failRuns(ofJob: given.job.id, error: "job \(given.job.id) gave up: \(given.reason)",
                                           now: clock.now(), store: runner.store, db: transaction.sqlite())
         }) { context in
-            struct Args: Decodable { var export: String; var tick: String? }
             let args = try context.arguments(Args.self)
             guard let export = definitions.set.exports[args.export] else {
                 throw JobPermanentError("no export named '\(args.export)' in the workflow files")
@@ -38,6 +37,11 @@ public enum ExportKind {
             return .completed
         }
     }
+
+    struct Args: Decodable { var export: String; var tick: String? }
+
+    /// `{"export": NAME}`; whether the name is defined is the job's to say (files reload).
+    public static let checkArguments: JobArgumentCheck = { _ = try JobArguments.decode(Args.self, from: $0, kind: name) }
 
     /// A scheduled export is a scheduled `export` job on the `exports` queue.
     public static func scheduledJob(_ export: ExportDefinition) -> ScheduledJob? {

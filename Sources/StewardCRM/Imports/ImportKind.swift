@@ -15,14 +15,24 @@ public enum ImportKind {
 
     public static func make(store: SQLiteJobStore, clock: any JobClock, logger: Logger) -> JobKind {
         let policy = RetryPolicy(maxAttempts: 5, backoff: .schedule([.seconds(10), .seconds(60), .seconds(300)]))
-        return JobKind(name: name, retryPolicy: policy, onGiveUp: { given, transaction in
+        return JobKind(name: name, retryPolicy: policy, checkArguments: checkArguments, onGiveUp: { given, transaction in
             try giveUp(given, db: transaction.sqlite(), store: store, now: clock.now())
         }) { context in
-            struct Args: Decodable { var `import`: Int64; var batch_size: Int? }
             let args = try context.arguments(Args.self)
             let runner = ImportRunner(store: store, clock: clock, logger: context.logger)
             try await runner.run(args.import, batchSize: args.batch_size ?? ImportRunner.defaultBatchSize, jobID: context.job.id)
             return .completed
+        }
+    }
+
+    struct Args: Decodable { var `import`: Int64; var batch_size: Int? }
+
+    /// `{"import": ID}` with an id that can exist, and a batch size in range if one is given.
+    public static let checkArguments: JobArgumentCheck = { json in
+        let args = try JobArguments.decode(Args.self, from: json, kind: name)
+        guard args.import > 0 else { throw JobArguments.invalid(name, field: "import", "must be an import id (1 or more)") }
+        if let size = args.batch_size, !ImportRunner.batchSizes.contains(size) {
+            throw JobArguments.invalid(name, field: "batch_size", "must be from 1 to 50000 (got \(size))")
         }
     }
 

@@ -11,10 +11,17 @@ public enum WebhookDeliveryKind {
     /// worker that died mid-attempt or a database error, so it allows plenty of attempts.
     public static func make(deliverer: WebhookDeliverer) -> JobKind {
         let policy = RetryPolicy(maxAttempts: 25, backoff: .exponential(base: .seconds(5), cap: .seconds(3600)))
-        return JobKind(name: name, retryPolicy: policy, onGiveUp: { given, transaction in
+        return JobKind(name: name, retryPolicy: policy, checkArguments: checkArguments, onGiveUp: { given, transaction in
             try giveUp(given, db: transaction.sqlite(), deliverer: deliverer)
         }) { context in
             try await deliverer.run(context)
+        }
+    }
+
+    /// `{"endpoint", "event": {...}}` or `{"endpoint", "delivery": ID}`.
+    public static let checkArguments: JobArgumentCheck = { json in
+        do { _ = try WebhookJobArguments(json: json) } catch let error as JobPermanentError {
+            throw StewardError(.invalidArguments, error.message)
         }
     }
 

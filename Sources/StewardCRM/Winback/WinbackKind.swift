@@ -10,8 +10,8 @@ public enum WinbackKind {
     public static let queue = "winback"
 
     public static func make(store: SQLiteJobStore, definitions: WorkflowDefinitions, clock: any JobClock) -> JobKind {
-        JobKind(name: name, retryPolicy: RetryPolicy(maxAttempts: 3, backoff: .exponential(base: .seconds(30), cap: .seconds(900)))) { context in
-            struct Args: Decodable { var rule: String; var as_of: String?; var tick: String? }
+        JobKind(name: name, retryPolicy: RetryPolicy(maxAttempts: 3, backoff: .exponential(base: .seconds(30), cap: .seconds(900))),
+                checkArguments: checkArguments) { context in
             let args = try context.arguments(Args.self)
             let set = definitions.set
             guard let rule = set.winbacks[args.rule], let cadence = set.cadences[rule.cadence] else {
@@ -32,6 +32,16 @@ public enum WinbackKind {
             context.logger.info("winback scan finished", metadata: ["changed": "\(result.changed)", "flagged": "\(result.flagged.count)",
                                                                    "reactivated": "\(result.reactivated.count)"])
             return .completed
+        }
+    }
+
+    struct Args: Decodable { var rule: String; var as_of: String?; var tick: String? }
+
+    /// `{"rule": NAME}`, with `as_of` a day when given.
+    public static let checkArguments: JobArgumentCheck = { json in
+        let args = try JobArguments.decode(Args.self, from: json, kind: name)
+        if let day = args.as_of, CRMDay(day) == nil || day.count != 10 {
+            throw JobArguments.invalid(name, field: "as_of", "must be a day (YYYY-MM-DD), got '\(day)'")
         }
     }
 

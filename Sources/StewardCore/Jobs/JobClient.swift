@@ -23,4 +23,16 @@ public struct JobClient: Sendable {
         let prepared = try jobs.map(registry.prepare)
         return try await store.jobInsertMany(prepared, now: clock.now())
     }
+
+    /// Many jobs, checked first (all or none is refused), then inserted `batchSize` per
+    /// transaction, so a large load never holds the write lock for long.
+    public func enqueueInBatches(_ jobs: [NewJob], batchSize: Int = 1000) async throws -> [InsertResult] {
+        let prepared = try jobs.map(registry.prepare)
+        var results: [InsertResult] = []
+        results.reserveCapacity(prepared.count)
+        for start in stride(from: 0, to: prepared.count, by: max(batchSize, 1)) {
+            results += try await store.jobInsertMany(Array(prepared[start..<min(start + batchSize, prepared.count)]), now: clock.now())
+        }
+        return results
+    }
 }

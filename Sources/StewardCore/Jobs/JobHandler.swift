@@ -5,10 +5,13 @@ public import Logging
 public struct JobContext: Sendable {
     public let job: Job
     public let logger: Logger
+    /// The pool's clock: handlers wait on it, so tests drive their timers.
+    public let clock: any JobClock
 
-    public init(job: Job, logger: Logger) {
+    public init(job: Job, logger: Logger, clock: any JobClock = SystemClock()) {
         self.job = job
         self.logger = logger
+        self.clock = clock
     }
 
     /// Decodes the job's JSON arguments; a mismatch is a permanent failure, since retrying the
@@ -50,13 +53,16 @@ public struct JobKind: Sendable {
     public var handler: JobHandler
     /// Runs in the transaction that discards or cancels a job of this kind.
     public var onGiveUp: JobGiveUpHook?
+    /// Refuses arguments this kind cannot run, at enqueue.
+    public var checkArguments: JobArgumentCheck?
 
     public init(name: String, retryPolicy: RetryPolicy = .standard, timeout: Duration? = nil, crashLimit: Int = LeaseLossRule.defaultCrashLimit,
-                onGiveUp: JobGiveUpHook? = nil, handler: @escaping JobHandler) {
+                checkArguments: JobArgumentCheck? = nil, onGiveUp: JobGiveUpHook? = nil, handler: @escaping JobHandler) {
         self.name = name
         self.retryPolicy = retryPolicy
         self.timeout = timeout
         self.crashLimit = crashLimit
+        self.checkArguments = checkArguments
         self.onGiveUp = onGiveUp
         self.handler = handler
     }

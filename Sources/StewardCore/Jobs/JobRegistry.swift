@@ -30,9 +30,10 @@ public struct JobRegistry: Sendable {
         return kind
     }
 
-    /// Fills in what a new job leaves to its kind (max attempts), after checking the kind exists.
+    /// Fills in what a new job leaves to its kind (max attempts), after checking the kind exists
+    /// and accepts the arguments.
     public func prepare(_ job: NewJob) throws -> NewJob {
-        _ = try require(job.kind)
+        try require(job.kind).checkArguments?(job.args)
         return withKindDefaults(job)
     }
 

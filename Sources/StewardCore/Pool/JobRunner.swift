@@ -33,7 +33,7 @@ struct JobRunner: Sendable {
         guard let kind = registry[job.kind] else {
             return .failure(StewardError(.unknownKind, "no handler for kind '\(job.kind)' in this worker"))
         }
-        let context = JobContext(job: job, logger: logger.with(job: job))
+        let context = JobContext(job: job, logger: logger.with(job: job), clock: clock)
         let task = Task { try await kind.handler(context) }
         inFlight.add(lease) { task.cancel() }
         return await withTaskCancellationHandler {
