@@ -56,6 +56,16 @@ struct ImportCommandTests {
         }
     }
 
+    @Test func retryingAnImportWithNothingToRetryExits65() async throws {
+        try await SQLiteTestStore.with { test in
+            _ = await steward("import", fixture("targets-good.csv"), "--profile", "prospecting-targets", "--workflows", profiles,
+                              "--wait", "--database", test.path)
+            let retry = await steward("imports", "retry", "1", "--database", test.path)
+            #expect(retry.code == 65)
+            #expect(retry.error.contains("import 1 has no unresolved failed rows (nothing to retry"), "\(retry.error)")
+        }
+    }
+
     @Test func badInputIsRefusedWithAFixAndNothingWritten() async throws {
         try await SQLiteTestStore.with { test in
             let unknown = await steward("import", fixture("targets-good.csv"), "--profile", "nope", "--workflows", profiles, "--database", test.path)

@@ -75,6 +75,16 @@ struct WebhookCommandTests {
         }
     }
 
+    @Test func anUnknownEndpointIsNamedWithTheDefinedOnes() async throws {
+        try await SQLiteTestStore.with { test in
+            let receiver = try await WebhookReceiver()
+            let workflows = try writeEndpoints(receiver, in: test.directory)
+            let result = await steward("webhooks", "test", "nope", "--workflows", workflows, "--database", test.path, environment: ["HOOK_SECRET": secret])
+            #expect(result.code == 66)
+            #expect(result.error == "steward: error: no webhook endpoint named 'nope' in \(workflows) (defined: broken, good)\n")
+        }
+    }
+
     @Test func disableEnableAndRedeliver() async throws {
         try await SQLiteTestStore.with { test in
             let receiver = try await WebhookReceiver()
