@@ -52,6 +52,7 @@ struct BenchOptions {
     var endpoints = 10
     var hangPercent = 0
     var failPercent = 0
+    var arrivalRate = 1000
 
     init(_ arguments: ArraySlice<String>) throws {
         var rest = arguments
@@ -73,6 +74,7 @@ struct BenchOptions {
             case "--endpoints": endpoints = try Self.int(value, flag)
             case "--hang-percent": hangPercent = Int(value) ?? 0
             case "--fail-percent": failPercent = Int(value) ?? 0
+            case "--arrival-rate": arrivalRate = try Self.int(value, flag)
             default: throw BenchError("unknown option \(flag)")
             }
         }
