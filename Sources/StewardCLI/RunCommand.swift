@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Logging
 import ServiceLifecycle
 import UnixSignals
@@ -30,8 +31,9 @@ struct RunCommand: AsyncParsableCommand {
         let logger = try makeLogger()
         let configuration = try poolConfiguration()
         let workflowSet = try WorkflowDirectory.load(workflowsDirectory, required: workflows != nil, context: context)
+        let store = try database.open()
         let setup = RunSetup(
-            store: try database.open(), workflows: workflowSet, workflowsDirectory: workflowsDirectory,
+            store: store, workflows: workflowSet, workflowsDirectory: workflowsDirectory,
             exportsDirectory: exportsDir, context: context, logger: logger
         )
         let pool = try setup.makePool(configuration)
@@ -40,7 +42,22 @@ struct RunCommand: AsyncParsableCommand {
         if let metricsFile { services.append(.init(service: setup.metricsWriter(path: metricsFile))) }
         let group = ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
-        if drain { context.print(Self.summary(pool.outcomeCounts)) }
+        if drain {
+            context.print(Self.summary(pool.outcomeCounts))
+            if let note = try await Self.othersRunning(store, queues: configuration.queues.keys, now: context.clock.now()) { context.print(note) }
+        }
+    }
+
+    /// Jobs of the served queues that another worker holds under a live lease: a drain cannot
+    /// run them, and if that worker died they come back when the lease runs out.
+    static func othersRunning(_ store: SQLiteJobStore, queues: some Sequence<String>, now: Date) async throws -> String? {
+        let served = Set(queues)
+        let held = try await store.jobList(JobListParams(states: [.running], limit: 1000))
+            .filter { served.contains($0.queue) && ($0.lease?.expiresAt ?? now) > now }
+        guard let expiry = held.compactMap(\.lease?.expiresAt).min() else { return nil }
+        let seconds = Int(expiry.timeIntervalSince(now).rounded(.up))
+        return "\(held.count) job\(held.count == 1 ? "" : "s") still running under another worker's lease (the first runs out in \(seconds)s):"
+            + " if that worker died, run --drain again after that and they run at once"
     }
 
     var workflowsDirectory: String { workflows ?? "Workflows" }

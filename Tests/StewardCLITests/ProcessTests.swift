@@ -44,6 +44,9 @@ struct ProcessTests {
 
             let orphan = try #require(try await test.store.jobGet(id: id))
             #expect(orphan.state == .running)
+            // Right after the kill the lease still runs: a drain says why it leaves the job.
+            let early = await steward("run", "--drain", "--database", test.path)
+            #expect(early.output.contains("drained: nothing to run\n1 job still running under another worker's lease"), "\(early.output)")
             let expiry = try #require(orphan.lease?.expiresAt)
             // A new worker whose clock is past the dead worker's lease: its rescuer runs at
             // start, and the job runs again (here with a handler that finishes at once).
