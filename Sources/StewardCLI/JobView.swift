@@ -16,7 +16,7 @@ struct JobView {
     var jsonObject: [String: Any] {
         var object: [String: Any] = [
             "id": job.id, "kind": job.kind, "queue": job.queue, "state": job.state.rawValue,
-            "priority": job.priority, "attempt": job.attempt, "max_attempts": job.maxAttempts,
+            "priority": job.priority, "attempt": job.attempt, "max_attempts": job.maxAttempts, "lease_losses": job.leaseLosses,
             "run_at": Timestamps.iso(job.runAt), "created_at": Timestamps.iso(job.createdAt),
             "args": (try? JSONSerialization.jsonObject(with: Data(job.args.utf8), options: .fragmentsAllowed)) ?? NSNull(),
             "errors": job.errors.map { ["at": Timestamps.iso($0.at), "attempt": $0.attempt, "message": $0.message] as [String: Any] },

@@ -58,7 +58,7 @@ struct JobsShowCommand: AsyncParsableCommand {
         let context = CommandContext.current
         let view = JobView(job: job)
         if output.json { return context.print(try JSONOutput.render(view.jsonObject)) }
-        for key in ["id", "kind", "queue", "state", "priority", "attempt", "max_attempts", "run_at", "created_at",
+        for key in ["id", "kind", "queue", "state", "priority", "attempt", "max_attempts", "lease_losses", "run_at", "created_at",
                     "attempted_at", "finalized_at", "lease_owner", "lease_expires_at", "unique_key"] {
             if let value = view.jsonObject[key] { context.print("\(key.padding(toLength: 17, withPad: " ", startingAt: 0))\(value)") }
         }
