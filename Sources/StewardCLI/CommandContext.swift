@@ -31,6 +31,12 @@ public struct CommandContext: Sendable {
     func print(_ line: String = "") { output.write(line + "\n") }
 }
 
+extension CommandContext: CustomStringConvertible {
+    /// Never the environment: it holds secrets (webhook signing keys), and a context printed in a
+    /// log must not carry them.
+    public var description: String { "CommandContext(environment: \(environment.count) variables)" }
+}
+
 public protocol TextOutput: Sendable {
     func write(_ text: String)
 }

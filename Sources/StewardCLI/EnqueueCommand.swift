@@ -87,7 +87,9 @@ struct EnqueueCommand: AsyncParsableCommand {
             throw StewardError(.invalidArguments, "--max-attempts must be ≥ 1 (got \(maxAttempts))")
         }
         let runAt = try runAt.map { try Timestamps.parse($0, field: "--run-at", now: now) }
-        return NewJob(kind: kind, args: args, queue: queue, priority: priority, runAt: runAt, maxAttempts: maxAttempts, uniqueKey: uniqueKey)
+        let job = NewJob(kind: kind, args: args, queue: queue, priority: priority, runAt: runAt, maxAttempts: maxAttempts, uniqueKey: uniqueKey)
+        try job.checkQueue()
+        return job
     }
 
     static func checkJSONObject(_ text: String, option: String = "--args") throws {

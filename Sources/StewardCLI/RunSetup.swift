@@ -28,7 +28,9 @@ struct RunSetup {
         self.context = context
         self.logger = logger
         definitions = WorkflowDefinitions(workflows ?? WorkflowSet())
+        // `kind: job_kind` settings are read when the pool starts.
         registry = JobKinds.registry(store: store, definitions: definitions, exportsDirectory: exportsDirectory, clock: context.clock, logger: logger)
+            .withCrashLimits(workflows?.jobKinds.compactMapValues(\.crashLimit) ?? [:])
     }
 
     func makePool(_ configuration: WorkerPoolConfiguration) throws -> WorkerPool {

@@ -8,7 +8,7 @@ import UnixSignals
 
 /// Reloads the workflow files on SIGHUP. A valid directory replaces the scheduler's schedules;
 /// an invalid one keeps the running definitions and logs every issue.
-struct WorkflowReloader: Service {
+struct WorkflowReloader: Service, CustomStringConvertible {
     let directory: String
     let scheduler: Scheduler
     let dispatcher: EventDispatcher
@@ -16,6 +16,9 @@ struct WorkflowReloader: Service {
     let store: SQLiteJobStore
     let context: CommandContext
     let logger: Logger
+
+    /// What service logs print for it: never its context, whose environment holds secrets.
+    var description: String { "WorkflowReloader(directory: \(directory))" }
 
     func run() async throws {
         let hangups = await UnixSignalsSequence(trapping: .sighup)

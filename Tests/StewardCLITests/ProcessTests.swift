@@ -63,6 +63,56 @@ struct ProcessTests {
         }
     }
 
+    /// A job that takes its worker down every time (here: the worker is killed whenever it starts
+    /// the job) is quarantined after the kind's crash limit from the workflow files, while the
+    /// pool keeps serving its other queue between the crashes and after.
+    @Test func aCrashLoopingJobIsQuarantinedWhileOtherQueuesAreServed() async throws {
+        try await SQLiteTestStore.with { test in
+            let workflows = test.directory.url.appendingPathComponent("wf")
+            try FileManager.default.createDirectory(at: workflows, withIntermediateDirectories: true)
+            try "kind: job_kind\nname: sleep\ncrash_limit: 2\n".write(to: workflows.appendingPathComponent("kinds.yml"), atomically: true, encoding: .utf8)
+            let poison = try await test.store.jobInsertMany([NewJob(kind: "sleep", args: #"{"seconds": 600}"#, queue: "poison")], now: Date())[0].job.id
+            let arguments = ["run", "--workflows", "wf", "--queue", "poison=1", "--queue", "default=2", "--log-level", "trace", "--database", test.path]
+            for round in 1...2 {
+                let probe = try await test.store.jobInsertMany([NewJob(kind: "probe")], now: Date())[0].job.id
+                let worker = try ChildProcess(arguments, in: test.directory.url)
+                #expect(await worker.waitForLog(containing: "job=\(poison) kind=sleep"), "round \(round): \(worker.standardError)")
+                #expect(await worker.waitForLog(containing: "job=\(probe) outcome=completed"), "\(worker.standardError)")
+                worker.send(SIGKILL)
+                #expect(await worker.waitForExit() == SIGKILL)
+                // Time passes past the dead worker's lease (set directly instead of waiting for it).
+                try await test.store.database.write { db in try db.execute(sql: "UPDATE jobs SET lease_expires_at = 0 WHERE state = 'running'") }
+            }
+            _ = try await test.store.jobInsertMany([NewJob(kind: "probe")], now: Date())
+            let drain = try ChildProcess(["run", "--drain"] + arguments.dropFirst(), in: test.directory.url)
+            #expect(await drain.waitForExit() == 0, "\(drain.standardError)")
+            let job = try #require(try await test.store.jobGet(id: poison))
+            #expect(job.state == .discarded)
+            #expect(job.errors.last?.message.hasPrefix("crashed its worker 2 times") == true, "\(job.errors)")
+            let probes = try await test.store.database.read { db in try Int.fetchOne(db, sql: "SELECT count(DISTINCT job_id) FROM probe_runs") }
+            #expect(probes == 3, "the other queue was served in every round")
+            #expect(try await test.store.jobList(JobListParams(states: [.completed], kind: "probe")).count == 3)
+            let listed = await steward("jobs", "list", "--state", "discarded", "--database", test.path)
+            #expect(listed.output.contains("crashed its worker 2 times"), "\(listed.output)")
+            #expect(try await test.store.eventList(limit: 10).contains { $0.0.name == "job.discarded" })
+        }
+    }
+
+    /// The environment holds webhook secrets: no log line, at any level, may print it.
+    @Test func debugLogsNeverPrintTheEnvironment() async throws {
+        try await SQLiteTestStore.with { test in
+            let secret = "whsec_bm90LWluLXRoZS1sb2dzLXBsZWFzZQ=="
+            try FileManager.default.createDirectory(at: test.directory.url.appendingPathComponent("wf"), withIntermediateDirectories: true)
+            let worker = try ChildProcess(["run", "--workflows", "wf", "--log-level", "trace", "--database", test.path],
+                                          in: test.directory.url, environment: ["CRM_EVENTS_SECRET": secret])
+            #expect(await worker.waitForLog(containing: "SIGHUP reloads the workflow files"), "\(worker.standardError)")
+            worker.send(SIGTERM)
+            #expect(await worker.waitForExit() == 0, "\(worker.standardError)")
+            #expect(worker.standardError.contains("WorkflowReloader(directory: wf)"), "the services were logged")
+            #expect(!worker.standardError.contains(secret))
+        }
+    }
+
     @Test func sigtermReturnsUnfinishedJobsToTheQueue() async throws {
         try await SQLiteTestStore.with { test in
             let ids = try await test.store.jobInsertMany([

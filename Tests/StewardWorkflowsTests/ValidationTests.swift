@@ -90,6 +90,17 @@ struct ValidationTests {
         #expect(exportOnly == ["w.yml:3:9: target: cannot import into 'opportunities' (import into prospecting_targets, leads, contacts or accounts)"])
     }
 
+    @Test func jobKindSettingsNameAKnownKindAndABoundedCrashLimit() throws {
+        let loader = WorkflowLoader(environment: [:], jobKinds: ["import", "sleep"])
+        let set = try loader.load(files: [(path: "k.yml", text: "kind: job_kind\nname: import\ncrash_limit: 5\n")])
+        #expect(set.jobKinds["import"]?.crashLimit == 5)
+        #expect(issues([("k.yml", "kind: job_kind\nname: import\ncrash_limit: 0\n")]) == ["k.yml:3:14: crash_limit: 0 is out of range 1–100 (e.g. crash_limit: 3)"])
+        let unknown = try #require(throws: WorkflowValidationError.self) {
+            try loader.load(files: [(path: "k.yml", text: "kind: job_kind\nname: imprt\ncrash_limit: 2\n")])
+        }
+        #expect(unknown.issues.map(\.description) == ["k.yml:2:7: name: unknown job kind 'imprt' (known kinds: import, sleep)"])
+    }
+
     @Test func aCronThatCanNeverFireIsAnIssueAtItsValue() {
         let text = """
             kind: schedule
@@ -179,7 +190,7 @@ struct ValidationTests {
         #expect(issues(text) == [
             "w.yml:5:7: path: 'reports/' does not name a file (end it with a file name, e.g. exports/{name}-{date}.csv)",
             "w.yml:10:20: starting_deadline: a starting deadline under a second would drop every tick (write at least 1s, e.g. 10m)",
-            "w.yml:13:7: kind: expected one of cadence, winback, export, webhook, import, schedule, trigger, got 'exprot' (did you mean 'export'?)",
+            "w.yml:13:7: kind: expected one of cadence, winback, export, webhook, import, schedule, trigger, job_kind, got 'exprot' (did you mean 'export'?)",
         ])
     }
 

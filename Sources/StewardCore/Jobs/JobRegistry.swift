@@ -12,6 +12,13 @@ public struct JobRegistry: Sendable {
 
     public subscript(name: String) -> JobKind? { kinds[name] }
 
+    /// The same kinds, with the crash limits given (by kind name) in place of their own.
+    public func withCrashLimits(_ limits: [String: Int]) -> JobRegistry {
+        var registry = self
+        for (name, limit) in limits { registry.kinds[name]?.crashLimit = limit }
+        return registry
+    }
+
     public var names: [String] { kinds.keys.sorted() }
 
     /// The kinds' give-up hooks, for the store to run when it discards or cancels their jobs.
@@ -33,6 +40,7 @@ public struct JobRegistry: Sendable {
     /// Fills in what a new job leaves to its kind (max attempts), after checking the kind exists
     /// and accepts the arguments.
     public func prepare(_ job: NewJob) throws -> NewJob {
+        try job.checkQueue()
         try require(job.kind).checkArguments?(job.args)
         return withKindDefaults(job)
     }

@@ -58,3 +58,14 @@ public struct InsertResult: Sendable, Equatable {
         self.inserted = inserted
     }
 }
+
+extension NewJob {
+    /// A queue no worker can serve (an empty or blank name) is refused, so a job never waits
+    /// forever for nobody.
+    public func checkQueue() throws {
+        guard !queue.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw StewardError(.invalidArguments, "the queue name is empty: no worker could ever serve the job",
+                               fix: "leave --queue out for `default`, or name a queue `steward run` serves")
+        }
+    }
+}

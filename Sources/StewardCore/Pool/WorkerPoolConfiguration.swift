@@ -28,8 +28,11 @@ public struct WorkerPoolConfiguration: Sendable {
     public init() {}
 
     public func validate() throws {
-        for (queue, concurrency) in queues where concurrency < 1 {
-            throw invalid("queue '\(queue)' concurrency must be ≥ 1 (try \(queue)=1)")
+        for (queue, concurrency) in queues where !(1...Self.largest).contains(concurrency) {
+            throw invalid("queue '\(queue)' concurrency must be from 1 to \(Self.largest) (try \(queue)=10)")
+        }
+        for queue in queues.keys where queue.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw invalid("a queue needs a name (try --queue default=10)")
         }
         if queues.isEmpty { throw invalid("at least one queue is needed (try --queue default=10)") }
         for (name, value) in [("heartbeat", heartbeatInterval), ("lease", leaseDuration), ("poll", pollInterval)] where value <= .zero {
@@ -39,8 +42,12 @@ public struct WorkerPoolConfiguration: Sendable {
             let suggestion = Int((heartbeatInterval * 3).timeInterval.rounded(.up))
             throw invalid("lease must be ≥ 3 × heartbeat interval (try a lease of \(suggestion)s)")
         }
-        if claimBatchSize < 1 { throw invalid("claim batch size must be ≥ 1 (try 100)") }
+        if !(1...Self.largest).contains(claimBatchSize) { throw invalid("claim batch size must be from 1 to \(Self.largest) (try 100)") }
     }
+
+    /// More workers or claims per query than this would only exhaust memory: the bound keeps a
+    /// typo from reaching an allocation.
+    public static let largest = 10_000
 
     private func invalid(_ message: String) -> StewardError {
         StewardError(.invalidConfiguration, message)

@@ -9,6 +9,8 @@ public struct WorkflowSet: Sendable, Equatable {
     public var imports: [String: ImportProfileDefinition] = [:]
     public var schedules: [String: ScheduleDefinition] = [:]
     public var triggers: [String: TriggerDefinition] = [:]
+    /// Settings of job kinds, by kind name.
+    public var jobKinds: [String: JobKindDefinition] = [:]
 
     public init() {}
 
@@ -17,7 +19,7 @@ public struct WorkflowSet: Sendable, Equatable {
         let names: [(WorkflowKind, [String])] = [
             (.cadence, Array(cadences.keys)), (.winback, Array(winbacks.keys)), (.export, Array(exports.keys)),
             (.webhook, Array(webhooks.keys)), (.import, Array(imports.keys)), (.schedule, Array(schedules.keys)),
-            (.trigger, Array(triggers.keys)),
+            (.trigger, Array(triggers.keys)), (.jobKind, Array(jobKinds.keys)),
         ]
         let lines = names.filter { !$0.1.isEmpty }.map { kind, names in
             "\(names.count) \(kind.rawValue)\(names.count == 1 ? "" : "s"): \(names.sorted().joined(separator: ", "))"
@@ -34,4 +36,5 @@ public struct WorkflowSet: Sendable, Equatable {
 /// The document kinds a workflow file may hold.
 public enum WorkflowKind: String, Sendable, CaseIterable {
     case cadence, winback, export, webhook, `import`, schedule, trigger
+    case jobKind = "job_kind"
 }

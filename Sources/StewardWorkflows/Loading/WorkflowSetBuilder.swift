@@ -29,7 +29,7 @@ struct WorkflowSetBuilder {
 
     private enum Definition {
         case cadence(CadenceDefinition), winback(WinbackDefinition), export(ExportDefinition), webhook(WebhookDefinition)
-        case profile(ImportProfileDefinition), schedule(ScheduleDefinition), trigger(TriggerDefinition)
+        case profile(ImportProfileDefinition), schedule(ScheduleDefinition), trigger(TriggerDefinition), jobKind(JobKindDefinition)
     }
 
     private func read(_ kind: WorkflowKind, _ mapping: MappingReader, name: String) -> Definition? {
@@ -41,6 +41,7 @@ struct WorkflowSetBuilder {
         case .import: ImportProfileDefinition.read(mapping, name: name).map(Definition.profile)
         case .schedule: ScheduleDefinition.read(mapping, name: name).map(Definition.schedule)
         case .trigger: TriggerDefinition.read(mapping, name: name).map(Definition.trigger)
+        case .jobKind: JobKindDefinition.read(mapping, name: name).map(Definition.jobKind)
         }
     }
 
@@ -53,6 +54,7 @@ struct WorkflowSetBuilder {
         case let .profile(value): set.imports[value.name] = value
         case let .schedule(value): set.schedules[value.name] = value
         case let .trigger(value): set.triggers[value.name] = value
+        case let .jobKind(value): set.jobKinds[value.name] = value
         }
     }
 
@@ -91,6 +93,9 @@ struct WorkflowSetBuilder {
         let templates = set.schedules.values.map(\.job) + set.triggers.values.flatMap { $0.actions.compactMap(\.template) }
         for template in templates where !jobKinds.contains(template.kind) {
             log.add(template.kindReference.issue("unknown job kind '\(template.kind)'", fix: "known kinds: \(jobKinds.sorted().joined(separator: ", "))"))
+        }
+        for settings in set.jobKinds.values where !jobKinds.contains(settings.name) {
+            log.add(settings.nameReference.issue("unknown job kind '\(settings.name)'", fix: "known kinds: \(jobKinds.sorted().joined(separator: ", "))"))
         }
     }
 }
