@@ -31,7 +31,7 @@ public enum StewardMain {
         switch code {
         case .unknownKind, .invalidArguments, .invalidConfiguration, .invalidCron: 64  // EX_USAGE
         case .invalidWorkflows: 78  // EX_CONFIG
-        case .databaseUnreadable, .databaseTooNew: 65  // EX_DATAERR
+        case .databaseUnreadable, .databaseTooNew, .databaseNeedsMigration: 65  // EX_DATAERR
         case .jobNotFound, .recordNotFound, .deliveryNotFound, .importNotFound, .endpointNotFound, .importFileMissing, .inputFileMissing: 66  // EX_NOINPUT
         case .invalidChange, .recordClosed, .staleScan: 65  // EX_DATAERR
         case .importFileUnreadable, .importHeaderInvalid: 65  // EX_DATAERR: the file's content

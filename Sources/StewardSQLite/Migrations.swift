@@ -1,4 +1,5 @@
 import GRDB
+import StewardCore
 
 /// The schema, as an append-only list of migrations: never edit a shipped one, add the next.
 enum Migrations {
@@ -6,15 +7,45 @@ enum Migrations {
     static let first = "core/v1-jobs"
 
     /// The engine's migrations, then those of the modules built on it (the CRM schema).
-    static func migrator(adding schema: [SQLiteSchemaMigration] = []) -> DatabaseMigrator {
-        var migrator = DatabaseMigrator()
-        migrator.registerMigration(first, migrate: createJobs)
-        migrator.registerMigration("core/v2-probe-runs", migrate: createProbeRuns)
-        migrator.registerMigration("core/v3-schedule-ticks", migrate: createScheduleTicks)
-        migrator.registerMigration("core/v4-events", migrate: createEvents)
-        migrator.registerMigration("core/v5-lease-losses", migrate: addLeaseLosses)
-        for migration in schema { migrator.registerMigration(migration.identifier, migrate: migration.migrate) }
-        return migrator
+    static func all(adding schema: [SQLiteSchemaMigration] = []) -> [SQLiteSchemaMigration] {
+        [
+            SQLiteSchemaMigration(first, migrate: createJobs),
+            SQLiteSchemaMigration("core/v2-probe-runs", migrate: createProbeRuns),
+            SQLiteSchemaMigration("core/v3-schedule-ticks", migrate: createScheduleTicks),
+            SQLiteSchemaMigration("core/v4-events", migrate: createEvents),
+            SQLiteSchemaMigration("core/v5-lease-losses", migrate: addLeaseLosses),
+        ] + schema
+    }
+
+    /// Applies every migration the database lacks, in order, all in one transaction: a failure
+    /// leaves the file as it was, never half migrated. As GRDB's migrator does, foreign keys
+    /// are off while tables are rebuilt and checked before the commit; the record of applied
+    /// migrations keeps GRDB's table, so databases written before stay readable.
+    static func apply(_ migrations: [SQLiteSchemaMigration], writer: some DatabaseWriter) throws -> [String] {
+        try writer.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA foreign_keys = OFF")
+            defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
+            var applied: [String] = []
+            try db.inTransaction(.immediate) {
+                applied = try applyPending(migrations, db: db)
+                if try Row.fetchOne(db, sql: "PRAGMA foreign_key_check") != nil {
+                    throw StewardError(.databaseUnreadable, "a schema migration left rows whose foreign keys point nowhere; nothing was changed")
+                }
+                return .commit
+            }
+            return applied
+        }
+    }
+
+    private static func applyPending(_ migrations: [SQLiteSchemaMigration], db: Database) throws -> [String] {
+        try db.execute(sql: "CREATE TABLE IF NOT EXISTS grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+        let applied = Set(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
+        let pending = migrations.filter { !applied.contains($0.identifier) }
+        for migration in pending {
+            try migration.migrate(db)
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES (?)", arguments: [migration.identifier])
+        }
+        return pending.map(\.identifier)
     }
 
     /// Identifiers are `namespace/version-name`. A database is from a newer Steward when it has

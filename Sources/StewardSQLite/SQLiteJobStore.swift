@@ -27,16 +27,34 @@ public final class SQLiteJobStore: JobStore {
     /// Opens (creating if needed) and migrates the database at `path`. Fails with a
     /// `StewardError` naming the file when it is not SQLite, from a newer Steward, or cannot be
     /// created; in each case nothing is written.
+    ///
+    /// Steward creates its schema only in a new or empty file, or migrates a database that is
+    /// already Steward's; anything else is refused, judged through a read-only connection so a
+    /// refused file is not written at all (not even switched to WAL). With `mustExist` (the
+    /// commands that only read or change rows) nothing is migrated: a database that needs it is
+    /// refused with the command that applies it.
     public static func open(path: String, options: SQLiteStoreOptions = .init()) throws -> SQLiteJobStore {
         try SQLiteFileCheck.check(path: path, mustExist: options.mustExist)
-        let known = Migrations.migrator(adding: options.schema).migrations
-        // Judged read-only, so a refused file is not written at all (not even switched to WAL).
-        try SQLiteFileCheck.mapOpenErrors(path: path) { try SQLiteSchemaInspection.read(path: path) }?.check(path: path, known: known)
+        let migrations = Migrations.all(adding: options.schema)
+        let inspection = try SQLiteFileCheck.mapOpenErrors(path: path) { try SQLiteSchemaInspection.read(path: path) }
+        try inspection?.check(path: path, known: migrations.map(\.identifier))
+        if options.mustExist { try SQLiteSchemaInspection.requireCurrent(inspection, path: path, known: migrations.map(\.identifier)) }
         let pool = try SQLiteFileCheck.mapOpenErrors(path: path) {
             try DatabasePool(path: path, configuration: configuration(options))
         }
-        try SQLiteFileCheck.mapOpenErrors(path: path) { try migrate(pool, path: path, schema: options.schema) }
+        if !options.mustExist {
+            _ = try SQLiteFileCheck.mapOpenErrors(path: path) { try Migrations.apply(migrations, writer: pool) }
+        }
         return SQLiteJobStore(database: pool, path: path)
+    }
+
+    /// Applies the migrations a database lacks (`steward migrate`); returns their identifiers.
+    public static func migrate(path: String, schema: [SQLiteSchemaMigration]) throws -> [String] {
+        try SQLiteFileCheck.check(path: path, mustExist: true)
+        let migrations = Migrations.all(adding: schema)
+        try SQLiteFileCheck.mapOpenErrors(path: path) { try SQLiteSchemaInspection.read(path: path) }?.check(path: path, known: migrations.map(\.identifier))
+        let pool = try SQLiteFileCheck.mapOpenErrors(path: path) { try DatabasePool(path: path, configuration: configuration(.init())) }
+        return try SQLiteFileCheck.mapOpenErrors(path: path) { try Migrations.apply(migrations, writer: pool) }
     }
 
     static func configuration(_ options: SQLiteStoreOptions) -> Configuration {
@@ -50,9 +68,6 @@ public final class SQLiteJobStore: JobStore {
         return config
     }
 
-    private static func migrate(_ pool: DatabasePool, path: String, schema: [SQLiteSchemaMigration]) throws {
-        try Migrations.migrator(adding: schema).migrate(pool)
-    }
 }
 
 public struct SQLiteStoreOptions: Sendable {

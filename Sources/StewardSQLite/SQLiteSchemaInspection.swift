@@ -29,6 +29,19 @@ struct SQLiteSchemaInspection {
     /// Steward's own: its migrations table records the engine's first migration.
     var isSteward: Bool { applied.contains(Migrations.first) }
 
+    /// For commands that do not migrate: the file must hold the whole current schema.
+    static func requireCurrent(_ inspection: SQLiteSchemaInspection?, path: String, known: [String]) throws {
+        guard let inspection, inspection.isSteward else {
+            throw StewardError(.databaseUnreadable, "no Steward database at \(path) (the file is empty)",
+                               fix: "a command that writes jobs (`steward enqueue`, `steward run`, `steward demo`) creates it, or pass --database")
+        }
+        let missing = known.filter { !inspection.applied.contains($0) }
+        guard missing.isEmpty else {
+            throw StewardError(.databaseNeedsMigration, "\(path) needs \(missing.count) schema migration\(missing.count == 1 ? "" : "s") this command does not apply (\(missing.prefix(3).joined(separator: ", "))\(missing.count > 3 ? ", …" : ""))",
+                               fix: "run `steward migrate --database \(path)` first")
+        }
+    }
+
     /// Refuses a file Steward must not migrate: one with tables that is not Steward's, or one
     /// written by a newer Steward.
     func check(path: String, known: [String]) throws {

@@ -140,6 +140,36 @@ struct BadInputTests {
         }
     }
 
+    @Test func readCommandsNeverMigrateAnEmptyFileOrAnOlderDatabase() async throws {
+        try await TemporaryDirectory.with { directory in
+            let empty = directory.path("empty.sqlite")
+            _ = FileManager.default.createFile(atPath: empty, contents: nil)
+            let onEmpty = await steward("jobs", "show", "1", "--database", empty)
+            #expect(onEmpty.code == 65)
+            #expect(onEmpty.error.contains("no Steward database at \(empty) (the file is empty)"), "\(onEmpty.error)")
+            #expect((try? Data(contentsOf: URL(fileURLWithPath: empty)))?.isEmpty == true, "still empty: no schema was created")
+        }
+        // A database from before the latest engine migration.
+        try await SQLiteTestStore.with { test in
+            let older = test.path
+            let store = test.store
+            try await store.database.write { db in
+                try db.execute(sql: "ALTER TABLE jobs DROP COLUMN lease_losses; DELETE FROM grdb_migrations WHERE identifier = 'core/v5-lease-losses'")
+            }
+            try store.database.close()
+            let list = await steward("jobs", "list", "--database", older)
+            #expect(list.code == 65)
+            #expect(list.error.contains("needs 1 schema migration this command does not apply (core/v5-lease-losses)"), "\(list.error)")
+            #expect(list.error.contains("run `steward migrate --database \(older)` first"))
+            let migrate = await steward("migrate", "--database", older)
+            #expect(migrate.code == 0, "\(migrate.error)")
+            #expect(migrate.output.contains("applied"))
+            #expect(migrate.output.contains("core/v5-lease-losses"))
+            #expect(await steward("jobs", "list", "--database", older).code == 0)
+            #expect(await steward("migrate", "--database", older).output == "\(older): up to date\n")
+        }
+    }
+
     /// Another application's database gets none of Steward's tables, and not a byte changes.
     @Test func anotherApplicationsDatabaseIsRefusedUnchanged() async throws {
         try await TemporaryDirectory.with { directory in

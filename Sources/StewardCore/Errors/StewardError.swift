@@ -34,4 +34,6 @@ extension StewardError.Code {
     public static let databaseUnreadable = Self(rawValue: "database_unreadable")
     public static let databaseTooNew = Self(rawValue: "database_too_new")
     public static let databaseNotWritable = Self(rawValue: "database_not_writable")
+    /// A Steward database whose schema is behind this build, opened by a command that does not migrate.
+    public static let databaseNeedsMigration = Self(rawValue: "database_needs_migration")
 }
