@@ -11,7 +11,7 @@ struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import", abstract: "Import a CSV file in the background with a profile from the workflow files.")
 
-    @Argument(help: "The CSV file.") var file: String
+    @Argument(help: "The CSV file, or - for standard input.") var file: String
     @Option(help: "Import profile (a `kind: import` workflow file).") var profile: String
     @Flag(help: "Show progress until the import is done, working it in this process too.") var wait = false
     @Option(help: "Directory of workflow files.") var workflows = "Workflows"
@@ -29,14 +29,28 @@ struct ImportCommand: AsyncParsableCommand {
         if let batchSize, !ImportRunner.batchSizes.contains(batchSize) {
             throw StewardError(.invalidArguments, "--batch-size must be between 1 and 50000", fix: "try 5000")
         }
-        // Checked before the database is opened, so a refused file leaves no new database behind.
-        try ImportService.checkFile(URL(fileURLWithPath: file), profile: definition)
-        let store = try database.open()
+        // Copied and checked before the database is opened, so a refused file leaves no new
+        // database behind; the input is read once, so a pipe or standard input works too.
+        let staged = try stage(definition, context: context)
+        let store: SQLiteJobStore
+        do { store = try database.open() } catch { staged.discard(); throw error }
         let record = try await ImportService(store: store, clock: context.clock)
-            .submit(file: URL(fileURLWithPath: file), profile: definition, createdBy: by ?? context.environment["USER"], batchSize: batchSize)
+            .submit(staged, profile: definition, createdBy: by ?? context.environment["USER"], batchSize: batchSize)
         context.print("import \(record.id): \(record.fileName) (\(record.size) bytes, sha256 \(record.sha256.prefix(12))…) queued as job \(record.jobID ?? 0)")
         guard wait else { return }
         let finished = try await ImportWaiter(store: store, context: context).wait(for: record.id)
         context.print(ImportView.summary(finished))
+    }
+
+    /// `-` reads standard input, with a line counting the bytes as they arrive.
+    private func stage(_ profile: ImportProfileDefinition, context: CommandContext) throws -> StagedImport {
+        guard file == "-" else { return try ImportService.stage(file: URL(fileURLWithPath: file), databasePath: database.path, profile: profile) }
+        var shown = 0
+        defer { if shown > 0 { context.errorOutput.write("\n") } }
+        return try ImportService.stage(context.input, fileName: "stdin", databasePath: database.path, profile: profile) { bytes in
+            guard bytes - shown >= 4 << 20 else { return }
+            shown = bytes
+            context.errorOutput.write("\rreading standard input: \(bytes >> 20) MiB")
+        }
     }
 }

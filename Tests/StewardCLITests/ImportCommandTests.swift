@@ -113,6 +113,31 @@ struct ImportCommandTests {
             #expect(result.code == code, "\(result.error)")
             #expect(result.error.contains(message), "\(result.error)")
             #expect(!FileManager.default.fileExists(atPath: database), "a refused import creates no database")
+            #expect(!FileManager.default.fileExists(atPath: database + ".imports"), "nor a folder for its copy")
+        }
+    }
+
+    /// Standard input (`-`) and a FIFO are read once, into the copy beside the database.
+    @Test func anImportReadsStandardInputAndAFIFOOnce() async throws {
+        try await SQLiteTestStore.with { test in
+            let csv = try String(contentsOfFile: fixture("targets-with-errors.csv"), encoding: .utf8)
+            let piped = await steward(arguments: ["import", "-", "--profile", "prospecting-targets", "--workflows", profiles, "--wait", "--database", test.path],
+                                      input: csv)
+            #expect(piped.code == 0, "\(piped.error)")
+            #expect(piped.output.hasPrefix("import 1: stdin (416 bytes, sha256 ff9a902d2f5f…)"), "\(piped.output)")
+            #expect(piped.output.contains("import 1 completed_with_errors: 6 rows"))
+
+            let fifo = test.directory.path("fifo.csv")
+            #expect(mkfifo(fifo, 0o600) == 0)
+            let writer = Thread {
+                guard let handle = FileHandle(forWritingAtPath: fifo) else { return }
+                handle.write(Data(csv.utf8))
+                try? handle.close()
+            }
+            writer.start()
+            let fromFIFO = await steward("import", fifo, "--profile", "prospecting-targets", "--workflows", profiles, "--wait", "--database", test.path)
+            #expect(fromFIFO.code == 0, "\(fromFIFO.error)")
+            #expect(fromFIFO.output.hasPrefix("import 2: fifo.csv (416 bytes, sha256 ff9a902d2f5f…)"), "\(fromFIFO.output)")
         }
     }
 

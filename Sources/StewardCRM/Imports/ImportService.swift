@@ -18,9 +18,34 @@ public struct ImportService: Sendable {
     /// Copies `file` into the managed folder, then records the import and enqueues its job in
     /// one transaction. A failure removes the copy again.
     public func submit(file: URL, profile: ImportProfileDefinition, createdBy: String?, batchSize: Int? = nil) async throws -> ImportRecord {
-        try Self.checkFile(file, profile: profile)
-        let stored = try ImportFiles.store(file, databasePath: store.path)
-        return try await register(stored, fileName: file.lastPathComponent, profile: profile, createdBy: createdBy, parent: nil, batchSize: batchSize)
+        let staged = try Self.stage(file: file, databasePath: store.path, profile: profile)
+        return try await submit(staged, profile: profile, createdBy: createdBy, batchSize: batchSize)
+    }
+
+    /// Records a staged file as an import and enqueues its job in one transaction.
+    public func submit(_ staged: StagedImport, profile: ImportProfileDefinition, createdBy: String?, batchSize: Int? = nil) async throws -> ImportRecord {
+        try await register(staged.stored, fileName: staged.fileName, profile: profile, createdBy: createdBy, parent: nil, batchSize: batchSize)
+    }
+
+    /// A file to import, copied beside the database (`databasePath`) and checked, before any
+    /// database is opened: `input` is read once, so a pipe, a FIFO or standard input works, and a
+    /// refused file leaves nothing behind.
+    public static func stage(_ input: FileHandle, fileName: String, databasePath: String, profile: ImportProfileDefinition,
+                             progress: ((Int) -> Void)? = nil) throws -> StagedImport {
+        let stored = try ImportFiles.store(input, named: fileName, databasePath: databasePath, progress: progress)
+        do {
+            try checkFile(URL(fileURLWithPath: stored.path), name: fileName, profile: profile)
+        } catch {
+            ImportFiles.remove(stored)
+            throw error
+        }
+        return StagedImport(stored: stored, fileName: fileName)
+    }
+
+    public static func stage(file: URL, databasePath: String, profile: ImportProfileDefinition) throws -> StagedImport {
+        let input = try ImportInputFile.open(file.path, name: file.lastPathComponent)
+        defer { try? input.close() }
+        return try stage(input, fileName: file.lastPathComponent, databasePath: databasePath, profile: profile)
     }
 
     func register(_ stored: ImportFiles.Stored, fileName: String, profile: ImportProfileDefinition, createdBy: String?,
@@ -128,10 +153,8 @@ public struct ImportService: Sendable {
     }
 
     /// A file that is missing, binary, or whose encoding or header cannot work is refused before
-    /// anything is written; front ends call this before they even open the database, and the
-    /// job checks again, for files registered otherwise.
-    public static func checkFile(_ file: URL, profile: ImportProfileDefinition) throws {
-        let name = file.lastPathComponent
+    /// it is registered; the job checks again, for files registered otherwise.
+    static func checkFile(_ file: URL, name: String, profile: ImportProfileDefinition) throws {
         let header = try ImportFileHeader.read(path: file.path, fileName: name, profile: profile)
         _ = try ImportColumns(headers: header.headers, profile: profile, fileName: name)
     }
