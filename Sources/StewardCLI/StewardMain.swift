@@ -9,7 +9,7 @@ public enum StewardMain {
     public static func run(_ arguments: [String]) async -> Int32 {
         let context = CommandContext.current
         do {
-            var command = try StewardCommand.parseAsRoot(arguments)
+            var command = try parse(arguments)
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
@@ -27,6 +27,22 @@ public enum StewardMain {
         }
     }
 
+    /// ArgumentParser takes `-1` for an option: `jobs show -1` would say an argument is
+    /// missing. When parsing fails and a word looks like a negative number, it is parsed again
+    /// as a positional value (after `--`), so the command itself says what is wrong with it.
+    static func parse(_ arguments: [String]) throws -> any ParsableCommand {
+        do {
+            return try StewardCommand.parseAsRoot(arguments)
+        } catch {
+            let negative = { (word: String) in word.count > 1 && word.hasPrefix("-") && (word.dropFirst().first?.isNumber ?? false) }
+            guard !arguments.contains("--"), let index = arguments.firstIndex(where: negative) else { throw error }
+            var moved = arguments
+            let word = moved.remove(at: index)
+            guard let command = try? StewardCommand.parseAsRoot(moved + ["--", word]) else { throw error }
+            return command
+        }
+    }
+
     static func exitCode(for code: StewardError.Code) -> Int32 {
         switch code {
         case .unknownKind, .invalidArguments, .invalidConfiguration, .invalidCron: 64  // EX_USAGE
@@ -37,7 +53,7 @@ public enum StewardMain {
         case .importFileUnreadable, .importHeaderInvalid: 65  // EX_DATAERR: the file's content
         case .invalidTransition, .deliveryPending, .endpointDisabled: 65  // EX_DATAERR: not in a state that allows it
         case .webhookTestFailed: 69  // EX_UNAVAILABLE
-        case .databaseNotWritable: 73  // EX_CANTCREAT
+        case .databaseNotWritable, .directoryNotWritable: 73  // EX_CANTCREAT
         default: 1
         }
     }

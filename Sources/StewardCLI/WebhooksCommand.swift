@@ -123,13 +123,11 @@ struct WebhooksRedeliverCommand: AsyncParsableCommand {
     var workflows: String?
     @OptionGroup var database: DatabaseOptions
 
-    func validate() throws {
-        guard (id == nil) != (failedSince == nil) else {
-            throw StewardError(.invalidArguments, "give a delivery id or --failed-since, not both or neither", fix: "e.g. steward webhooks redeliver 12")
-        }
-    }
-
     func run() async throws {
+        guard (id == nil) != (failedSince == nil) else {
+            throw StewardError(.invalidArguments, "give a delivery id or --failed-since, not both or neither",
+                               fix: "e.g. steward webhooks redeliver 12, or steward webhooks redeliver --failed-since 2026-01-05T00:00:00Z")
+        }
         let context = CommandContext.current
         let store = try database.open(mustExist: true)
         let now = context.clock.now()

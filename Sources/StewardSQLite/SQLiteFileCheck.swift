@@ -8,6 +8,10 @@ enum SQLiteFileCheck {
     static let header = Array("SQLite format 3\0".utf8)
 
     static func check(path: String, mustExist: Bool) throws {
+        guard !path.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw StewardError(.invalidArguments, "the database path is empty",
+                               fix: "give a file path with --database or STEWARD_DATABASE, or leave both out for ./steward.sqlite")
+        }
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         if manager.fileExists(atPath: path, isDirectory: &isDirectory) {

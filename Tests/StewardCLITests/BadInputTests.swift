@@ -91,6 +91,37 @@ struct BadInputTests {
         }
     }
 
+    /// Answers that once said too little, or the wrong thing, each with its exit code.
+    @Test(arguments: [
+        (["jobs", "show", "-1"], 66, "no job with id -1"),
+        (["schedules", "next", "-1 * * * *"], 64, "cron '-1 * * * *': minute '-1' is negative"),
+        (["webhooks", "show", "999999"], 66, "no webhook delivery with id 999999"),
+        (["webhooks", "redeliver", "999999"], 66, "no webhook delivery with id 999999"),
+        (["webhooks", "redeliver"], 64, "give a delivery id or --failed-since"),
+        (["enqueue", "noop", "--queue", ""], 64, "the queue name is empty"),
+        (["exports", "run", "weekly", "--exports-dir", "/proc/steward-exports"], 73, "cannot write exports into /proc/steward-exports"),
+    ])
+    func unclearAnswersSayWhatIsWrong(arguments: [String], code: Int32, message: String) async throws {
+        try await SQLiteTestStore.with { test in
+            let workflows = test.directory.url.appendingPathComponent("wf")
+            try FileManager.default.createDirectory(at: workflows, withIntermediateDirectories: true)
+            try "kind: export\nname: weekly\nsource: accounts\ncolumns: [account_id]\npath: weekly.csv\n"
+                .write(to: workflows.appendingPathComponent("e.yml"), atomically: true, encoding: .utf8)
+            // `schedules next` needs no database.
+            var full = arguments + (arguments.first == "schedules" ? [] : ["--database", test.path])
+            if arguments.first == "exports" { full += ["--workflows", workflows.path] }
+            let result = await steward(arguments: full)
+            #expect(result.code == code, "\(result.error)")
+            #expect(result.error.contains(message), "\(result.error)")
+        }
+    }
+
+    @Test func anEmptyDatabasePathIsNamed() async throws {
+        let result = await steward("jobs", "list", "--database", "")
+        #expect(result.code == 64)
+        #expect(result.error.contains("the database path is empty"))
+    }
+
     @Test func schedulesNextRefusesACronThatNeverFires() async throws {
         let result = await steward("schedules", "next", "0 0 31 4 *")
         #expect(result.code == 64)

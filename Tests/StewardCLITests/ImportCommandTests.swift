@@ -53,6 +53,8 @@ struct ImportCommandTests {
             #expect(lines[2].hasPrefix("  └ 2 "))
             let show = await steward("imports", "show", "2", "--database", test.path)
             #expect(show.output.contains("retry_of    import 1"))
+            let missing = await steward("imports", "retry", "1", "--file", test.directory.path("missing.csv"), "--database", test.path)
+            #expect(missing.code == 66 && missing.error.contains("missing.csv: no such file"), "\(missing.error)")
         }
     }
 

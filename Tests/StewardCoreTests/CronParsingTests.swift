@@ -46,7 +46,7 @@ struct CronParsingTests {
         ("*/0 * * * *", "cron '*/0 * * * *': minute step '0' must be a number from 1 to 59 (write e.g. */15 for every 15th value)"),
         ("0 */24 * * *", "cron '0 */24 * * *': hour step '24' must be a number from 1 to 23 (write e.g. */15 for every 15th value)"),
         ("1,,2 * * * *", "cron '1,,2 * * * *': minute '1,,2' has an empty list item (remove the extra comma)"),
-        ("-5 * * * *", "cron '-5 * * * *': minute '' is not a number (minutes go 0-59)"),
+        ("-5 * * * *", "cron '-5 * * * *': minute '-5' is negative (minutes go 0-59)"),
         ("0 0 L * *", "cron '0 0 L * *': day-of-month 'L' uses L, W, # or ?, which standard cron does not support (days of the month go 1-31)"),
         ("0 0 * * MON#2", "cron '0 0 * * MON#2': day-of-week 'MON#2' uses L, W, # or ?, which standard cron does not support (days of the week go 0-7 or SUN-SAT; 0 and 7 are both Sunday)"),
         ("* * *", "cron '* * *': expected 5 fields, found 3 (write minute hour day-of-month month day-of-week, e.g. '*/15 * * * *', or a macro such as @daily)"),

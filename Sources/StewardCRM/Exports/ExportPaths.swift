@@ -24,6 +24,23 @@ struct ExportPaths {
         return url
     }
 
+    /// Creates the file's folder; a folder that cannot be made (or written) is named with what
+    /// to do, not reported as a Foundation error.
+    func createFolder(of final: URL) throws {
+        let folder = final.deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw Self.notWritable(folder)
+        }
+        guard access(folder.path, W_OK) == 0 else { throw Self.notWritable(folder) }
+    }
+
+    static func notWritable(_ folder: URL) -> StewardError {
+        StewardError(.directoryNotWritable, "cannot write exports into \(folder.path)",
+                     fix: "check that the folder can be created and written, or pass another --exports-dir")
+    }
+
     /// After the folders exist: a symbolic link inside the export directory must not lead out.
     func checkResolved(_ final: URL) throws {
         let root = directory.resolvingSymlinksInPath().path

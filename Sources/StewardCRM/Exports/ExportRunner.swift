@@ -29,7 +29,7 @@ public struct ExportRunner: Sendable {
         let runID = try await ExportRunRecords.start(export.name, jobID: jobID, now: now, store: store)
         let partial = paths.partial(for: final, run: runID)
         do {
-            try FileManager.default.createDirectory(at: final.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try paths.createFolder(of: final)
             try paths.checkResolved(final)
             paths.removeStalePartials(of: final)
             logger.info("export started", metadata: ["export": "\(export.name)", "run": "\(runID)", "partial": "\(partial.path)"])

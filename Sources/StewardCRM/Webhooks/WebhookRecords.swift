@@ -60,7 +60,10 @@ enum WebhookRecords {
     private static let base62 = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".utf8)
 
     static func fetch(_ id: Int64, db: Database) throws -> WebhookDelivery {
-        try delivery(from: Row.fetchOne(db.cachedStatement(sql: "SELECT \(deliveryColumns) FROM webhook_deliveries WHERE id = ?"), arguments: [id]))
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(deliveryColumns) FROM webhook_deliveries WHERE id = ?"), arguments: [id]) else {
+            throw StewardError(.deliveryNotFound, "no webhook delivery with id \(id)", fix: "steward webhooks deliveries lists them")
+        }
+        return try delivery(from: row)
     }
 
     static func delivery(from row: Row?) throws -> WebhookDelivery {

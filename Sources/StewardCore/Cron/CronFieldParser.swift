@@ -32,6 +32,9 @@ struct CronFieldParser {
     /// `*`, `a` or `a-b`; `isSingle` tells a lone value, which a step extends to the field's end.
     private func parseRange(_ text: Substring) throws -> (ClosedRange<Int>, isSingle: Bool) {
         if text == "*" { return (field.range, false) }
+        if text.hasPrefix("-") {
+            throw fail("'\(text)' is negative", fix: field.accepted)
+        }
         let ends = text.split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false)
         let low = try parseValue(ends[0])
         guard ends.count == 2 else { return (low...low, true) }

@@ -34,6 +34,8 @@ extension StewardError.Code {
     public static let databaseUnreadable = Self(rawValue: "database_unreadable")
     public static let databaseTooNew = Self(rawValue: "database_too_new")
     public static let databaseNotWritable = Self(rawValue: "database_not_writable")
+    /// A folder Steward must write into (exports, imported copies) cannot be created or written.
+    public static let directoryNotWritable = Self(rawValue: "directory_not_writable")
     /// A Steward database whose schema is behind this build, opened by a command that does not migrate.
     public static let databaseNeedsMigration = Self(rawValue: "database_needs_migration")
 }
