@@ -101,6 +101,20 @@ struct ValidationTests {
         #expect(unknown.issues.map(\.description) == ["k.yml:2:7: name: unknown job kind 'imprt' (known kinds: import, sleep)"])
     }
 
+    /// Numbers from a file never reach arithmetic that could trap: a relative day as far out as
+    /// Int allows is an issue at its value.
+    @Test func aRelativeDayBeyondAHundredYearsIsAnIssue() {
+        let text = """
+            kind: export
+            name: e
+            source: accounts
+            columns: [account_id]
+            where: { created_at: { gte: -9223372036854775808d } }
+            path: e.csv
+            """
+        #expect(issues(text) == ["w.yml:5:29: where.created_at.gte: '-9223372036854775808d' is more than 100 years from the run's date (write e.g. -30d or +7d)"])
+    }
+
     @Test func aCronThatCanNeverFireIsAnIssueAtItsValue() {
         let text = """
             kind: schedule

@@ -63,7 +63,15 @@ extension ValueReader {
 
     private func filterValue() -> ExportFilter.Value? {
         guard let text = string() else { return nil }
-        if text.hasSuffix("d"), let days = Int(text.dropLast()), text.hasPrefix("-") || text.hasPrefix("+") { return .daysFromNow(days) }
+        if text.hasSuffix("d"), let days = Int(text.dropLast()), text.hasPrefix("-") || text.hasPrefix("+") {
+            // A day a hundred years either way is as far as any filter needs, and keeps the
+            // date arithmetic exact.
+            guard (-36_500...36_500).contains(days) else {
+                issue("'\(text)' is more than 100 years from the run's date", fix: "write e.g. -30d or +7d")
+                return nil
+            }
+            return .daysFromNow(days)
+        }
         if node.scalar?.style == .plain, let number = Double(text) { return .number(number) }
         return .text(text)
     }
