@@ -90,12 +90,12 @@ public struct ImportService: Sendable {
     /// it committed.
     public func cancel(id: Int64) async throws -> ImportRecord {
         let now = clock.now()
-        let record = try await store.database.write { db in
+        let record = try await store.database.write { [store] db in
             let record = try ImportRecords.fetch(id, db: db)
             guard !record.status.isFinal else {
                 throw StewardError(.invalidTransition, "import \(id) is already \(record.status.rawValue)", fix: "only pending or processing imports can be cancelled")
             }
-            if try record.status == .pending || Self.cancelUnlessRunning(record.jobID, db: db, now: now) {
+            if try record.status == .pending || record.jobID.map({ try store.jobCancelUnlessRunning($0, in: db, now: now) }) ?? true {
                 try db.execute(sql: "UPDATE imports SET status = 'cancelled', cancel_requested = 1, finished_at = ? WHERE id = ?",
                                arguments: [now.timeIntervalSince1970, id])
             } else {
@@ -109,19 +109,6 @@ public struct ImportService: Sendable {
             return try await cancelOrphan(id, now: now)
         }
         return record
-    }
-
-    /// Cancels the import's job unless a worker holds a live lease on it (one waiting in backoff,
-    /// or whose worker died, would never see the request); true when no worker runs it.
-    private static func cancelUnlessRunning(_ jobID: Int64?, db: Database, now: Date) throws -> Bool {
-        guard let jobID else { return true }
-        try db.execute(sql: """
-            UPDATE jobs SET state = 'cancelled', finalized_at = ?, lease_token = NULL
-            WHERE id = ? AND state IN ('scheduled', 'available', 'retryable', 'running')
-              AND (state != 'running' OR lease_expires_at IS NULL OR lease_expires_at < ?)
-            """, arguments: [now.timeIntervalSince1970, jobID, now.timeIntervalSince1970])
-        if db.changesCount == 1 { return true }
-        return try String.fetchOne(db, sql: "SELECT state FROM jobs WHERE id = ?", arguments: [jobID]) != "running"
     }
 
     /// An import whose job was given up on has no one to see the request: it is cancelled here.

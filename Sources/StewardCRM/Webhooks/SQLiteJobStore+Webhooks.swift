@@ -63,7 +63,7 @@ extension SQLiteJobStore {
             var redelivered: [Int64] = []
             for id in ids {
                 let delivery = try WebhookRecords.fetch(id, db: db)
-                if let refusal = try Self.redeliveryRefusal(delivery, definedEndpoints: definedEndpoints, db: db) {
+                if let refusal = try self.redeliveryRefusal(delivery, definedEndpoints: definedEndpoints, db: db) {
                     if skipRefused { continue }
                     throw refusal
                 }
@@ -78,13 +78,13 @@ extension SQLiteJobStore {
         }
     }
 
-    private static func redeliveryRefusal(_ delivery: WebhookDelivery, definedEndpoints: Set<String>?, db: Database) throws -> StewardError? {
+    private func redeliveryRefusal(_ delivery: WebhookDelivery, definedEndpoints: Set<String>?, db: Database) throws -> StewardError? {
         let id = delivery.id, endpoint = delivery.endpoint
         if delivery.status == .pending {
             return StewardError(.deliveryPending, "webhook delivery \(id) is still pending: a job is sending it",
                                 fix: "wait until it is delivered or failed (steward webhooks show \(id))")
         }
-        if try WebhookDeliveryKind.hasLiveRedeliveryJob(delivery, db: db) {
+        if try WebhookDeliveryKind.hasLiveRedeliveryJob(delivery, store: self, db: db) {
             return StewardError(.deliveryPending, "webhook delivery \(id) still has a job finishing", fix: "try again in a moment")
         }
         if delivery.body.isEmpty {

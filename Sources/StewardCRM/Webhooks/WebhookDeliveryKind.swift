@@ -36,10 +36,8 @@ public enum WebhookDeliveryKind {
 
     /// Whether the delivery's previous redelivery job has not finished yet (it may be settling
     /// after its last attempt was recorded).
-    static func hasLiveRedeliveryJob(_ delivery: WebhookDelivery, db: Database) throws -> Bool {
-        try Bool.fetchOne(db, sql: """
-            SELECT EXISTS (SELECT 1 FROM jobs WHERE kind = ? AND unique_key = ? AND state IN ('scheduled', 'available', 'running', 'retryable'))
-            """, arguments: [name, redeliveryKey(delivery)]) ?? false
+    static func hasLiveRedeliveryJob(_ delivery: WebhookDelivery, store: SQLiteJobStore, db: Database) throws -> Bool {
+        try store.jobIsPending(kind: name, uniqueKey: redeliveryKey(delivery), in: db)
     }
 
     static func redeliveryKey(_ delivery: WebhookDelivery) -> String { "webhook:delivery:\(delivery.id)" }
