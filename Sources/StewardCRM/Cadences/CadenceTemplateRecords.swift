@@ -113,8 +113,3 @@ public struct CadenceSummary: Sendable, Equatable {
     public var active: Int
     public var paused: Int
 }
-
-/// Timestamps written into CRM rows: ISO 8601 UTC, second precision.
-enum Timestamp {
-    static func iso(_ date: Date) -> String { date.formatted(.iso8601) }
-}

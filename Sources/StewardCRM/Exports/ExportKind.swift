@@ -3,18 +3,6 @@ import StewardSQLite
 public import StewardWorkflows
 import Foundation
 import Logging
-import Synchronization
-
-/// The definitions jobs read at run time; swapped on reload.
-public final class WorkflowDefinitions: Sendable {
-    private let current: Mutex<WorkflowSet>
-
-    public init(_ set: WorkflowSet) { current = Mutex(set) }
-
-    public func update(_ set: WorkflowSet) { current.withLock { $0 = set } }
-
-    public var set: WorkflowSet { current.withLock { $0 } }
-}
 
 /// `export` jobs: `{"export": "weekly-pipeline"}` runs that export definition.
 public enum ExportKind {
