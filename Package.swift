@@ -17,6 +17,8 @@ let package = Package(
         .executable(name: "steward-bench", targets: ["StewardBench"]),
         .library(name: "StewardCore", targets: ["StewardCore"]),
         .library(name: "StewardSQLite", targets: ["StewardSQLite"]),
+        // The conformance suite and test helpers, for a store in another target or package.
+        .library(name: "StewardTesting", targets: ["StewardTesting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -97,7 +99,7 @@ let package = Package(
         ),
         .target(
             name: "StewardTesting",
-            dependencies: ["StewardCore", "StewardSQLite", "StewardCRM"],
+            dependencies: ["StewardCore", "StewardSQLite"],
             swiftSettings: sharedSettings
         ),
         .testTarget(
@@ -126,7 +128,7 @@ let package = Package(
         ),
         .testTarget(
             name: "StewardCLITests",
-            dependencies: ["StewardCLI", "StewardCore", "StewardSQLite", "StewardTesting", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["StewardCLI", "StewardCore", "StewardSQLite", "StewardCRM", "StewardTesting", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: sharedSettings
         ),
     ]

@@ -6,7 +6,7 @@ import StewardSQLite
 import StewardTesting
 import Testing
 
-@Suite("CRM changes", .sqliteDatabase)
+@Suite("CRM changes", .crmDatabase)
 struct CRMChangesTests {
     let store: SQLiteJobStore
     let changes: CRMChanges

@@ -9,7 +9,7 @@ import Testing
 
 /// Enrollment edges: closed records, steps done out of order, pauses, odd amounts and
 /// file versions.
-@Suite("Cadence edge cases", .sqliteDatabase)
+@Suite("Cadence edge cases", .crmDatabase)
 struct CadenceEdgeCaseTests {
     let store: SQLiteJobStore
     let service: CadenceService

@@ -7,7 +7,7 @@ import StewardTesting
 import StewardWorkflows
 import Testing
 
-@Suite("Cadence generation", .sqliteDatabase)
+@Suite("Cadence generation", .crmDatabase)
 struct CadenceGenerationTests {
     let store: SQLiteJobStore
     let service: CadenceService

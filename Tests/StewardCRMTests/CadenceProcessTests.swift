@@ -54,7 +54,7 @@ struct CadenceProcessTests {
     }
 
     @Test func aScanKilledMidwayLeavesNothingAndItsRerunFlagsEachAccountOnce() async throws {
-        try await SQLiteTestStore.with { test in
+        try await SQLiteTestStore.with(schema: CRMSchema.migrations) { test in
             try await test.store.database.write { db in
                 // 100k accounts; every tenth one last bought 200 days before the scan day.
                 try db.execute(sql: """
@@ -95,7 +95,7 @@ struct CadenceProcessTests {
     }
 
     @Test func generationJobsRerunAfterAKillCreateEachActivityOnce() async throws {
-        try await SQLiteTestStore.with { test in
+        try await SQLiteTestStore.with(schema: CRMSchema.migrations) { test in
             let enrollments = 3000
             let cadence = try #require(try WorkflowLoader(environment: [:]).load(files: [(path: "r.yml", text: Self.rules)]).cadences["winback"])
             try await CadenceService(store: test.store).sync([cadence], now: Date())

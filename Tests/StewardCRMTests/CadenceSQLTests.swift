@@ -9,7 +9,7 @@ import Testing
 
 /// Upfront generation computes due dates and subjects in SQL; they must match the Swift
 /// arithmetic (`CadenceCalendar`) and rendering every day of the week, across month ends.
-@Suite("Cadence SQL matches Swift", .sqliteDatabase)
+@Suite("Cadence SQL matches Swift", .crmDatabase)
 struct CadenceSQLTests {
     static func cadence(_ counting: String) -> String {
         let steps = (0...15).map { "  - { day: \($0), type: task, subject: \"It's {{opportunity.amount}} for {{account.company_name}}\" }" }

@@ -8,7 +8,7 @@ import StewardTesting
 import StewardWorkflows
 import Testing
 
-@Suite("Exports", .sqliteDatabase)
+@Suite("Exports", .crmDatabase)
 struct ExportTests {
     let now = ManualClockTime.start  // 2026-01-05 09:00 UTC
 

@@ -11,7 +11,7 @@ struct ImportDedupeIndexTests {
     /// The per-row dedupe lookup of contacts and leads searches an index, not the whole table.
     @Test(arguments: ["contacts", "leads"])
     func theDedupeLookupUsesAnIndex(target: String) async throws {
-        try await SQLiteTestStore.with { test in
+        try await SQLiteTestStore.with(schema: CRMSchema.migrations) { test in
             let profile = try ImportFixtures.profile(yaml: """
                 kind: import
                 name: p
@@ -31,7 +31,7 @@ struct ImportDedupeIndexTests {
     /// With `on_duplicate: update`, a key twice in one file is reported rather than the second
     /// row updating what the first wrote, and an empty cell leaves the stored value alone.
     @Test func updateReportsInFileDuplicatesAndKeepsValuesOfEmptyCells() async throws {
-        try await SQLiteTestStore.with { test in
+        try await SQLiteTestStore.with(schema: CRMSchema.migrations) { test in
             var profile = try ImportFixtures.profile("prospecting-targets")
             profile.onDuplicate = .update
             let first = try ImportFixtures.write("Company,Contact,Email\nAcme,Ann,a@acme.de\n", to: test.directory, name: "1.csv")

@@ -13,7 +13,7 @@ struct ImportGiveUpTests {
     /// A trigger's RAISE(ROLLBACK) ends the batch's transaction: the batch fails as a whole
     /// instead of writing the rest of its rows one autocommit at a time.
     @Test func aRolledBackTransactionFailsTheBatch() async throws {
-        try await SQLiteTestStore.with { test in
+        try await SQLiteTestStore.with(schema: CRMSchema.migrations) { test in
             try await rollBackOnSecondCompany(test.store)
             let file = try ImportFixtures.write("Company\nAcme\nRollback\nGamma\n", to: test.directory)
             await #expect(throws: DatabaseError.self) {
@@ -31,7 +31,7 @@ struct ImportGiveUpTests {
     /// an attempt with attempts left leaves it to the retry.
     @Test(arguments: [(5, false), (1, true)])
     func aDiscardedJobFailsTheImport(maxAttempts: Int, givesUp: Bool) async throws {
-        try await SQLiteTestStore.with { test in
+        try await SQLiteTestStore.with(schema: CRMSchema.migrations) { test in
             try await rollBackOnSecondCompany(test.store)
             let file = try ImportFixtures.write("Company\nAcme\nRollback\n", to: test.directory)
             let record = try await ImportService(store: test.store).submit(file: file, profile: try ImportFixtures.profile("prospecting-targets"), createdBy: nil)
@@ -54,7 +54,7 @@ struct ImportGiveUpTests {
     /// The rescuer discards an import job whose workers keep dying before its first checkpoint:
     /// the import fails with it instead of staying `processing` forever.
     @Test func anImportWhoseJobIsQuarantinedFails() async throws {
-        try await SQLiteTestStore.with { test in
+        try await SQLiteTestStore.with(schema: CRMSchema.migrations) { test in
             let file = try ImportFixtures.write("Company\nAcme\n", to: test.directory)
             let record = try await ImportService(store: test.store).submit(file: file, profile: try ImportFixtures.profile("prospecting-targets"), createdBy: nil)
             let clock = ManualClock(now: Date())
@@ -79,7 +79,7 @@ struct ImportGiveUpTests {
     /// request: the import and its job are cancelled at once.
     @Test(arguments: ["retryable", "expired"])
     func anImportNoWorkerRunsIsCancelledAtOnce(jobState: String) async throws {
-        try await SQLiteTestStore.with { test in
+        try await SQLiteTestStore.with(schema: CRMSchema.migrations) { test in
             let file = try ImportFixtures.write("Company\nAcme\n", to: test.directory)
             let service = ImportService(store: test.store)
             let record = try await service.submit(file: file, profile: try ImportFixtures.profile("prospecting-targets"), createdBy: nil)

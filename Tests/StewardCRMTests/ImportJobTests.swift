@@ -12,7 +12,7 @@ struct ImportJobTests {
     /// Every error category, each at the physical line its record starts on, with the record's
     /// bytes; the valid rows are imported.
     @Test func everyErrorCategoryIsRecordedAtItsLine() async throws {
-        try await SQLiteTestStore.with { test in
+        try await SQLiteTestStore.with(schema: CRMSchema.migrations) { test in
             try await ImportFixtures.seedAccounts(test.store)
             try await test.store.database.write { db in
                 try db.execute(sql: """
@@ -41,7 +41,7 @@ struct ImportJobTests {
     }
 
     @Test func aBomCrlfFileWithQuotedLineBreaksImports() async throws {
-        try await SQLiteTestStore.with { test in
+        try await SQLiteTestStore.with(schema: CRMSchema.migrations) { test in
             let record = try await ImportFixtures.run(ImportFixtures.file("targets-bom-crlf.csv"), profile: try ImportFixtures.profile("prospecting-targets"), store: test.store)
             #expect(record.status == .completed)
             #expect(record.counts.created == 4)
@@ -51,7 +51,7 @@ struct ImportJobTests {
     }
 
     @Test func semicolonsAndLatin1AreRead() async throws {
-        try await SQLiteTestStore.with { test in
+        try await SQLiteTestStore.with(schema: CRMSchema.migrations) { test in
             let profile = try ImportFixtures.profile("prospecting-targets")
             let semicolon = try await ImportFixtures.run(ImportFixtures.file("targets-semicolon.csv"), profile: profile, store: test.store)
             let latin1 = try await ImportFixtures.run(ImportFixtures.file("targets-latin1.csv"), profile: profile, store: test.store)
@@ -64,7 +64,7 @@ struct ImportJobTests {
     }
 
     @Test func latin1WithoutTheFallbackIsAValidationError() async throws {
-        try await SQLiteTestStore.with { test in
+        try await SQLiteTestStore.with(schema: CRMSchema.migrations) { test in
             var profile = try ImportFixtures.profile("prospecting-targets")
             profile.latin1Fallback = false
             let record = try await ImportFixtures.run(ImportFixtures.file("targets-latin1.csv"), profile: profile, store: test.store)
@@ -75,7 +75,7 @@ struct ImportJobTests {
     }
 
     @Test func aMissingRequiredHeaderIsRefusedBeforeAnythingIsWritten() async throws {
-        try await SQLiteTestStore.with { test in
+        try await SQLiteTestStore.with(schema: CRMSchema.migrations) { test in
             let file = try ImportFixtures.write("Name,E-Mail\nAnna,anna@x.de\n", to: test.directory)
             let error = await #expect(throws: StewardError.self) {
                 try await ImportService(store: test.store).submit(file: file, profile: try ImportFixtures.profile("prospecting-targets"), createdBy: nil)
@@ -91,7 +91,7 @@ struct ImportJobTests {
     /// A header the job cannot use (the file changed under a registered import) fails the import
     /// with `import.failed`.
     @Test func aBadHeaderAtRunTimeFailsTheImport() async throws {
-        try await SQLiteTestStore.with { test in
+        try await SQLiteTestStore.with(schema: CRMSchema.migrations) { test in
             let file = try ImportFixtures.write("Company\nAcme\n", to: test.directory)
             let record = try await ImportService(store: test.store).submit(file: file, profile: try ImportFixtures.profile("prospecting-targets"), createdBy: nil)
             try Data([0xFF, 0xFE, 0x41, 0x00]).write(to: URL(fileURLWithPath: record.storedPath))
@@ -105,7 +105,7 @@ struct ImportJobTests {
     }
 
     @Test func duplicatesAreSkippedOrUpdatedByTheDedupeKey() async throws {
-        try await SQLiteTestStore.with { test in
+        try await SQLiteTestStore.with(schema: CRMSchema.migrations) { test in
             var profile = try ImportFixtures.profile("prospecting-targets")
             let first = try ImportFixtures.write("Company,Email\nAcme,a@acme.de\nBeta,b@beta.de\nAcme again,A@ACME.DE\n", to: test.directory, name: "1.csv")
             let skipped = try await ImportFixtures.run(first, profile: profile, store: test.store)
@@ -121,7 +121,7 @@ struct ImportJobTests {
     /// A large batch has its rules applied in two halves at once; rows keep the file's order and
     /// each error its line.
     @Test func aLargeBatchKeepsRowsInOrderAndErrorsAtTheirLines() async throws {
-        try await SQLiteTestStore.with { test in
+        try await SQLiteTestStore.with(schema: CRMSchema.migrations) { test in
             let rows = (1...2500).map { "Company \($0),\($0 % 100 == 0 ? "bad-\($0)" : "c\($0)@example.com")" }.joined(separator: "\n")
             let file = try ImportFixtures.write("Company,Email\n\(rows)\n", to: test.directory)
             let record = try await ImportFixtures.run(file, profile: try ImportFixtures.profile("prospecting-targets"), store: test.store, batchSize: 5000)
@@ -134,7 +134,7 @@ struct ImportJobTests {
 
     /// The batch that sees a cancel request stops the import; rows committed before it stay.
     @Test func cancelStopsAtTheNextBatchKeepingCommittedRows() async throws {
-        try await SQLiteTestStore.with { test in
+        try await SQLiteTestStore.with(schema: CRMSchema.migrations) { test in
             let rows = (1...10).map { "Company \($0),c\($0)@example.com" }.joined(separator: "\n")
             let file = try ImportFixtures.write("Company,Email\n\(rows)\n", to: test.directory)
             let service = ImportService(store: test.store)
@@ -162,7 +162,7 @@ struct ImportJobTests {
 
     /// A worker that lost its lease but still runs cannot write a batch the rescued job wrote.
     @Test func aSecondWorkerOnTheSameCheckpointStopsInsteadOfWritingTwice() async throws {
-        try await SQLiteTestStore.with { test in
+        try await SQLiteTestStore.with(schema: CRMSchema.migrations) { test in
             let rows = (1...6).map { "Company \($0),c\($0)@example.com" }.joined(separator: "\n")
             let file = try ImportFixtures.write("Company,Email\n\(rows)\n", to: test.directory)
             let record = try await ImportService(store: test.store).submit(file: file, profile: try ImportFixtures.profile("prospecting-targets"), createdBy: nil)
@@ -180,7 +180,7 @@ struct ImportJobTests {
     }
 
     @Test func anImportWhoseJobWasGivenUpOnIsCancelledAtOnce() async throws {
-        try await SQLiteTestStore.with { test in
+        try await SQLiteTestStore.with(schema: CRMSchema.migrations) { test in
             let file = try ImportFixtures.write("Company\nAcme\n", to: test.directory)
             let service = ImportService(store: test.store)
             let record = try await service.submit(file: file, profile: try ImportFixtures.profile("prospecting-targets"), createdBy: nil)
@@ -191,7 +191,7 @@ struct ImportJobTests {
     }
 
     @Test func aPendingImportIsCancelledAtOnce() async throws {
-        try await SQLiteTestStore.with { test in
+        try await SQLiteTestStore.with(schema: CRMSchema.migrations) { test in
             let file = try ImportFixtures.write("Company\nAcme\n", to: test.directory)
             let service = ImportService(store: test.store)
             let record = try await service.submit(file: file, profile: try ImportFixtures.profile("prospecting-targets"), createdBy: nil)
@@ -203,7 +203,7 @@ struct ImportJobTests {
     }
 
     @Test func theCompletedEventCarriesTheCounts() async throws {
-        try await SQLiteTestStore.with { test in
+        try await SQLiteTestStore.with(schema: CRMSchema.migrations) { test in
             let record = try await ImportFixtures.run(ImportFixtures.file("targets-with-errors.csv"), profile: try ImportFixtures.profile("prospecting-targets"), store: test.store, batchSize: 2)
             let event = try #require(try await test.store.eventList(limit: 5).first?.0)
             #expect(event.name == "import.completed")

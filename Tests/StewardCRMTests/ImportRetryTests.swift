@@ -24,7 +24,7 @@ struct ImportRetryTests {
     let original = "Company;Email\r\nAcme;a@acme.de\r\n;nobody@x.de\r\n\"Beta\r\nGmbH\";b(at)beta.de\r\nGamma;g@gamma.de;extra\r\n"
 
     @Test func theReportIsTheHeaderPlusEachFailedRecordByteForByte() async throws {
-        try await SQLiteTestStore.with { test in
+        try await SQLiteTestStore.with(schema: CRMSchema.migrations) { test in
             let file = try ImportFixtures.write(original, to: test.directory)
             let record = try await ImportFixtures.run(file, profile: try ImportFixtures.profile(yaml: profile), store: test.store)
             let report = String(decoding: try ImportService(store: test.store).errorReport(id: record.id), as: UTF8.self)
@@ -41,7 +41,7 @@ struct ImportRetryTests {
 
     /// Retrying unchanged records fails them again, at their original lines; nothing is resolved.
     @Test func aRetryFromStoredRecordsKeepsTheOriginalLines() async throws {
-        try await SQLiteTestStore.with { test in
+        try await SQLiteTestStore.with(schema: CRMSchema.migrations) { test in
             let file = try ImportFixtures.write(original, to: test.directory)
             let first = try await ImportFixtures.run(file, profile: try ImportFixtures.profile(yaml: profile), store: test.store)
             let service = ImportService(store: test.store)
@@ -60,7 +60,7 @@ struct ImportRetryTests {
     /// The report, corrected in place and imported as is: fixed rows are imported and their
     /// errors resolved; a row still wrong stays unresolved; rows that never failed are ignored.
     @Test func aCorrectedReportResolvesTheRowsItFixes() async throws {
-        try await SQLiteTestStore.with { test in
+        try await SQLiteTestStore.with(schema: CRMSchema.migrations) { test in
             let file = try ImportFixtures.write(original, to: test.directory)
             let first = try await ImportFixtures.run(file, profile: try ImportFixtures.profile(yaml: profile), store: test.store)
             let service = ImportService(store: test.store)
@@ -96,7 +96,7 @@ struct ImportRetryTests {
     }
 
     @Test func aCorrectedFileWithoutLineNumbersIsRefused() async throws {
-        try await SQLiteTestStore.with { test in
+        try await SQLiteTestStore.with(schema: CRMSchema.migrations) { test in
             let file = try ImportFixtures.write(original, to: test.directory)
             let first = try await ImportFixtures.run(file, profile: try ImportFixtures.profile(yaml: profile), store: test.store)
             let plain = try ImportFixtures.write("Company;Email\r\nX;x@x.de\r\n", to: test.directory, name: "plain.csv")
@@ -113,7 +113,7 @@ struct ImportRetryTests {
 @Suite("Import retry of an unclosed quote")
 struct ImportRetryUnclosedQuoteTests {
     @Test func theReportWrapsTheRecordAndARetryUnwrapsIt() async throws {
-        try await SQLiteTestStore.with { test in
+        try await SQLiteTestStore.with(schema: CRMSchema.migrations) { test in
             let file = try ImportFixtures.write("Company,Email\n\"Acme,a@acme.de\nBeta,b@beta.de\n", to: test.directory)
             let profile = try ImportFixtures.profile("prospecting-targets")
             let first = try await ImportFixtures.run(file, profile: profile, store: test.store)
@@ -135,7 +135,7 @@ struct ImportRetryUnclosedQuoteTests {
 @Suite("Import retry line numbers")
 struct ImportRetryLineTests {
     @Test func aRowWithoutAUsableLineNumberIsMalformed() async throws {
-        try await SQLiteTestStore.with { test in
+        try await SQLiteTestStore.with(schema: CRMSchema.migrations) { test in
             let file = try ImportFixtures.write("Company,Email\nAcme,bad\nBeta,also-bad\n", to: test.directory)
             let first = try await ImportFixtures.run(file, profile: try ImportFixtures.profile("prospecting-targets"), store: test.store)
             let corrected = try ImportFixtures.write("__line,Company,Email\n,Acme,a@acme.de\nthree,Beta,b@beta.de\n", to: test.directory, name: "fix.csv")
@@ -154,7 +154,7 @@ struct ImportRetryLineTests {
 @Suite("Import error report streaming")
 struct ImportErrorReportStreamingTests {
     @Test func aLargeReportComesInPiecesOfWholeRecords() async throws {
-        try await SQLiteTestStore.with { test in
+        try await SQLiteTestStore.with(schema: CRMSchema.migrations) { test in
             let rows = (1...3000).map { "Company \($0) \(String(repeating: "x", count: 60)),not-an-email-\($0)" }.joined(separator: "\n")
             let file = try ImportFixtures.write("Company,Email\n\(rows)\n", to: test.directory)
             let record = try await ImportFixtures.run(file, profile: try ImportFixtures.profile("prospecting-targets"), store: test.store, batchSize: 5000)

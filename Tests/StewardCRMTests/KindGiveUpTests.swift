@@ -9,7 +9,7 @@ import Testing
 
 /// The CRM kinds' give-up hooks: whatever ends a job without completing it ends the record the
 /// job was working on, in the same transaction.
-@Suite("Kinds' give-up hooks", .sqliteDatabase)
+@Suite("Kinds' give-up hooks", .crmDatabase)
 struct KindGiveUpTests {
     let clock = ManualClock()
 

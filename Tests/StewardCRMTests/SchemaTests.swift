@@ -5,7 +5,7 @@ import StewardTesting
 import StewardWorkflows
 import Testing
 
-@Suite("CRM schema", .sqliteDatabase)
+@Suite("CRM schema", .crmDatabase)
 struct SchemaTests {
     /// Workflow files are checked against `Entity.fields`; every one must be a real column (tables
     /// may hold more, e.g. bookkeeping columns no file should name).

@@ -9,7 +9,7 @@ import Testing
 /// An endpoint that answers fast but fails a random 30 % of requests is flaky, not dead: its
 /// retries go out on their schedule. The manual clock stands in for the pool's timers: every
 /// job due at a time runs then, all at once, and a snoozed one comes back when it asked to.
-@Suite("A flaky endpoint", .sqliteDatabase)
+@Suite("A flaky endpoint", .crmDatabase)
 struct WebhookFlakyEndpointTests {
     let clock = ManualClock()
 

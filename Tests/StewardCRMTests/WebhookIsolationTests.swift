@@ -9,7 +9,7 @@ import Testing
 /// The worker pool with the real kind: a dead endpoint (every request hangs) is queued first
 /// and has more deliveries than there are workers, yet a healthy endpoint's deliveries all
 /// arrive while the dead one's first request is still hanging.
-@Suite("Webhook isolation", .sqliteDatabase)
+@Suite("Webhook isolation", .crmDatabase)
 struct WebhookIsolationTests {
     @Test func aDeadEndpointDoesNotDelayAHealthyOne() async throws {
         let store = try SQLiteDatabaseTrait.store().store

@@ -10,7 +10,7 @@ import Testing
 
 /// Every log line of a delivered and a failed attempt, at trace level: none carries the secret
 /// or the URL (whose query may hold a token).
-@Suite("Webhook logging", .sqliteDatabase)
+@Suite("Webhook logging", .crmDatabase)
 struct WebhookLoggingTests {
     @Test func secretsAndURLsNeverReachTheLogs() async throws {
         let store = try SQLiteDatabaseTrait.store().store

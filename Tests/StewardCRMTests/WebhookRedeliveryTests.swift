@@ -8,7 +8,7 @@ import Testing
 
 /// A delivery has one job chain at a time, every way it can fail is found by `--failed-since`,
 /// and a delivery whose endpoint went away fails instead of waiting forever.
-@Suite("Webhook redelivery", .sqliteDatabase)
+@Suite("Webhook redelivery", .crmDatabase)
 struct WebhookRedeliveryTests {
     let clock = ManualClock()
 

@@ -8,7 +8,7 @@ import Testing
 
 /// A real receiver on 127.0.0.1 answers as scripted; the deliverer runs as the pool would run
 /// it, with a manual clock standing in for the hours between retries.
-@Suite("Webhook retries", .sqliteDatabase)
+@Suite("Webhook retries", .crmDatabase)
 struct WebhookRetryTests {
     let clock = ManualClock()
 

@@ -7,7 +7,7 @@ import StewardTesting
 import StewardWorkflows
 import Testing
 
-@Suite("Webhook safety", .sqliteDatabase)
+@Suite("Webhook safety", .crmDatabase)
 struct WebhookSafetyTests {
     let clock = ManualClock()
 

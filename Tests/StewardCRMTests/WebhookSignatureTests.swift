@@ -39,7 +39,7 @@ struct WebhookSignatureTests {
 
     /// The official Python library (in .venv-test, see scripts/test-venv) checks real requests,
     /// both plain and during a rotation where it only knows the old secret.
-    @Test(.sqliteDatabase) func theStandardWebhooksLibraryVerifiesDeliveredRequests() async throws {
+    @Test(.crmDatabase) func theStandardWebhooksLibraryVerifiesDeliveredRequests() async throws {
         let python = try WebhookReceiver.verifyingPython()
         let store = try SQLiteDatabaseTrait.store().store
         let oldSecret = "whsec_dGVzdHRlc3R0ZXN0dGVzdA=="

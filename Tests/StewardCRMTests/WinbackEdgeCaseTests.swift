@@ -8,7 +8,7 @@ import StewardWorkflows
 import Testing
 
 /// Winback edges: scans dated in the past, refunds, statuses typed in before the first scan.
-@Suite("Winback edge cases", .sqliteDatabase)
+@Suite("Winback edge cases", .crmDatabase)
 struct WinbackEdgeCaseTests {
     let store: SQLiteJobStore
     let asOf = CRMDay("2026-06-30")!

@@ -7,7 +7,7 @@ import StewardTesting
 import StewardWorkflows
 import Testing
 
-@Suite("Winback scan", .sqliteDatabase)
+@Suite("Winback scan", .crmDatabase)
 struct WinbackScanTests {
     let store: SQLiteJobStore
     let winback: WinbackService

@@ -66,7 +66,8 @@ struct EventDispatcherTests {
         store.notifications.subscribe(queue: "default", ran)
         let running = Task { try await dispatcher.run() }
         try await store.database.write { db in
-            try db.execute(sql: "INSERT INTO opportunities (opportunity_id, stage) VALUES (7, 'new')")
+            // A business row of the caller's own, beside the event.
+            try db.execute(sql: "CREATE TABLE orders (id INTEGER PRIMARY KEY); INSERT INTO orders (id) VALUES (7)")
             try store.recordEvent("opportunity.created", in: db, now: clock.now())
         }
         await ran.wait()  // the trigger's job was enqueued (no clock advance: no polling)

@@ -1,0 +1,8 @@
+import StewardCRM
+import StewardTesting
+import Testing
+
+extension Trait where Self == SQLiteDatabaseTrait {
+    /// A fresh store with the CRM's tables.
+    static var crmDatabase: Self { Self(schema: CRMSchema.migrations) }
+}
