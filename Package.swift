@@ -99,7 +99,7 @@ let package = Package(
         ),
         .target(
             name: "StewardTesting",
-            dependencies: ["StewardCore", "StewardSQLite"],
+            dependencies: ["StewardCore", "StewardSQLite", .product(name: "Logging", package: "swift-log")],
             swiftSettings: sharedSettings
         ),
         .testTarget(
