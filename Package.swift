@@ -66,9 +66,24 @@ let package = Package(
             ],
             swiftSettings: sharedSettings
         ),
+        // The composition root: opens the store, owns the kinds, the workflow directory, the
+        // routes and schedules derived from it, and the pool's setup. Front ends build on it.
+        .target(
+            name: "StewardApp",
+            dependencies: [
+                "StewardCore", "StewardSQLite", "StewardWorkflows", "StewardCRM",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: sharedSettings
+        ),
         .target(
             name: "StewardCLI",
             dependencies: [
+                "StewardApp",
                 "StewardCore",
                 "StewardSQLite",
                 "StewardWorkflows",

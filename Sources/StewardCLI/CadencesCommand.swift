@@ -1,3 +1,4 @@
+import StewardApp
 import ArgumentParser
 import Foundation
 import Logging
@@ -23,14 +24,6 @@ struct CadencesCommand: AsyncParsableCommand {
 
     /// `steward run` stores the cadences it loads and reloads; a failure is logged (jobs then
     /// keep the stored current version, or store their file's when none is).
-    static func syncOnLoad(_ set: WorkflowSet, store: SQLiteJobStore, now: Date, logger: Logger) async {
-        do {
-            try await CadenceService(store: store).sync(set.cadences.values.sorted { $0.name < $1.name }, now: now)
-        } catch {
-            logger.warning("could not store the cadence definitions", metadata: ["error": "\(error)"])
-        }
-    }
-
     static func describe(_ enrollment: CadenceEnrollment) -> String {
         var line = "enrollment \(enrollment.id): \(enrollment.record) in \(enrollment.cadence) (v\(enrollment.cadenceVersion)), \(enrollment.status.rawValue)"
         line += ", step \(enrollment.currentStep), enrolled \(enrollment.enrolledOn)"

@@ -1,11 +1,11 @@
 import ArgumentParser
+import StewardApp
 import StewardCore
 import StewardSQLite
-import StewardCRM
 
 /// `--database PATH`, else `$STEWARD_DATABASE`, else `./steward.sqlite`.
 struct DatabaseOptions: ParsableArguments {
-    @Option(name: .customLong("database"), help: "SQLite file (default: $STEWARD_DATABASE or ./steward.sqlite).")
+    @Option(name: .customLong("database"), help: "SQLite file or sqlite:PATH URL (default: $STEWARD_DATABASE or ./steward.sqlite).")
     var database: String?
 
     static let environmentKey = "STEWARD_DATABASE"
@@ -16,7 +16,7 @@ struct DatabaseOptions: ParsableArguments {
 
     /// Opens the store; read-only commands pass `mustExist` so a typo never creates a file.
     func open(mustExist: Bool = false) throws -> SQLiteJobStore {
-        try SQLiteJobStore.open(path: path, options: SQLiteStoreOptions(mustExist: mustExist, schema: CRMSchema.migrations))
+        try StewardStore.open(path, mustExist: mustExist)
     }
 }
 

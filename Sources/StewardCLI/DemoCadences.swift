@@ -1,5 +1,5 @@
+import StewardApp
 import Foundation
-import GRDB
 import Logging
 import StewardCore
 import StewardCRM
@@ -20,7 +20,7 @@ enum DemoCadences {
         guard let sql = try? DemoFiles.text(fixture), let set = try? definitions() else {
             return "Cadences and winback: skipped (\(fixture) and Workflows/cadences were found neither here nor in the source tree)"
         }
-        try await store.database.write { db in try db.execute(sql: sql) }
+        try await CRMDemoData.load(sql: sql, into: store)
         var lines = ["Cadences and winback on the demo CRM (\(fixture)):"]
         lines += try await opportunities(store: store, set: set, clock: clock)
         lines += try await winback(store: store, set: set, clock: clock)

@@ -1,3 +1,4 @@
+import StewardApp
 import Foundation
 import Logging
 import StewardCore

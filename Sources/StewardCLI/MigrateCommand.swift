@@ -1,6 +1,5 @@
 import ArgumentParser
-import StewardCRM
-import StewardSQLite
+import StewardApp
 
 /// `steward migrate`: brings an existing Steward database's schema up to this build, all
 /// migrations in one transaction. Commands that only read or change rows never migrate.
@@ -10,7 +9,7 @@ struct MigrateCommand: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
-        let applied = try SQLiteJobStore.migrate(path: database.path, schema: CRMSchema.migrations)
+        let applied = try StewardStore.migrate(database.path)
         let context = CommandContext.current
         if applied.isEmpty { return context.print("\(database.path): up to date") }
         context.print("\(database.path): applied \(applied.count) migration\(applied.count == 1 ? "" : "s"): \(applied.joined(separator: ", "))")

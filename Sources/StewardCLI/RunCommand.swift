@@ -6,6 +6,7 @@ import UnixSignals
 import StewardCore
 import StewardSQLite
 import StewardWorkflows
+import StewardApp
 
 /// `steward run`: the worker pool until SIGTERM/SIGINT (graceful), or until drained.
 struct RunCommand: AsyncParsableCommand {
@@ -34,7 +35,7 @@ struct RunCommand: AsyncParsableCommand {
         let store = try database.open()
         let setup = RunSetup(
             store: store, workflows: workflowSet, workflowsDirectory: workflowsDirectory,
-            exportsDirectory: exportsDir, context: context, logger: logger
+            exportsDirectory: exportsDir, clock: context.clock, environment: context.environment, logger: logger
         )
         let pool = try setup.makePool(configuration)
         var services = [ServiceGroupConfiguration.ServiceConfiguration(service: pool, successTerminationBehavior: .gracefullyShutdownGroup)]

@@ -1,4 +1,5 @@
 public import ArgumentParser
+import StewardApp
 
 /// `steward`: the root command.
 public struct StewardCommand: AsyncParsableCommand {
@@ -18,6 +19,3 @@ public struct StewardCommand: AsyncParsableCommand {
     public init() {}
 }
 
-public enum StewardVersion {
-    public static let current = "0.1.0"
-}

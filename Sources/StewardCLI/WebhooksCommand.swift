@@ -1,3 +1,4 @@
+import StewardApp
 import ArgumentParser
 import Foundation
 import Logging

@@ -16,4 +16,9 @@ public enum CRMDemoData {
                 """)
         }
     }
+
+    /// Loads a CRM fixture: SQL statements (`Fixtures/crm/demo-crm.sql`) run in one transaction.
+    public static func load(sql: String, into store: SQLiteJobStore) async throws {
+        try await store.database.write { db in try db.execute(sql: sql) }
+    }
 }

@@ -1,19 +1,20 @@
 import Foundation
-import StewardCore
-import StewardWorkflows
+public import StewardCore
+public import StewardWorkflows
 import StewardCRM
 
-/// Loading the workflow directory for commands that act on it.
-enum WorkflowDirectory {
+/// The workflow directory, and what the engine derives from it: schedules and event routes.
+public enum WorkflowDirectory {
     /// The loaded set; nil when the directory is absent and was not asked for explicitly.
-    /// Problems throw one error after every issue line is printed.
-    static func load(_ directory: String, required: Bool, context: CommandContext) throws -> WorkflowSet? {
+    /// Problems throw one error after every issue has been handed to `report`.
+    public static func load(_ directory: String, required: Bool, environment: [String: String],
+                            report: (WorkflowIssue) -> Void) throws -> WorkflowSet? {
         var isDirectory: ObjCBool = false
         if !required, !FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) { return nil }
         do {
-            return try WorkflowLoader(environment: context.environment, jobKinds: JobKinds.names).load(directory: directory)
+            return try WorkflowLoader(environment: environment, jobKinds: JobKinds.names).load(directory: directory)
         } catch let error as WorkflowValidationError {
-            for issue in error.issues { context.errorOutput.write("\(issue)\n") }
+            for issue in error.issues { report(issue) }
             let count = error.issues.count
             throw StewardError(.invalidWorkflows, "\(directory): \(count) problem\(count == 1 ? "" : "s") in workflow files",
                                fix: "fix the lines above; steward validate \(directory) checks them")
@@ -21,14 +22,14 @@ enum WorkflowDirectory {
     }
 
     /// Schedules, plus exports that have a schedule.
-    static func scheduledJobs(_ set: WorkflowSet) -> [ScheduledJob] {
+    public static func scheduledJobs(_ set: WorkflowSet) -> [ScheduledJob] {
         set.schedules.values.map(\.scheduledJob) + set.exports.values.compactMap(ExportKind.scheduledJob)
             + set.winbacks.values.compactMap(WinbackKind.scheduledJob)
     }
 
     /// Who listens to which event: trigger actions, cadences' `enroll_on` and `stop_on`, webhook endpoints;
     /// `notRunnable` names those whose job kind this build cannot run yet.
-    static func eventRoutes(_ set: WorkflowSet, runnable: Set<String>) -> (routes: [EventRoute], notRunnable: [String]) {
+    public static func eventRoutes(_ set: WorkflowSet, runnable: Set<String>) -> (routes: [EventRoute], notRunnable: [String]) {
         var routes: [EventRoute] = []
         for trigger in set.triggers.values.sorted(by: { $0.name < $1.name }) {
             for (index, action) in trigger.actions.enumerated() {

@@ -14,10 +14,11 @@ struct WorkflowReloader: Service, CustomStringConvertible {
     let dispatcher: EventDispatcher
     let definitions: WorkflowDefinitions
     let store: SQLiteJobStore
-    let context: CommandContext
+    let clock: any JobClock
+    let environment: [String: String]
     let logger: Logger
 
-    /// What service logs print for it: never its context, whose environment holds secrets.
+    /// What service logs print for it: never its environment, which holds secrets.
     var description: String { "WorkflowReloader(directory: \(directory))" }
 
     func run() async throws {
@@ -30,9 +31,11 @@ struct WorkflowReloader: Service, CustomStringConvertible {
 
     private func reload() async {
         do {
-            let set = try WorkflowDirectory.load(directory, required: true, context: context)
+            let set = try WorkflowDirectory.load(directory, required: true, environment: environment) { issue in
+                logger.error("workflow file problem", metadata: ["issue": "\(issue)"])
+            }
             if let set { definitions.update(set) }
-            if let set { await CadencesCommand.syncOnLoad(set, store: store, now: context.clock.now(), logger: logger) }
+            if let set { await CadenceSync.onLoad(set, store: store, now: clock.now(), logger: logger) }
             scheduler.update(set.map(WorkflowDirectory.scheduledJobs) ?? [])
             if let set { dispatcher.update(WorkflowDirectory.eventRoutes(set, runnable: JobKinds.names).routes) }
             logger.notice("workflow files reloaded", metadata: ["directory": "\(directory)", "schedules": "\(set?.schedules.count ?? 0)"])

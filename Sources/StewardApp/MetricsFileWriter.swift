@@ -1,20 +1,20 @@
 import Foundation
 import Logging
 import Prometheus
-import ServiceLifecycle
+public import ServiceLifecycle
 import StewardCore
 
 /// Writes the process's Prometheus registry to a file every interval (and once at shutdown), for
 /// a node_exporter textfile collector or any scraper that reads files. Written to a temporary
 /// name and renamed, so a reader never sees half a file.
-struct MetricsFileWriter: Service {
+public struct MetricsFileWriter: Service {
     let registry: PrometheusCollectorRegistry
     let path: String
     let interval: Duration
     let clock: any JobClock
     let logger: Logger
 
-    func run() async throws {
+    public func run() async throws {
         await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 write()

@@ -1,13 +1,13 @@
 import Foundation
-import Logging
-import StewardCore
-import StewardCRM
-import StewardSQLite
-import StewardWorkflows
+public import Logging
+public import StewardCore
+public import StewardCRM
+public import StewardSQLite
+public import StewardWorkflows
 
 /// The kinds this build of `steward` runs.
-enum JobKinds {
-    static func registry(store: SQLiteJobStore, definitions: WorkflowDefinitions = WorkflowDefinitions(WorkflowSet()),
+public enum JobKinds {
+    public static func registry(store: SQLiteJobStore, definitions: WorkflowDefinitions = WorkflowDefinitions(WorkflowSet()),
                          exportsDirectory: String = "exports", clock: any JobClock = SystemClock(), logger: Logger = Logger(label: "steward")) -> JobRegistry {
         let runner = ExportRunner(store: store, directory: URL(fileURLWithPath: exportsDirectory), logger: logger)
         let imports = ImportKind.make(store: store, clock: clock, logger: logger)
@@ -18,15 +18,15 @@ enum JobKinds {
     }
 
     /// Kind names are known without a store, so input can be checked before any file is opened.
-    static let names: Set<String> = Set(BuiltinKinds.all.map(\.name) + [ProbeKind.name, ExportKind.name, ImportKind.name] + CadenceJobs.kinds
+    public static let names: Set<String> = Set(BuiltinKinds.all.map(\.name) + [ProbeKind.name, ExportKind.name, ImportKind.name] + CadenceJobs.kinds
                                         + [WinbackKind.name, WebhookDeliveryKind.name])
 
     /// What webhook requests call themselves.
-    static let userAgent = "Steward/\(StewardVersion.current)"
+    public static let userAgent = "Steward/\(StewardVersion.current)"
 
     /// The kinds' own argument checks, known without a store, so `enqueue` refuses bad
     /// arguments before any file is opened; the registry's kinds carry the same checks.
-    static let argumentChecks: [String: JobArgumentCheck] = {
+    public static let argumentChecks: [String: JobArgumentCheck] = {
         var checks: [String: JobArgumentCheck] = [ImportKind.name: ImportKind.checkArguments, ExportKind.name: ExportKind.checkArguments,
                                                   WinbackKind.name: WinbackKind.checkArguments, WebhookDeliveryKind.name: WebhookDeliveryKind.checkArguments,
                                                   CadenceJobs.generate: CadenceKinds.checkGenerateArguments,
@@ -36,14 +36,14 @@ enum JobKinds {
         return checks
     }()
 
-    static func requireKnown(_ kind: String) throws {
+    public static func requireKnown(_ kind: String) throws {
         guard names.contains(kind) else {
             throw StewardError(.unknownKind, "unknown job kind '\(kind)'", fix: "known kinds: \(names.sorted().joined(separator: ", "))")
         }
     }
 
     /// The kind exists and accepts `args`.
-    static func check(_ kind: String, args: String) throws {
+    public static func check(_ kind: String, args: String) throws {
         try requireKnown(kind)
         try argumentChecks[kind]?(args)
     }
