@@ -23,13 +23,8 @@ struct ImportCommand: AsyncParsableCommand {
     func run() async throws {
         let context = CommandContext.current
         let set = try WorkflowDirectory.load(workflows, required: true, context: context) ?? WorkflowSet()
-        guard let definition = set.imports[profile] else {
-            throw StewardError(.invalidArguments, "no import profile named '\(profile)' in \(workflows)",
-                               fix: set.imports.isEmpty ? "add a `kind: import` file" : "defined: \(set.imports.keys.sorted().joined(separator: ", "))")
-        }
-        if let batchSize, !ImportRunner.batchSizes.contains(batchSize) {
-            throw StewardError(.invalidArguments, "--batch-size must be between 1 and 50000", fix: "try 5000")
-        }
+        let definition = try ImportRequest.profile(profile, in: set, source: workflows)
+        try ImportRequest.checkBatchSize(batchSize)
         // Copied and checked before the database is opened, so a refused file leaves no new
         // database behind; the input is read once, so a pipe or standard input works too.
         let staged = try stage(definition, context: context)

@@ -10,7 +10,7 @@ public final class PoolHarness: Sendable {
     private let task: Task<Void, any Error>
 
     public init(
-        store: any JobStore, kinds: [JobKind], clock: any JobClock,
+        store: any JobStore, kinds: [JobKind], clock: any JobClock, random: any JobRandom = SystemJobRandom(),
         configure: (inout WorkerPoolConfiguration) -> Void = { _ in },
         metricsFactory: any MetricsFactory = MetricsSystem.factory
     ) throws {
@@ -25,7 +25,8 @@ public final class PoolHarness: Sendable {
         configure(&configuration)
         var logger = Logger(label: "steward.test")
         logger.logLevel = .critical
-        let pool = try WorkerPool(store: store, registry: JobRegistry(kinds), configuration: configuration, clock: clock, logger: logger, metricsFactory: metricsFactory)
+        let pool = try WorkerPool(store: store, registry: JobRegistry(kinds), configuration: configuration, clock: clock, random: random,
+                                  logger: logger, metricsFactory: metricsFactory)
         self.pool = pool
         task = Task { try await pool.run() }
     }

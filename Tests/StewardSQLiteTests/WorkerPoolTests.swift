@@ -27,6 +27,26 @@ struct WorkerPoolTests {
         #expect(try await store.jobGet(id: id)?.state == .completed)
     }
 
+    /// The jitter comes from the injected random source: one that always draws its largest
+    /// value makes an exponential backoff's delay exactly its ceiling.
+    @Test func backoffJitterDrawsFromTheInjectedRandomSource() async throws {
+        struct Largest: JobRandom { func next() -> UInt64 { .max } }
+        let store = try store()
+        let ran = TestSignal<Void>()
+        let kind = JobKind(name: "flaky", retryPolicy: RetryPolicy(maxAttempts: 3, backoff: .exponential(base: .seconds(100), cap: .seconds(1000)))) { _ in
+            ran.fire()
+            throw RetryableTestError(message: "fails")
+        }
+        let pool = try PoolHarness(store: store, kinds: [kind], clock: clock, random: Largest())
+        let failedAt = clock.now()
+        let id = try await enqueue(store, NewJob(kind: "flaky"))[0]
+        _ = await ran.next()
+        try await pool.stop()
+        let job = try #require(try await store.jobGet(id: id))
+        #expect(job.state == .retryable)
+        #expect(abs(job.runAt.timeIntervalSince(failedAt) - 100) < 0.001, "the largest draw: the whole first backoff, \(job.runAt.timeIntervalSince(failedAt)) s")
+    }
+
     @Test func aFailedJobIsRetriedAtItsBackoffTime() async throws {
         let store = try store()
         let attempts = TestSignal<Int>()

@@ -9,6 +9,7 @@ extension ImportService {
     /// from their stored bytes, or from `correctedFile` (an error report edited by hand; its
     /// rows are matched by `__line`).
     public func retry(id: Int64, correctedFile: URL?, createdBy: String?, batchSize: Int? = nil) async throws -> ImportRecord {
+        try ImportRequest.checkBatchSize(batchSize)
         let (record, profile, unresolved) = try await retrySource(id)
         guard unresolved > 0 else {
             throw StewardError(.invalidTransition, "import \(id) has no unresolved failed rows", fix: "nothing to retry; see `steward imports errors \(id)`")

@@ -24,7 +24,8 @@ public struct ImportService: Sendable {
 
     /// Records a staged file as an import and enqueues its job in one transaction.
     public func submit(_ staged: StagedImport, profile: ImportProfileDefinition, createdBy: String?, batchSize: Int? = nil) async throws -> ImportRecord {
-        try await register(staged.stored, fileName: staged.fileName, profile: profile, createdBy: createdBy, parent: nil, batchSize: batchSize)
+        try ImportRequest.checkBatchSize(batchSize)
+        return try await register(staged.stored, fileName: staged.fileName, profile: profile, createdBy: createdBy, parent: nil, batchSize: batchSize)
     }
 
     /// A file to import, copied beside the database (`databasePath`) and checked, before any

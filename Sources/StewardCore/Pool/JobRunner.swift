@@ -8,6 +8,7 @@ struct JobRunner: Sendable {
     let inFlight: InFlightJobs
     let finisher: JobFinisher
     let clock: any JobClock
+    let random: any JobRandom
     let metrics: PoolMetrics
     let logger: Logger
 
@@ -81,9 +82,9 @@ struct JobRunner: Sendable {
     }
 
     private func failure(_ job: Job, message: String, permanent: Bool, now: Date) -> JobOutcome {
-        var random = SystemRandomNumberGenerator()
+        var generator = JobRandomGenerator(source: random)
         let policy = registry[job.kind]?.retryPolicy ?? .standard
-        return policy.outcome(afterFailureOf: job, message: message, permanent: permanent, now: now, using: &random)
+        return policy.outcome(afterFailureOf: job, message: message, permanent: permanent, now: now, using: &generator)
     }
 
     private func log(_ job: Job, outcome: JobOutcome) {

@@ -13,7 +13,7 @@ public final class WorkerPool: Service, Sendable {
 
     public init(
         store: any JobStore, registry: JobRegistry, configuration: WorkerPoolConfiguration = .init(),
-        clock: any JobClock = SystemClock(), logger: Logger = Logger(label: "steward.pool"),
+        clock: any JobClock = SystemClock(), random: any JobRandom = SystemJobRandom(), logger: Logger = Logger(label: "steward.pool"),
         metricsFactory: any MetricsFactory = MetricsSystem.factory
     ) throws {
         try configuration.validate()
@@ -22,7 +22,7 @@ public final class WorkerPool: Service, Sendable {
         let inFlight = InFlightJobs()
         let metrics = PoolMetrics(factory: metricsFactory)
         let finisher = JobFinisher(store: store, clock: clock, inFlight: inFlight, hooks: registry.giveUpHooks, logger: logger)
-        let runner = JobRunner(registry: registry, inFlight: inFlight, finisher: finisher, clock: clock, metrics: metrics, logger: logger)
+        let runner = JobRunner(registry: registry, inFlight: inFlight, finisher: finisher, clock: clock, random: random, metrics: metrics, logger: logger)
         let context = PoolContext(
             store: store, registry: registry, configuration: configuration, clock: clock, logger: logger,
             metrics: metrics, inFlight: inFlight, finisher: finisher, shutdown: ShutdownSignal(), runner: runner
