@@ -2,7 +2,7 @@ public import Logging
 import Prometheus
 public import ServiceLifecycle
 public import StewardCore
-public import StewardCRM
+import StewardCRM
 public import StewardSQLite
 public import StewardWorkflows
 

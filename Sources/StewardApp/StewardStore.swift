@@ -1,4 +1,4 @@
-public import StewardCore
+import StewardCore
 public import StewardSQLite
 import StewardCRM
 

@@ -36,12 +36,7 @@ struct WorkflowsOption: ParsableArguments {
 
     /// An endpoint that may be sent to: defined, and not switched off in its file.
     func sendableEndpoint(_ name: String, _ context: CommandContext) throws -> WebhookDefinition {
-        let endpoint = try endpoint(name, context)
-        guard endpoint.enabled else {
-            throw StewardError(.invalidWorkflows, "webhook endpoint '\(name)' is switched off in its file in \(workflows) (enabled: false)",
-                               fix: "set enabled: true there and export the variable its secret names, then try again")
-        }
-        return endpoint
+        try WebhookEndpoints.requireSwitchedOn(try endpoint(name, context), source: workflows)
     }
 }
 

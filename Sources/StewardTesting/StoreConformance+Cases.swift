@@ -1,6 +1,6 @@
 import Foundation
 import Logging
-public import StewardCore
+import StewardCore
 
 extension JobStoreConformance {
     /// Events, schedules and transactional enqueue: run with a `ConformanceSubject`.

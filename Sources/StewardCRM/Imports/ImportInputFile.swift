@@ -1,5 +1,5 @@
 import Foundation
-public import StewardCore
+import StewardCore
 
 /// Opening a file someone asked to import, with an answer for each way that fails: missing, a
 /// directory, or not readable (each `importFileMissing`).

@@ -1,4 +1,4 @@
-public import StewardCore
+import StewardCore
 public import StewardWorkflows
 
 /// What a front end checks before it submits an import, in one place for all of them: the

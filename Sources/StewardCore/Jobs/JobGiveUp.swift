@@ -1,5 +1,3 @@
-public import Foundation
-
 /// The store's handle on the transaction that is ending a job; a kind's give-up hook writes its
 /// own rows through it, so they commit or roll back with the job's new state. Each store conforms
 /// its connection type (SQLite: GRDB's `Database`).
