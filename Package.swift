@@ -72,6 +72,8 @@ let package = Package(
             name: "StewardApp",
             dependencies: [
                 "StewardCore", "StewardSQLite", "StewardWorkflows", "StewardCRM",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -143,7 +145,7 @@ let package = Package(
         ),
         .testTarget(
             name: "StewardCLITests",
-            dependencies: ["StewardCLI", "StewardCore", "StewardSQLite", "StewardCRM", "StewardTesting", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["StewardCLI", "StewardApp", "StewardCore", "StewardSQLite", "StewardCRM", "StewardTesting", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: sharedSettings
         ),
     ]

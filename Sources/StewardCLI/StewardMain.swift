@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import StewardApp
 import StewardCore
 import StewardCRM
 
@@ -48,10 +49,10 @@ public enum StewardMain {
         case .unknownKind, .invalidArguments, .invalidConfiguration, .invalidCron: 64  // EX_USAGE
         case .invalidWorkflows: 78  // EX_CONFIG
         case .databaseUnreadable, .databaseTooNew, .databaseNeedsMigration: 65  // EX_DATAERR
-        case .jobNotFound, .recordNotFound, .deliveryNotFound, .importNotFound, .endpointNotFound, .importFileMissing, .inputFileMissing: 66  // EX_NOINPUT
+        case .jobNotFound, .recordNotFound, .deliveryNotFound, .importNotFound, .endpointNotFound, .importFileMissing, .inputFileMissing, .tokenNotFound: 66  // EX_NOINPUT
         case .invalidChange, .recordClosed, .staleScan: 65  // EX_DATAERR
         case .importFileUnreadable, .importHeaderInvalid: 65  // EX_DATAERR: the file's content
-        case .invalidTransition, .deliveryPending, .endpointDisabled: 65  // EX_DATAERR: not in a state that allows it
+        case .invalidTransition, .deliveryPending, .endpointDisabled, .tokenNameTaken: 65  // EX_DATAERR: not in a state that allows it
         case .webhookTestFailed: 69  // EX_UNAVAILABLE
         case .databaseNotWritable, .directoryNotWritable: 73  // EX_CANTCREAT
         default: 1

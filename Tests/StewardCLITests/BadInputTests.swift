@@ -1,4 +1,5 @@
 import Foundation
+import StewardApp
 import StewardCRM
 import GRDB
 import StewardCore
@@ -38,7 +39,7 @@ struct BadInputTests {
     }
 
     @Test func negativeAndOverlongDurationsSayWhatIsWrong() async throws {
-        try await SQLiteTestStore.with(schema: CRMSchema.migrations) { test in
+        try await SQLiteTestStore.with(schema: StewardStore.schema) { test in
             let prune = await steward("webhooks", "prune", "--older-than", "-5d", "--database", test.path)
             #expect(prune.code == 64)
             #expect(prune.error == "steward: error: --older-than: '-5d' is negative; a duration must be positive (write e.g. 5d)\n")
@@ -69,7 +70,7 @@ struct BadInputTests {
     }
 
     @Test func enqueueFromJSONLinesInsertsEveryLineInBatches() async throws {
-        try await SQLiteTestStore.with(schema: CRMSchema.migrations) { test in
+        try await SQLiteTestStore.with(schema: StewardStore.schema) { test in
             let lines = (1...2500).map { #"{"seconds": \#($0 % 3)}"# }.joined(separator: "\n") + "\n\n"
             let result = await steward(arguments: ["enqueue", "sleep", "--from", "-", "--queue", "bulk", "--database", test.path], input: lines)
             #expect(result.code == 0, "\(result.error)")
@@ -80,7 +81,7 @@ struct BadInputTests {
     }
 
     @Test func aBadLineRefusesTheWholeFileAndNamesItsLine() async throws {
-        try await SQLiteTestStore.with(schema: CRMSchema.migrations) { test in
+        try await SQLiteTestStore.with(schema: StewardStore.schema) { test in
             let file = test.directory.url.appendingPathComponent("jobs.jsonl")
             try #"{"seconds": 1}\#n{"seconds": 2}\#n{"seconds": -1}\#n"#.write(to: file, atomically: true, encoding: .utf8)
             let result = await steward("enqueue", "sleep", "--from", file.path, "--database", test.path)
@@ -103,7 +104,7 @@ struct BadInputTests {
         (["exports", "run", "weekly", "--exports-dir", "/proc/steward-exports"], 73, "cannot write exports into /proc/steward-exports"),
     ])
     func unclearAnswersSayWhatIsWrong(arguments: [String], code: Int32, message: String) async throws {
-        try await SQLiteTestStore.with(schema: CRMSchema.migrations) { test in
+        try await SQLiteTestStore.with(schema: StewardStore.schema) { test in
             let workflows = test.directory.url.appendingPathComponent("wf")
             try FileManager.default.createDirectory(at: workflows, withIntermediateDirectories: true)
             try "kind: export\nname: weekly\nsource: accounts\ncolumns: [account_id]\npath: weekly.csv\n"
@@ -182,7 +183,7 @@ struct BadInputTests {
             #expect((try? Data(contentsOf: URL(fileURLWithPath: empty)))?.isEmpty == true, "still empty: no schema was created")
         }
         // A database from before the latest engine migration.
-        try await SQLiteTestStore.with(schema: CRMSchema.migrations) { test in
+        try await SQLiteTestStore.with(schema: StewardStore.schema) { test in
             let older = test.path
             let store = test.store
             try await store.database.write { db in

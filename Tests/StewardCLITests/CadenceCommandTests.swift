@@ -1,4 +1,5 @@
 import Foundation
+import StewardApp
 import GRDB
 import StewardCLI
 import StewardCore
@@ -28,7 +29,7 @@ struct CadenceCommandTests {
 
     /// Runs `body` with a database holding two accounts and a workflow directory.
     func withCRM(days: String = "business", _ body: (String, String) async throws -> Void) async throws {
-        try await SQLiteTestStore.with(schema: CRMSchema.migrations) { test in
+        try await SQLiteTestStore.with(schema: StewardStore.schema) { test in
             try await test.store.database.write { db in
                 try db.execute(sql: """
                     INSERT INTO accounts (account_id, company_name, owner_user_id) VALUES (1, 'Acme', 'anna'), (2, 'Beta', 'ben');

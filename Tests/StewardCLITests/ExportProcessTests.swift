@@ -1,4 +1,5 @@
 import Foundation
+import StewardApp
 import StewardCRM
 import GRDB
 import StewardCore
@@ -9,7 +10,7 @@ import Testing
 @Suite("Export processes", .serialized)
 struct ExportProcessTests {
     @Test func aKilledExportLeavesNoFileAndTheNextRunCleansUp() async throws {
-        try await SQLiteTestStore.with(schema: CRMSchema.migrations) { test in
+        try await SQLiteTestStore.with(schema: StewardStore.schema) { test in
             try await test.store.database.write { db in
                 try db.execute(sql: """
                     WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000000)

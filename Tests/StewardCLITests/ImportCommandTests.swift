@@ -1,4 +1,5 @@
 import Foundation
+import StewardApp
 import StewardCRM
 import GRDB
 import StewardCore
@@ -15,7 +16,7 @@ struct ImportCommandTests {
     func fixture(_ name: String) -> String { Self.fixtures.appendingPathComponent(name).path }
 
     @Test func importWaitWorksTheFileAndReportsTheCounts() async throws {
-        try await SQLiteTestStore.with(schema: CRMSchema.migrations) { test in
+        try await SQLiteTestStore.with(schema: StewardStore.schema) { test in
             let result = await steward("import", fixture("targets-with-errors.csv"), "--profile", "prospecting-targets", "--workflows", profiles,
                                        "--wait", "--database", test.path)
             #expect(result.code == 0, "\(result.error)")
@@ -38,7 +39,7 @@ struct ImportCommandTests {
     }
 
     @Test func aRetryAppearsUnderItsImportInTheHistory() async throws {
-        try await SQLiteTestStore.with(schema: CRMSchema.migrations) { test in
+        try await SQLiteTestStore.with(schema: StewardStore.schema) { test in
             _ = await steward("import", fixture("targets-with-errors.csv"), "--profile", "prospecting-targets", "--workflows", profiles,
                               "--wait", "--database", test.path)
             let report = test.directory.path("report.csv")
@@ -60,7 +61,7 @@ struct ImportCommandTests {
     }
 
     @Test func retryingAnImportWithNothingToRetryExits65() async throws {
-        try await SQLiteTestStore.with(schema: CRMSchema.migrations) { test in
+        try await SQLiteTestStore.with(schema: StewardStore.schema) { test in
             _ = await steward("import", fixture("targets-good.csv"), "--profile", "prospecting-targets", "--workflows", profiles,
                               "--wait", "--database", test.path)
             let retry = await steward("imports", "retry", "1", "--database", test.path)
@@ -70,7 +71,7 @@ struct ImportCommandTests {
     }
 
     @Test func badInputIsRefusedWithAFixAndNothingWritten() async throws {
-        try await SQLiteTestStore.with(schema: CRMSchema.migrations) { test in
+        try await SQLiteTestStore.with(schema: StewardStore.schema) { test in
             let unknown = await steward("import", fixture("targets-good.csv"), "--profile", "nope", "--workflows", profiles, "--database", test.path)
             #expect(unknown.code == 64)
             #expect(unknown.error.contains("no import profile named 'nope'") && unknown.error.contains("defined: contacts, prospecting-targets"))
@@ -122,7 +123,7 @@ struct ImportCommandTests {
 
     /// Standard input (`-`) and a FIFO are read once, into the copy beside the database.
     @Test func anImportReadsStandardInputAndAFIFOOnce() async throws {
-        try await SQLiteTestStore.with(schema: CRMSchema.migrations) { test in
+        try await SQLiteTestStore.with(schema: StewardStore.schema) { test in
             let csv = try String(contentsOfFile: fixture("targets-with-errors.csv"), encoding: .utf8)
             let piped = await steward(arguments: ["import", "-", "--profile", "prospecting-targets", "--workflows", profiles, "--wait", "--database", test.path],
                                       input: csv)
@@ -146,7 +147,7 @@ struct ImportCommandTests {
 
     /// A NUL byte inside a field is that row's error, not stored text.
     @Test func aNulByteInAFieldFailsItsRow() async throws {
-        try await SQLiteTestStore.with(schema: CRMSchema.migrations) { test in
+        try await SQLiteTestStore.with(schema: StewardStore.schema) { test in
             let file = test.directory.url.appendingPathComponent("nul.csv")
             try Data("Company,Email\nAcme,a@example.com\nBad\u{0}Co,b@example.com\n".utf8).write(to: file)
             let result = await steward("import", file.path, "--profile", "prospecting-targets", "--workflows", profiles, "--wait", "--database", test.path)

@@ -1,4 +1,5 @@
 import Foundation
+import StewardApp
 import StewardCRM
 import GRDB
 import StewardCore
@@ -47,7 +48,7 @@ struct ImportProcessTests {
     }
 
     @Test func aKilledImportResumesFromItsCheckpointWithNoRowLostOrTwice() async throws {
-        try await SQLiteTestStore.with(schema: CRMSchema.migrations) { test in
+        try await SQLiteTestStore.with(schema: StewardStore.schema) { test in
             let id = try await submit(test, batchSize: 10)
             let arguments = ["run", "--queue", "imports=1", "--log-level", "debug", "--database", test.path]
             let worker = try ChildProcess(arguments, in: test.directory.url)
@@ -86,7 +87,7 @@ struct ImportProcessTests {
     }
 
     @Test func aCancelFromAnotherProcessStopsTheRunningImport() async throws {
-        try await SQLiteTestStore.with(schema: CRMSchema.migrations) { test in
+        try await SQLiteTestStore.with(schema: StewardStore.schema) { test in
             let id = try await submit(test, batchSize: 10)
             let worker = try ChildProcess(["run", "--queue", "imports=1", "--log-level", "debug", "--database", test.path], in: test.directory.url)
             #expect(await worker.waitForLog(containing: "import checkpoint"), "\(worker.standardError)")

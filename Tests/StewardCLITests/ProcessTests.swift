@@ -1,4 +1,5 @@
 import Foundation
+import StewardApp
 import StewardCRM
 import GRDB
 import StewardCore
@@ -11,7 +12,7 @@ import Testing
 @Suite("Processes", .serialized)
 struct ProcessTests {
     @Test func twoProcessesWork20kJobsExactlyOnce() async throws {
-        try await SQLiteTestStore.with(schema: CRMSchema.migrations) { test in
+        try await SQLiteTestStore.with(schema: StewardStore.schema) { test in
             let jobs = 20_000
             for _ in 0..<(jobs / 1000) {
                 _ = try await test.store.jobInsertMany(Array(repeating: NewJob(kind: "probe", maxAttempts: 3), count: 1000), now: Date())
@@ -36,7 +37,7 @@ struct ProcessTests {
     }
 
     @Test func aJobWhoseWorkerWasKilledIsRescuedAndCompleted() async throws {
-        try await SQLiteTestStore.with(schema: CRMSchema.migrations) { test in
+        try await SQLiteTestStore.with(schema: StewardStore.schema) { test in
             let id = try await test.store.jobInsertMany([NewJob(kind: "sleep", args: #"{"seconds": 600}"#, maxAttempts: 3)], now: Date())[0].job.id
             let worker = try ChildProcess(["run", "--log-level", "debug", "--database", test.path], in: test.directory.url)
             #expect(await worker.waitForLog(containing: "job started"), "\(worker.standardError)")
@@ -68,7 +69,7 @@ struct ProcessTests {
     /// the job) is quarantined after the kind's crash limit from the workflow files, while the
     /// pool keeps serving its other queue between the crashes and after.
     @Test func aCrashLoopingJobIsQuarantinedWhileOtherQueuesAreServed() async throws {
-        try await SQLiteTestStore.with(schema: CRMSchema.migrations) { test in
+        try await SQLiteTestStore.with(schema: StewardStore.schema) { test in
             let workflows = test.directory.url.appendingPathComponent("wf")
             try FileManager.default.createDirectory(at: workflows, withIntermediateDirectories: true)
             try "kind: job_kind\nname: sleep\ncrash_limit: 2\n".write(to: workflows.appendingPathComponent("kinds.yml"), atomically: true, encoding: .utf8)
@@ -101,7 +102,7 @@ struct ProcessTests {
 
     /// The environment holds webhook secrets: no log line, at any level, may print it.
     @Test func debugLogsNeverPrintTheEnvironment() async throws {
-        try await SQLiteTestStore.with(schema: CRMSchema.migrations) { test in
+        try await SQLiteTestStore.with(schema: StewardStore.schema) { test in
             let secret = "whsec_bm90LWluLXRoZS1sb2dzLXBsZWFzZQ=="
             try FileManager.default.createDirectory(at: test.directory.url.appendingPathComponent("wf"), withIntermediateDirectories: true)
             let worker = try ChildProcess(["run", "--workflows", "wf", "--log-level", "trace", "--database", test.path],
@@ -115,7 +116,7 @@ struct ProcessTests {
     }
 
     @Test func sigtermReturnsUnfinishedJobsToTheQueue() async throws {
-        try await SQLiteTestStore.with(schema: CRMSchema.migrations) { test in
+        try await SQLiteTestStore.with(schema: StewardStore.schema) { test in
             let ids = try await test.store.jobInsertMany([
                 NewJob(kind: "sleep", args: #"{"seconds": 600}"#), NewJob(kind: "sleep", args: #"{"seconds": 600}"#),
             ], now: Date()).map(\.job.id)

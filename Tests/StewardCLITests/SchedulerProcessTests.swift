@@ -1,4 +1,5 @@
 import Foundation
+import StewardApp
 import StewardCRM
 import GRDB
 import StewardCore
@@ -11,7 +12,7 @@ struct SchedulerProcessTests {
     /// Two `steward run` processes start together on a schedule that missed ten ticks, then a
     /// third starts later: every tick's job exists exactly once.
     @Test func twoSchedulersAndARestartNeverDoubleFire() async throws {
-        try await SQLiteTestStore.with(schema: CRMSchema.migrations) { test in
+        try await SQLiteTestStore.with(schema: StewardStore.schema) { test in
             let workflows = test.directory.url.appendingPathComponent("Workflows")
             try FileManager.default.createDirectory(at: workflows, withIntermediateDirectories: true)
             try "kind: schedule\nname: minutely\nschedule: \"* * * * *\"\ncatch_up: all\ncatch_up_limit: 100\nconcurrency: allow\njob: { kind: noop }\n"

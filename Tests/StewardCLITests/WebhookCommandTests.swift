@@ -1,4 +1,5 @@
 import Foundation
+import StewardApp
 import StewardCRM
 import GRDB
 import StewardCore
@@ -20,7 +21,7 @@ struct WebhookCommandTests {
     }
 
     @Test func testSendsASignedPingAndTheDeliveryCanBeInspected() async throws {
-        try await SQLiteTestStore.with(schema: CRMSchema.migrations) { test in
+        try await SQLiteTestStore.with(schema: StewardStore.schema) { test in
             let receiver = try await WebhookReceiver()
             let workflows = try writeEndpoints(receiver, in: test.directory)
             let environment = ["HOOK_SECRET": secret]
@@ -55,7 +56,7 @@ struct WebhookCommandTests {
     /// An endpoint switched off in its file loads without its secret, is listed as such, and is
     /// neither enabled nor sent to until the file switches it on.
     @Test func anEndpointSwitchedOffInItsFileIsNeverSentTo() async throws {
-        try await SQLiteTestStore.with(schema: CRMSchema.migrations) { test in
+        try await SQLiteTestStore.with(schema: StewardStore.schema) { test in
             let receiver = try await WebhookReceiver()
             let folder = test.directory.url.appendingPathComponent("wf")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -77,7 +78,7 @@ struct WebhookCommandTests {
     }
 
     @Test func anUnknownEndpointIsNamedWithTheDefinedOnes() async throws {
-        try await SQLiteTestStore.with(schema: CRMSchema.migrations) { test in
+        try await SQLiteTestStore.with(schema: StewardStore.schema) { test in
             let receiver = try await WebhookReceiver()
             let workflows = try writeEndpoints(receiver, in: test.directory)
             let result = await steward("webhooks", "test", "nope", "--workflows", workflows, "--database", test.path, environment: ["HOOK_SECRET": secret])
@@ -87,7 +88,7 @@ struct WebhookCommandTests {
     }
 
     @Test func disableEnableAndRedeliver() async throws {
-        try await SQLiteTestStore.with(schema: CRMSchema.migrations) { test in
+        try await SQLiteTestStore.with(schema: StewardStore.schema) { test in
             let receiver = try await WebhookReceiver()
             let workflows = try writeEndpoints(receiver, in: test.directory)
             let environment = ["HOOK_SECRET": secret]

@@ -1,4 +1,5 @@
 import Foundation
+import StewardApp
 import StewardCRM
 import GRDB
 import StewardCore
@@ -13,7 +14,7 @@ struct WebhookProcessTests {
     /// A worker killed while its request hangs: the lease expires, another worker sends the same
     /// message (same webhook-id) again, and it is delivered.
     @Test func aKilledWorkerMidDeliveryIsRetriedWithTheSameMessageID() async throws {
-        try await SQLiteTestStore.with(schema: CRMSchema.migrations) { test in
+        try await SQLiteTestStore.with(schema: StewardStore.schema) { test in
             let receiver = try await WebhookReceiver()
             try writeEndpoint(url: receiver.url("/seq/hang,200"), in: test.directory.url)
             _ = try await test.store.recordEvent("opportunity.created", payload: #"{"opportunity_id": 42}"#, now: Date())
