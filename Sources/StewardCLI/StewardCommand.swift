@@ -11,7 +11,7 @@ public struct StewardCommand: AsyncParsableCommand {
             RunCommand.self, EnqueueCommand.self, JobsCommand.self, StatsCommand.self, MetricsCommand.self,
             ValidateCommand.self, SchedulesCommand.self, EventsCommand.self, ExportsCommand.self, DemoCommand.self,
             CadencesCommand.self, ActivitiesCommand.self, CRMCommand.self, WinbackCommand.self, AccountsCommand.self,
-            ImportCommand.self, ImportsCommand.self, MigrateCommand.self, TokensCommand.self,
+            ImportCommand.self, ImportsCommand.self, MigrateCommand.self, TokensCommand.self, QueuesCommand.self,
             WebhooksCommand.self,
         ]
     )

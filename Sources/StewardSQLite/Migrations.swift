@@ -14,6 +14,7 @@ enum Migrations {
             SQLiteSchemaMigration("core/v3-schedule-ticks", migrate: createScheduleTicks),
             SQLiteSchemaMigration("core/v4-events", migrate: createEvents),
             SQLiteSchemaMigration("core/v5-lease-losses", migrate: addLeaseLosses),
+            SQLiteSchemaMigration("core/v6-queue-pauses", migrate: createQueuePauses),
         ] + schema
     }
 
@@ -124,6 +125,19 @@ enum Migrations {
     /// Leases lost in a row without the handler returning, counted apart from `attempt`.
     private static func addLeaseLosses(_ db: Database) throws {
         try db.execute(sql: "ALTER TABLE jobs ADD COLUMN lease_losses INTEGER NOT NULL DEFAULT 0")
+    }
+
+    /// Paused queues: a row holds its queue until deleted or until `resume_at`.
+    private static func createQueuePauses(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE queue_pauses (
+                queue     TEXT PRIMARY KEY,
+                reason    TEXT,
+                paused_at REAL NOT NULL,
+                resume_at REAL,
+                paused_by TEXT
+            )
+            """)
     }
 
     /// Domain events, dispatched in id order; the partial index keeps finding undispatched ones

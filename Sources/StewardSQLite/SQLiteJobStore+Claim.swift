@@ -6,6 +6,8 @@ extension SQLiteJobStore {
     public func jobClaim(_ params: JobClaimParams) async throws -> [Job] {
         try await database.write { db in
             try self.promoteDue(queue: params.queue, now: params.now, db: db)
+            // A paused queue is promoted (so its due jobs wait as available) but not claimed.
+            if try Self.isPaused(params.queue, now: params.now, db: db) { return [] }
             // A cursor decodes each row in place instead of copying it first.
             let rows = try Row.fetchCursor(db.cachedStatement(sql: Self.claimSQL), arguments: [
                 params.now.sqlSeconds, params.owner, params.now.adding(params.leaseDuration).sqlSeconds,

@@ -41,6 +41,9 @@ final class FailingFinishStore: JobStore {
     func jobRetry(id: JobID, now: Date) async throws -> Job { try await store.jobRetry(id: id, now: now) }
     func jobCancel(id: JobID, now: Date, hooks: JobGiveUpHooks) async throws -> Job { try await store.jobCancel(id: id, now: now, hooks: hooks) }
     func jobCountByState() async throws -> [JobCount] { try await store.jobCountByState() }
+    func queuePause(_ params: QueuePauseParams) async throws -> QueuePause { try await store.queuePause(params) }
+    func queueResume(_ queue: String) async throws -> Bool { try await store.queueResume(queue) }
+    func queuePauses(now: Date) async throws -> [QueuePause] { try await store.queuePauses(now: now) }
 }
 
 @Suite("Outcome writes that fail", .sqliteDatabase)

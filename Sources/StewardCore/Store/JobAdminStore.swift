@@ -21,7 +21,7 @@ extension JobAdminStore {
 }
 
 /// Everything a store offers.
-public typealias JobStore = JobQueueStore & JobAdminStore
+public typealias JobStore = JobQueueStore & JobAdminStore & QueuePauseStore
 
 public struct JobListParams: Sendable, Equatable {
     public var states: [JobState]

@@ -1,0 +1,25 @@
+import Foundation
+import StewardCore
+
+extension JobStoreConformance {
+    static let pauseCases: [ConformanceCase] = [
+        ConformanceCase(name: "a paused queue is not claimed until it is resumed or its resume time passes") { store, clock in
+            try await insert(store, clock, [NewJob(kind: "k"), NewJob(kind: "k", queue: "other")])
+            _ = try await store.queuePause(QueuePauseParams(queue: "default", reason: "maintenance", resumeAt: clock.now().adding(.seconds(60)), now: clock.now()))
+            try expectEqual(try await claim(store, clock).count, 0, "claimed from the paused queue")
+            try expectEqual(try await claim(store, clock, queue: "other").count, 1, "claimed from another queue")
+            try expectEqual(try await store.queuePauses(now: clock.now()).map(\.reason), ["maintenance"], "pauses in force")
+            clock.advance(by: .seconds(61))
+            try expectEqual(try await store.queuePauses(now: clock.now()).count, 0, "pauses in force after the resume time")
+            try expectEqual(try await claim(store, clock).count, 1, "claimed once the resume time passed")
+        },
+        ConformanceCase(name: "resuming a queue lets it be claimed at once") { store, clock in
+            try await insert(store, clock, [NewJob(kind: "k")])
+            _ = try await store.queuePause(QueuePauseParams(queue: "default", now: clock.now()))
+            try expectEqual(try await claim(store, clock).count, 0, "claimed while paused")
+            try expectEqual(try await store.queueResume("default"), true, "resumed")
+            try expectEqual(try await store.queueResume("default"), false, "resumed twice")
+            try expectEqual(try await claim(store, clock).count, 1, "claimed after the resume")
+        },
+    ]
+}
