@@ -19,14 +19,16 @@ struct JobsListCommand: AsyncParsableCommand {
     var state: [String] = []
     @Option(help: "Only jobs of this queue.") var queue: String?
     @Option(help: "Only jobs of this kind.") var kind: String?
+    @Option(name: .customLong("arg"), help: "Only jobs whose arguments hold KEY=VALUE, e.g. account_id=42 (repeatable).") var args: [String] = []
     @Option(parsing: .unconditional, help: "At most this many.", transform: NumberOptions.positive) var limit = 50
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
         let states = try state.map(Self.parseState)
+        let filters = try args.map(JobArgumentFilter.init(parsing:))
         let store = try database.open(mustExist: true)
-        let jobs = try await store.jobList(JobListParams(states: states, queue: queue, kind: kind, limit: limit))
+        let jobs = try await store.jobList(JobListParams(states: states, queue: queue, kind: kind, limit: limit, args: filters))
         let context = CommandContext.current
         if output.json {
             context.print(try JSONOutput.render(jobs.map { JobView(job: $0).jsonObject }))

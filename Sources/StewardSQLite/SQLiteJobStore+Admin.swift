@@ -17,11 +17,22 @@ extension SQLiteJobStore {
         if let queue = params.queue { conditions.append("queue = ?"); arguments += [queue] }
         if let kind = params.kind { conditions.append("kind = ?"); arguments += [kind] }
         if let before = params.beforeID { conditions.append("id < ?"); arguments += [before] }
+        for filter in params.args {
+            conditions.append("json_extract(args, ?) = ?")
+            arguments += ["$." + filter.key, Self.jsonValue(filter.value)]
+        }
         let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         arguments += [params.limit]
         let sql = "SELECT \(JobRow.columns) FROM jobs \(filter) ORDER BY id DESC LIMIT ?"
         let bound = arguments
         return try await database.read { db in try Row.fetchAll(db, sql: sql, arguments: bound).map(JobRow.job(from:)) }
+    }
+
+    /// A filter's value as JSON would hold it: a whole or decimal number, else text.
+    private static func jsonValue(_ text: String) -> any DatabaseValueConvertible {
+        if let whole = Int64(text) { return whole }
+        if let number = Double(text), number.isFinite { return number }
+        return text
     }
 
     public func jobRetry(id: JobID, now: Date) async throws -> Job {

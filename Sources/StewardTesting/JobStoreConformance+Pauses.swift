@@ -23,3 +23,23 @@ extension JobStoreConformance {
         },
     ]
 }
+
+extension JobStoreConformance {
+    static let argumentFilterCases: [ConformanceCase] = [
+        ConformanceCase(name: "jobs are listed by their arguments, numbers as numbers") { store, clock in
+            try await insert(store, clock, [
+                NewJob(kind: "k", args: #"{"account_id": 42, "owner": "anna", "deal": {"stage": "won"}}"#),
+                NewJob(kind: "k", args: #"{"account_id": 7, "owner": "anna"}"#),
+                NewJob(kind: "k", args: #"{"account_id": "42"}"#),
+            ])
+            func count(_ filters: String...) async throws -> Int {
+                try await store.jobList(JobListParams(args: try filters.map(JobArgumentFilter.init(parsing:)))).count
+            }
+            try expectEqual(try await count("account_id=42"), 1, "account_id=42 (the number)")
+            try expectEqual(try await count("owner=anna"), 2, "owner=anna")
+            try expectEqual(try await count("owner=anna", "account_id=7"), 1, "both filters")
+            try expectEqual(try await count("deal.stage=won"), 1, "a nested key")
+            try expectEqual(try await count("missing=1"), 0, "a key no job has")
+        },
+    ]
+}

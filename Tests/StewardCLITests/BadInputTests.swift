@@ -101,6 +101,7 @@ struct BadInputTests {
         (["webhooks", "redeliver", "999999"], 66, "no webhook delivery with id 999999"),
         (["webhooks", "redeliver"], 64, "give a delivery id or --failed-since"),
         (["enqueue", "noop", "--queue", ""], 64, "the queue name is empty"),
+        (["jobs", "list", "--arg", "account_id"], 64, "'account_id' is not an argument filter KEY=VALUE"),
         (["exports", "run", "weekly", "--exports-dir", "/proc/steward-exports"], 73, "cannot write exports into /proc/steward-exports"),
     ])
     func unclearAnswersSayWhatIsWrong(arguments: [String], code: Int32, message: String) async throws {

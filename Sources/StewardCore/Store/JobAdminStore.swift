@@ -30,13 +30,35 @@ public struct JobListParams: Sendable, Equatable {
     public var limit: Int
     /// Return jobs with `id < beforeID` (newest first), for paging.
     public var beforeID: JobID?
+    /// Only jobs whose arguments hold these values (`account_id` = `42`; a dotted key reaches
+    /// into an object). A value that reads as a number matches the number.
+    public var args: [JobArgumentFilter]
 
-    public init(states: [JobState] = [], queue: String? = nil, kind: String? = nil, limit: Int = 50, beforeID: JobID? = nil) {
+    public init(states: [JobState] = [], queue: String? = nil, kind: String? = nil, limit: Int = 50, beforeID: JobID? = nil,
+                args: [JobArgumentFilter] = []) {
         self.states = states
         self.queue = queue
         self.kind = kind
         self.limit = limit
         self.beforeID = beforeID
+        self.args = args
+    }
+}
+
+/// `key=value` on a job's arguments.
+public struct JobArgumentFilter: Sendable, Equatable {
+    public var key: String
+    public var value: String
+
+    /// Parses `key=value`; a key is letters, digits, `_` and `.` (nested keys).
+    public init(parsing text: String) throws {
+        let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
+        guard parts.count == 2, !parts[0].isEmpty,
+              parts[0].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }) else {
+            throw StewardError(.invalidArguments, "'\(text)' is not an argument filter KEY=VALUE", fix: "write e.g. account_id=42")
+        }
+        key = parts[0]
+        value = parts[1]
     }
 }
 
