@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import StewardCore
 import StewardSQLite
+import StewardApp
 
 /// `steward queues list|pause|resume`: queue depths, and pausing a queue for every process.
 struct QueuesCommand: AsyncParsableCommand {
@@ -49,8 +50,8 @@ struct QueuesPauseCommand: AsyncParsableCommand {
         let context = CommandContext.current
         let now = context.clock.now()
         let resumeAt = try until.map { try Timestamps.parse($0, field: "--until", now: now) }
-        let store = try database.open(mustExist: true)
-        let pause = try await store.queuePause(QueuePauseParams(queue: queue, reason: reason, resumeAt: resumeAt, by: context.environment["USER"], now: now))
+        let service = QueueService(store: try database.open(mustExist: true))
+        let pause = try await service.pause(QueuePauseParams(queue: queue, reason: reason, resumeAt: resumeAt, by: context.environment["USER"] ?? "cli", now: now))
         context.print("queue \(pause.queue) paused " + QueuesListCommand.describe(pause))
     }
 }
@@ -62,7 +63,9 @@ struct QueuesResumeCommand: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
-        let resumed = try await database.open(mustExist: true).queueResume(queue)
-        CommandContext.current.print(resumed ? "queue \(queue) resumed" : "queue \(queue) was not paused")
+        let context = CommandContext.current
+        let resumed = try await QueueService(store: try database.open(mustExist: true))
+            .resume(queue, by: context.environment["USER"] ?? "cli", now: context.clock.now())
+        context.print(resumed ? "queue \(queue) resumed" : "queue \(queue) was not paused")
     }
 }

@@ -3,6 +3,7 @@ import StewardApp
 import StewardCore
 import StewardSQLite
 import StewardTesting
+import GRDB
 import Testing
 
 /// Pausing a queue holds its jobs for every process, across restarts, until it is resumed.
@@ -24,6 +25,10 @@ struct QueueCommandTests {
             _ = await steward("run", "--drain", "--queue", "mail=2", "--database", test.path)
             #expect(try await test.store.jobGet(id: id)?.state == .completed)
             #expect(await steward("queues", "resume", "mail", "--database", test.path).output == "queue mail was not paused\n")
+            let audit = try await test.store.database.read { db in
+                try String.fetchAll(db, sql: "SELECT action FROM audit_log WHERE entity = 'queue' ORDER BY audit_id")
+            }
+            #expect(audit == ["queue.paused", "queue.resumed"], "each change audited once")
         }
     }
 
