@@ -34,14 +34,10 @@ public final class SQLiteJobStore: JobStore {
     /// commands that only read or change rows) nothing is migrated: a database that needs it is
     /// refused with the command that applies it.
     public static func open(path: String, options: SQLiteStoreOptions = .init()) throws -> SQLiteJobStore {
-        try SQLiteFileCheck.check(path: path, mustExist: options.mustExist)
         let migrations = Migrations.all(adding: options.schema)
-        let inspection = try SQLiteFileCheck.mapOpenErrors(path: path) { try SQLiteSchemaInspection.read(path: path) }
-        try inspection?.check(path: path, known: migrations.map(\.identifier))
+        let inspection = try inspect(path: path, mustExist: options.mustExist, migrations: migrations)
         if options.mustExist { try SQLiteSchemaInspection.requireCurrent(inspection, path: path, known: migrations.map(\.identifier)) }
-        let pool = try SQLiteFileCheck.mapOpenErrors(path: path) {
-            try DatabasePool(path: path, configuration: configuration(options))
-        }
+        let pool = try SQLiteFileCheck.mapOpenErrors(path: path) { try DatabasePool(path: path, configuration: configuration(options)) }
         if !options.mustExist {
             _ = try SQLiteFileCheck.mapOpenErrors(path: path) { try Migrations.apply(migrations, writer: pool) }
         }
@@ -50,11 +46,19 @@ public final class SQLiteJobStore: JobStore {
 
     /// Applies the migrations a database lacks (`steward migrate`); returns their identifiers.
     public static func migrate(path: String, schema: [SQLiteSchemaMigration]) throws -> [String] {
-        try SQLiteFileCheck.check(path: path, mustExist: true)
         let migrations = Migrations.all(adding: schema)
-        try SQLiteFileCheck.mapOpenErrors(path: path) { try SQLiteSchemaInspection.read(path: path) }?.check(path: path, known: migrations.map(\.identifier))
+        _ = try inspect(path: path, mustExist: true, migrations: migrations)
         let pool = try SQLiteFileCheck.mapOpenErrors(path: path) { try DatabasePool(path: path, configuration: configuration(.init())) }
         return try SQLiteFileCheck.mapOpenErrors(path: path) { try Migrations.apply(migrations, writer: pool) }
+    }
+
+    /// The file checks and the read-only look at its schema that come before anything writes:
+    /// refuses what is not SQLite, not Steward's, or a newer Steward's.
+    private static func inspect(path: String, mustExist: Bool, migrations: [SQLiteSchemaMigration]) throws -> SQLiteSchemaInspection? {
+        try SQLiteFileCheck.check(path: path, mustExist: mustExist)
+        let inspection = try SQLiteFileCheck.mapOpenErrors(path: path) { try SQLiteSchemaInspection.read(path: path) }
+        try inspection?.check(path: path, known: migrations.map(\.identifier))
+        return inspection
     }
 
     static func configuration(_ options: SQLiteStoreOptions) -> Configuration {
