@@ -29,6 +29,10 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // swift-configuration support is not used: settings come from the command line.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
@@ -82,10 +86,26 @@ let package = Package(
             ],
             swiftSettings: sharedSettings
         ),
+        // The HTTP API: routes over the composition root's services, problem+json, OpenAPI.
+        .target(
+            name: "StewardHTTP",
+            dependencies: [
+                "StewardApp", "StewardCore", "StewardSQLite", "StewardWorkflows", "StewardCRM",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: sharedSettings
+        ),
         .target(
             name: "StewardCLI",
             dependencies: [
                 "StewardApp",
+                "StewardHTTP",
                 "StewardCore",
                 "StewardSQLite",
                 "StewardWorkflows",
@@ -141,6 +161,16 @@ let package = Package(
         .testTarget(
             name: "StewardCRMTests",
             dependencies: ["StewardCRM", "StewardCore", "StewardSQLite", "StewardWorkflows", "StewardTesting", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: sharedSettings
+        ),
+        .testTarget(
+            name: "StewardHTTPTests",
+            dependencies: [
+                "StewardHTTP", "StewardApp", "StewardCore", "StewardSQLite", "StewardCRM", "StewardWorkflows", "StewardTesting",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: sharedSettings
         ),
         .testTarget(

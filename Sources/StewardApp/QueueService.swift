@@ -11,21 +11,31 @@ public struct QueueService: Sendable {
 
     public init(store: SQLiteJobStore) { self.store = store }
 
-    public func pause(_ params: QueuePauseParams) async throws -> QueuePause {
+    /// Every queue that holds jobs or a pause, by name, with its stats over the last `window`.
+    public func overview(now: Date, window: Duration = .seconds(300)) async throws -> [(stats: QueueStats, pause: QueuePause?)] {
+        var stats = Dictionary(uniqueKeysWithValues: try await store.queueStats(now: now, window: window).map { ($0.queue, $0) })
+        let pauses = Dictionary(uniqueKeysWithValues: try await store.queuePauses(now: now).map { ($0.queue, $0) })
+        for queue in pauses.keys where stats[queue] == nil {
+            stats[queue] = QueueStats(queue: queue, counts: [:], oldestAvailableAt: nil, completedInWindow: 0, discardedInWindow: 0)
+        }
+        return stats.keys.sorted().map { (stats[$0]!, pauses[$0]) }
+    }
+
+    public func pause(_ params: QueuePauseParams, requestID: String? = nil) async throws -> QueuePause {
         try await store.database.write { [store] db in
             let pause = try store.queuePause(params, in: db)
             var details = ["queue": params.queue]
             if let reason = params.reason { details["reason"] = reason }
-            try CRMAudit.record("queue.paused", entity: "queue", id: nil, details: details, actor: params.by ?? "unknown", db: db, now: params.now)
+            try CRMAudit.record("queue.paused", entity: "queue", id: nil, details: details, actor: params.by ?? "unknown", requestID: requestID, db: db, now: params.now)
             return pause
         }
     }
 
     /// False when the queue was not paused (nothing is audited then).
-    public func resume(_ queue: String, by actor: String?, now: Date) async throws -> Bool {
+    public func resume(_ queue: String, by actor: String?, requestID: String? = nil, now: Date) async throws -> Bool {
         try await store.database.write { [store] db in
             guard try store.queueResume(queue, in: db) else { return false }
-            try CRMAudit.record("queue.resumed", entity: "queue", id: nil, details: ["queue": queue], actor: actor ?? "unknown", db: db, now: now)
+            try CRMAudit.record("queue.resumed", entity: "queue", id: nil, details: ["queue": queue], actor: actor ?? "unknown", requestID: requestID, db: db, now: now)
             return true
         }
     }

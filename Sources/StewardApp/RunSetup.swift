@@ -11,7 +11,7 @@ public import StewardWorkflows
 /// Every front end that runs workers (`steward run`, later `steward serve`) starts these.
 public struct RunSetup: Sendable {
     public let store: SQLiteJobStore
-    let workflows: WorkflowSet?
+    public let workflows: WorkflowSet?
     let workflowsDirectory: String
     let exportsDirectory: String
     let clock: any JobClock
@@ -58,6 +58,11 @@ public struct RunSetup: Sendable {
         let reloader = WorkflowReloader(directory: workflowsDirectory, scheduler: scheduler, dispatcher: dispatcher,
                                         definitions: definitions, store: store, clock: clock, environment: environment, logger: logger)
         return [.init(service: dispatcher), .init(service: scheduler), .init(service: reloader)]
+    }
+
+    /// The registry in Prometheus' text format, as it stands now (`/metrics`).
+    public func metricsText() -> String {
+        metrics.emitToString()
     }
 
     public func metricsWriter(path: String) -> MetricsFileWriter {

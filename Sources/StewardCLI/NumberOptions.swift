@@ -15,6 +15,14 @@ enum NumberOptions {
         return value
     }
 
+    /// A TCP port, 0 (any free one) to 65535.
+    static func port(_ text: String) throws -> Int {
+        guard let value = Int(text), (0...65535).contains(value) else {
+            throw Problem(description: "'\(text)' is not a port: give a whole number from 0 to 65535 (0: any free port)")
+        }
+        return value
+    }
+
     /// Any whole number, negative included (priorities).
     static func whole(_ text: String) throws -> Int {
         guard let value = Int(text) else { throw Problem(description: "'\(text)' is not a whole number (write e.g. 0 or -5)") }

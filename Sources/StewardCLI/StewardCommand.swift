@@ -12,7 +12,7 @@ public struct StewardCommand: AsyncParsableCommand {
             ValidateCommand.self, SchedulesCommand.self, EventsCommand.self, ExportsCommand.self, DemoCommand.self,
             CadencesCommand.self, ActivitiesCommand.self, CRMCommand.self, WinbackCommand.self, AccountsCommand.self,
             ImportCommand.self, ImportsCommand.self, MigrateCommand.self, TokensCommand.self, QueuesCommand.self,
-            WebhooksCommand.self,
+            WebhooksCommand.self, ServeCommand.self,
         ]
     )
 

@@ -64,6 +64,15 @@ public final class ChildProcess: Sendable {
         return true
     }
 
+    /// Waits until stdout contains `text`; false if the process exits first.
+    public func waitForOutput(containing text: String) async -> Bool {
+        while !standardOutput.contains(text) {
+            if !process.isRunning, !standardOutput.contains(text) { return false }
+            await output.wait()
+        }
+        return true
+    }
+
     public func send(_ signal: Int32) {
         kill(process.processIdentifier, signal)
     }

@@ -43,3 +43,26 @@ extension JobStoreConformance {
         },
     ]
 }
+
+extension JobStoreConformance {
+    static let queueStatsCases: [ConformanceCase] = [
+        ConformanceCase(name: "queue stats: depth by state, the oldest available job, outcomes in the window") { store, clock in
+            let start = clock.now()
+            try await insert(store, clock, [NewJob(kind: "k"), NewJob(kind: "k"), NewJob(kind: "k"), NewJob(kind: "k", queue: "other")])
+            clock.advance(by: .seconds(100))
+            let claimed = try await claim(store, clock, limit: 2)
+            _ = try await finish(store, clock, claimed[0], .completed)
+            _ = try await finish(store, clock, claimed[1], .discard(error: "bad"))
+            clock.advance(by: .seconds(20))
+            let stats = try await store.queueStats(now: clock.now(), window: .seconds(60))
+            try expectEqual(stats.map(\.queue), ["default", "other"], "queues")
+            try expectEqual(stats[0].counts, [.available: 1, .completed: 1, .discarded: 1], "default's depth")
+            try expectEqual(stats[0].oldestAvailableAt, start, "default's oldest available job")
+            try expectEqual(stats[0].lag(at: clock.now()), 120, "default's lag")
+            try expectEqual([stats[0].completedInWindow, stats[0].discardedInWindow], [1, 1], "outcomes in the last minute")
+            clock.advance(by: .seconds(60))
+            let later = try await store.queueStats(now: clock.now(), window: .seconds(60))
+            try expectEqual([later[0].completedInWindow, later[0].discardedInWindow], [0, 0], "outcomes a minute later")
+        },
+    ]
+}

@@ -41,6 +41,7 @@ final class FailingFinishStore: JobStore {
     func jobRetry(id: JobID, now: Date) async throws -> Job { try await store.jobRetry(id: id, now: now) }
     func jobCancel(id: JobID, now: Date, hooks: JobGiveUpHooks) async throws -> Job { try await store.jobCancel(id: id, now: now, hooks: hooks) }
     func jobCountByState() async throws -> [JobCount] { try await store.jobCountByState() }
+    func queueStats(now: Date, window: Duration) async throws -> [QueueStats] { try await store.queueStats(now: now, window: window) }
     func queuePause(_ params: QueuePauseParams) async throws -> QueuePause { try await store.queuePause(params) }
     func queueResume(_ queue: String) async throws -> Bool { try await store.queueResume(queue) }
     func queuePauses(now: Date) async throws -> [QueuePause] { try await store.queuePauses(now: now) }

@@ -18,7 +18,7 @@ public struct TokenService: Sendable {
     }
 
     /// The new token and its secret (`stw_` and 43 base64url characters).
-    public func create(name: String, role: APIRole, by actor: String) async throws -> (token: APIToken, secret: String) {
+    public func create(name: String, role: APIRole, by actor: String, requestID: String? = nil) async throws -> (token: APIToken, secret: String) {
         let name = try Self.checkName(name)
         let secret = Self.newSecret()
         let now = clock.now()
@@ -30,7 +30,7 @@ public struct TokenService: Sendable {
                 INSERT INTO api_tokens (name, role, token_sha256, prefix, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)
                 """, arguments: [name, role.rawValue, Self.digest(secret), String(secret.prefix(8)), now.timeIntervalSince1970, actor])
             let id = db.lastInsertedRowID
-            try CRMAudit.record("token.created", entity: "api_token", id: id, details: ["name": name, "role": role.rawValue], actor: actor, db: db, now: now)
+            try CRMAudit.record("token.created", entity: "api_token", id: id, details: ["name": name, "role": role.rawValue], actor: actor, requestID: requestID, db: db, now: now)
             return try Self.fetch(id, db: db)
         }
         return (token, secret)
@@ -45,14 +45,14 @@ public struct TokenService: Sendable {
     }
 
     /// Revokes the active token named `name`; its requests are refused from now on.
-    public func revoke(name: String, by actor: String) async throws -> APIToken {
+    public func revoke(name: String, by actor: String, requestID: String? = nil) async throws -> APIToken {
         let now = clock.now()
         return try await store.database.write { db in
             guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM api_tokens WHERE name = ? AND revoked_at IS NULL", arguments: [name]) else {
                 throw StewardError(.tokenNotFound, "no active token named '\(name)'", fix: "steward tokens list shows them")
             }
             try db.execute(sql: "UPDATE api_tokens SET revoked_at = ? WHERE id = ?", arguments: [now.timeIntervalSince1970, id])
-            try CRMAudit.record("token.revoked", entity: "api_token", id: id, details: ["name": name], actor: actor, db: db, now: now)
+            try CRMAudit.record("token.revoked", entity: "api_token", id: id, details: ["name": name], actor: actor, requestID: requestID, db: db, now: now)
             return try Self.fetch(id, db: db)
         }
     }

@@ -11,7 +11,9 @@ public enum CRMSchema {
         SQLiteSchemaMigration("imports/v2-dedupe-indexes", migrate: ImportDedupeIndexes.create),
         SQLiteSchemaMigration("webhooks/v1-deliveries", migrate: WebhookSchema.createTables),
         SQLiteSchemaMigration("webhooks/v2-failed-at", migrate: WebhookSchema.addFailedAt),
-    ] + CadenceSchema.migrations
+    ] + CadenceSchema.migrations + [
+        SQLiteSchemaMigration("audit/v1-request-id", migrate: AuditLog.addRequestID),
+    ]
 
     /// The tables as first shipped. A migration never changes once released, so this SQL is
     /// frozen; later columns arrive through new migrations, and `SchemaTests` checks that the

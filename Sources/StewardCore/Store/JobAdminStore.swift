@@ -12,6 +12,9 @@ public protocol JobAdminStore: Sendable {
     /// transaction. Throws `jobNotFound` or `invalidTransition`.
     func jobCancel(id: JobID, now: Date, hooks: JobGiveUpHooks) async throws -> Job
     func jobCountByState() async throws -> [JobCount]
+    /// Each queue that holds jobs: depth per state, its oldest available job, and how many
+    /// jobs completed and were discarded in the `window` before `now`.
+    func queueStats(now: Date, window: Duration) async throws -> [QueueStats]
 }
 
 extension JobAdminStore {

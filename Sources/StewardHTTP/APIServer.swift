@@ -1,0 +1,34 @@
+public import Hummingbird
+public import Logging
+import StewardApp
+
+/// The HTTP API assembled: middleware in the order every request passes it (request log,
+/// problem answers, token check), then each resource's routes with the role it needs.
+public enum APIServer {
+    public static func router(_ services: APIServices, logger: Logger) -> Router<APIContext> {
+        let router = Router(context: APIContext.self)
+        router.add(middleware: RequestLogMiddleware(logger: logger))
+        router.add(middleware: ProblemMiddleware())
+        router.add(middleware: TokenAuthenticator(tokens: services.tokens))
+        HealthRoutes(services: services).add(to: router)
+        QueueRoutes(services: services).add(to: router)
+        TokenRoutes(services: services).add(to: router)
+        return router
+    }
+
+    /// Every route as `METHOD /path/{parameter}`, for checking the OpenAPI document against.
+    public static func routeList(_ services: APIServices) -> [String] {
+        router(services, logger: Logger(label: "steward.routes")).routes.map { "\($0.method.rawValue) \($0.path)" }.sorted()
+    }
+
+    /// The server on `host:port` (port 0: any free port); `onListening` hears the bound port.
+    public static func application(_ services: APIServices, host: String, port: Int, logger: Logger,
+                                   onListening: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
+        Application(
+            router: router(services, logger: logger),
+            configuration: .init(address: .hostname(host, port: port), serverName: "steward"),
+            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? port) },
+            logger: logger
+        )
+    }
+}

@@ -1,0 +1,32 @@
+public import Foundation
+public import StewardApp
+public import StewardCore
+public import StewardSQLite
+public import StewardWorkflows
+import StewardCRM
+
+/// What the routes call: the composition root's services over one store, the workflow files
+/// (import profiles), the live metrics and the readiness checks. Routes hold no rule of their own.
+public struct APIServices: Sendable {
+    public let store: SQLiteJobStore
+    public let clock: any JobClock
+    public let workflows: WorkflowSet
+    public let metricsText: @Sendable () -> String
+    public var readiness: Readiness
+    /// The largest upload accepted (413 beyond it).
+    public var maxUploadBytes: Int
+
+    public init(store: SQLiteJobStore, clock: any JobClock, workflows: WorkflowSet, metricsText: @escaping @Sendable () -> String,
+                readiness: Readiness? = nil, maxUploadBytes: Int = 512 << 20) {
+        self.store = store
+        self.clock = clock
+        self.workflows = workflows
+        self.metricsText = metricsText
+        self.readiness = readiness ?? Readiness(store: store, clock: clock)
+        self.maxUploadBytes = maxUploadBytes
+    }
+
+    var tokens: TokenService { TokenService(store: store, clock: clock) }
+    var queues: QueueService { QueueService(store: store) }
+    var imports: ImportService { ImportService(store: store, clock: clock) }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import Hummingbird
+import StewardCore
+
+/// A request's query parameters, checked: an unknown name or a malformed value is refused with
+/// a 400 that names the parameter, instead of being ignored.
+struct QueryInput {
+    let parameters: [String: [String]]
+
+    init(_ request: Request, allowed: Set<String>) throws {
+        var parameters: [String: [String]] = [:]
+        for (name, value) in request.uri.queryParameters {
+            parameters[String(name), default: []].append(String(value))
+        }
+        for name in parameters.keys where !allowed.contains(name) && !Self.isArgumentFilter(name, allowed: allowed) {
+            throw APIProblem.badParameter(name, "is not a parameter of this route",
+                                          fix: allowed.isEmpty ? "send no query parameters" : "use \(allowed.sorted().joined(separator: ", "))")
+        }
+        self.parameters = parameters
+    }
+
+    /// `args.KEY` filters are allowed where `args.*` is.
+    private static func isArgumentFilter(_ name: String, allowed: Set<String>) -> Bool {
+        allowed.contains("args.*") && name.hasPrefix("args.") && name.count > 5
+    }
+
+    func string(_ name: String) throws -> String? {
+        guard let values = parameters[name] else { return nil }
+        guard values.count == 1, let value = values.first, !value.isEmpty else {
+            throw APIProblem.badParameter(name, values.count > 1 ? "is given more than once" : "is empty")
+        }
+        return value
+    }
+
+    func int(_ name: String, in range: ClosedRange<Int64>) throws -> Int64? {
+        guard let text = try string(name) else { return nil }
+        guard let value = Int64(text), range.contains(value) else {
+            throw APIProblem.badParameter(name, "'\(text)' is not a whole number from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return value
+    }
+
+    func bool(_ name: String) throws -> Bool? {
+        guard let text = try string(name) else { return nil }
+        switch text {
+        case "true": return true
+        case "false": return false
+        default: throw APIProblem.badParameter(name, "'\(text)' is not true or false")
+        }
+    }
+
+    /// A value from a closed set (`state=failed`).
+    func choice<T: RawRepresentable>(_ name: String, of type: T.Type) throws -> T? where T.RawValue == String, T: CaseIterable {
+        guard let text = try string(name) else { return nil }
+        guard let value = T(rawValue: text) else {
+            throw APIProblem.badParameter(name, "'\(text)' is not one of \(T.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return value
+    }
+
+    /// `limit` (1…500, default 50) and `before` (an id), for lists paged by key.
+    func page() throws -> (limit: Int, before: Int64?) {
+        (Int(try int("limit", in: 1...500) ?? 50), try int("before", in: 1...Int64.max))
+    }
+
+    /// `args.KEY=VALUE` pairs, as job argument filters.
+    func argumentFilters() throws -> [JobArgumentFilter] {
+        try parameters.keys.filter { $0.hasPrefix("args.") }.sorted().map { name in
+            let value = try string(name) ?? ""
+            do {
+                return try JobArgumentFilter(parsing: "\(name.dropFirst(5))=\(value)")
+            } catch {
+                throw APIProblem.badParameter(name, "the key may hold letters, digits, '_' and '.'", fix: "e.g. args.account_id=42")
+            }
+        }
+    }
+}
+
+/// A JSON body, checked before it is decoded: it must be an object whose keys are all known,
+/// so a misspelt field is refused (naming it) instead of silently ignored.
+enum JSONBody {
+    static func decode<T: Decodable>(_ type: T.Type, fields: Set<String>, from request: Request, context: APIContext,
+                                     emptyAs empty: String? = nil) async throws -> T {
+        var buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        var data = Data(buffer.readBytes(length: buffer.readableBytes) ?? [])
+        if data.isEmpty, let empty { data = Data(empty.utf8) }
+        guard let object = try? JSONSerialization.jsonObject(with: data) else {
+            throw APIProblem(.badRequest, code: "invalid_body", data.isEmpty ? "the request needs a JSON body" : "the body is not valid JSON",
+                             fix: "send a JSON object with Content-Type: application/json")
+        }
+        guard let dictionary = object as? [String: Any] else {
+            throw APIProblem(.badRequest, code: "invalid_body", "the body must be a JSON object")
+        }
+        if let unknown = dictionary.keys.sorted().first(where: { !fields.contains($0) }) {
+            throw APIProblem(.badRequest, code: "invalid_body", "field '\(unknown)' is not known here",
+                             fix: fields.isEmpty ? "send an empty object" : "the fields are \(fields.sorted().joined(separator: ", "))")
+        }
+        return try APIJSON.decoder().decode(T.self, from: data)
+    }
+}
+
+/// A list paged by key: the next page starts `before` the last id returned.
+struct Page<Item: Encodable & Sendable>: ResponseEncodable, Sendable {
+    var items: [Item]
+    var nextBefore: Int64?
+
+    init(_ items: [Item], limit: Int, id: (Item) -> Int64) {
+        self.items = items
+        nextBefore = items.count == limit ? items.last.map(id) : nil
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Logging
+import ServiceLifecycle
+import StewardApp
+import StewardCore
+import StewardHTTP
+import StewardSQLite
+import StewardTesting
+import StewardWorkflows
+import Testing
+
+extension Trait where Self == SQLiteDatabaseTrait {
+    /// A fresh store with every module's tables.
+    static var stewardDatabase: Self { Self(schema: StewardStore.schema) }
+}
+
+/// A real server on 127.0.0.1 (a free port) over the test's store, and a real HTTP client
+/// (URLSession, libcurl underneath). Stopped gracefully when `body` returns.
+struct LiveServer {
+    let port: Int
+    let store: SQLiteJobStore
+    let clock: ManualClock
+
+    static func with<T: Sendable>(workflows: WorkflowSet = WorkflowSet(), clock: ManualClock = ManualClock(),
+                                  _ body: @Sendable (LiveServer) async throws -> T) async throws -> T {
+        let store = try SQLiteDatabaseTrait.store().store
+        var logger = Logger(label: "test")
+        logger.logLevel = .warning
+        let services = APIServices(store: store, clock: clock, workflows: workflows, metricsText: { "steward_test_metric 1\n" })
+        let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
+        let application = APIServer.application(services, host: "127.0.0.1", port: 0, logger: logger) { portSink.yield($0) }
+        let group = ServiceGroup(services: [application], gracefulShutdownSignals: [], logger: logger)
+        return try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await group.run() }
+            var iterator = ports.makeAsyncIterator()
+            guard let port = await iterator.next() else { throw StewardError(.invalidConfiguration, "the server did not start") }
+            do {
+                let result = try await body(LiveServer(port: port, store: store, clock: clock))
+                await group.triggerGracefulShutdown()
+                try await tasks.waitForAll()
+                return result
+            } catch {
+                await group.triggerGracefulShutdown()
+                try? await tasks.waitForAll()
+                throw error
+            }
+        }
+    }
+
+    struct Reply: Sendable {
+        var status: Int
+        var headers: [String: String]
+        var body: Data
+
+        var json: [String: Any] { (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] ?? [:] }
+        var array: [[String: Any]] { (try? JSONSerialization.jsonObject(with: body)) as? [[String: Any]] ?? [] }
+        var text: String { String(decoding: body, as: UTF8.self) }
+        func header(_ name: String) -> String? {
+            headers.first { $0.key.lowercased() == name.lowercased() }?.value
+        }
+    }
+
+    func send(_ method: String, _ path: String, token: String? = nil, json: String? = nil, body: Data? = nil,
+              headers: [String: String] = [:]) async throws -> Reply {
+        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
+        request.httpMethod = method
+        if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
+        if let json {
+            request.httpBody = Data(json.utf8)
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        }
+        if let body { request.httpBody = body }
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+        let (data, response) = try await URLSession.shared.data(for: request)
+        let http = try #require(response as? HTTPURLResponse)
+        let fields = Dictionary(http.allHeaderFields.map { ("\($0.key)", "\($0.value)") }, uniquingKeysWith: { a, _ in a })
+        return Reply(status: http.statusCode, headers: fields, body: data)
+    }
+
+    func get(_ path: String, token: String? = nil) async throws -> Reply { try await send("GET", path, token: token) }
+
+    /// A token of `role`, created through the service (as `steward tokens create` does).
+    func token(_ name: String, _ role: APIRole) async throws -> String {
+        try await TokenService(store: store, clock: clock).create(name: name, role: role, by: "test").secret
+    }
+}
