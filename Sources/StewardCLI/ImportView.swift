@@ -19,11 +19,8 @@ struct ImportView {
         let percent = Int(record.progress * 100)
         let filled = percent / 5
         let bar = "[" + String(repeating: "#", count: filled) + String(repeating: "-", count: 20 - filled) + "]"
-        let elapsed = record.startedAt.map { now.timeIntervalSince($0) } ?? 0
-        guard record.status == .processing, elapsed > 0 else { return "\(bar) \(percent)%  \(record.counts.processed) rows  \(record.status.rawValue)" }
-        let rate = Double(record.counts.processed) / elapsed
-        let remaining = record.progress > 0 ? elapsed * (1 - record.progress) / record.progress : 0
-        return "\(bar) \(percent)%  \(record.counts.processed) rows  \(Int(rate)) rows/s  ETA \(Int(remaining.rounded(.up)))s"
+        guard let pace = record.pace(now: now) else { return "\(bar) \(percent)%  \(record.counts.processed) rows  \(record.status.rawValue)" }
+        return "\(bar) \(percent)%  \(record.counts.processed) rows  \(Int(pace.rowsPerSecond)) rows/s  ETA \(Int(pace.etaSeconds.rounded(.up)))s"
     }
 
     static func summary(_ record: ImportRecord) -> String {

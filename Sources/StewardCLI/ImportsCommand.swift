@@ -52,7 +52,7 @@ struct ImportsCancelCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = CommandContext.current
-        let record = try await ImportService(store: database.open(mustExist: true), clock: context.clock).cancel(id: id)
+        let record = try await ImportService(store: database.open(mustExist: true), clock: context.clock).cancel(id: id, by: context.environment["USER"] ?? "cli")
         context.print(record.status == .cancelled ? "import \(id) is cancelled"
                       : "import \(id): cancel requested; it stops after its current batch, keeping the rows committed so far")
     }

@@ -35,6 +35,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let api = APIServices(store: store, clock: context.clock, workflows: setup.workflows ?? WorkflowSet(), metricsText: setup.metricsText,
                               readiness: Readiness(store: store, clock: context.clock, maxLag: maxLag), maxUploadBytes: maxUploadMB << 20)
+        try await APIServer.prepare(api, logger: logger)
         let application = APIServer.application(api, host: host, port: port, logger: logger) { [host] bound in
             context.print("steward serve: listening on http://\(host):\(bound)\(noWorkers ? " (no workers)" : "")")
         }

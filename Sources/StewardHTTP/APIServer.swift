@@ -1,6 +1,7 @@
 public import Hummingbird
 public import Logging
 import StewardApp
+import StewardCRM
 
 /// The HTTP API assembled: middleware in the order every request passes it (request log,
 /// problem answers, token check), then each resource's routes with the role it needs.
@@ -13,7 +14,15 @@ public enum APIServer {
         HealthRoutes(services: services).add(to: router)
         QueueRoutes(services: services).add(to: router)
         TokenRoutes(services: services).add(to: router)
+        ImportRoutes(services: services).add(to: router)
         return router
+    }
+
+    /// What runs before the server listens: uploads a killed server left half-written (or
+    /// written but never registered) are removed.
+    public static func prepare(_ services: APIServices, logger: Logger) async throws {
+        let removed = try await services.imports.sweepAbandonedUploads()
+        if !removed.isEmpty { logger.notice("removed uploads an earlier server left unfinished", metadata: ["files": "\(removed.count)"]) }
     }
 
     /// Every route as `METHOD /path/{parameter}`, for checking the OpenAPI document against.

@@ -42,6 +42,813 @@ enum OpenAPIDocument {
     "security": []
    }
   },
+  "/import-errors/{id}": {
+   "patch": {
+    "summary": "Resolve or dismiss one failed row, with a note; it leaves the error report",
+    "operationId": "resolveImportError",
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/ImportError"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Bad parameter or body",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "No token, or an unknown or revoked one",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "The token's role is too low",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "No such resource",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "Conflicts with the resource's state",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "422": {
+      "description": "The request is well formed but refused",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    },
+    "tags": [
+     "imports"
+    ],
+    "description": "Needs the operator role or above.",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "description": "The failed row's id.",
+      "schema": {
+       "type": "integer",
+       "format": "int64",
+       "minimum": 1
+      }
+     }
+    ],
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+         "resolution"
+        ],
+        "properties": {
+         "resolution": {
+          "type": "string",
+          "enum": [
+           "resolved",
+           "dismissed"
+          ]
+         },
+         "note": {
+          "type": "string"
+         }
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/imports": {
+   "get": {
+    "summary": "Imports, newest first",
+    "operationId": "listImports",
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/ImportPage"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Bad parameter or body",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "No token, or an unknown or revoked one",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    },
+    "tags": [
+     "imports"
+    ],
+    "description": "Needs the viewer role or above.",
+    "parameters": [
+     {
+      "name": "status",
+      "in": "query",
+      "required": false,
+      "description": "Only imports in this status.",
+      "schema": {
+       "type": "string",
+       "enum": [
+        "pending",
+        "processing",
+        "completed",
+        "completed_with_errors",
+        "failed",
+        "cancelled"
+       ]
+      }
+     },
+     {
+      "name": "profile",
+      "in": "query",
+      "required": false,
+      "description": "Only imports with this profile.",
+      "schema": {
+       "type": "string",
+       "minLength": 1
+      }
+     },
+     {
+      "name": "limit",
+      "in": "query",
+      "required": false,
+      "description": "Items per page.",
+      "schema": {
+       "type": "integer",
+       "minimum": 1,
+       "maximum": 500,
+       "default": 50
+      }
+     },
+     {
+      "name": "before",
+      "in": "query",
+      "required": false,
+      "description": "Items with an id below this one (the previous page's next_before).",
+      "schema": {
+       "type": "integer",
+       "format": "int64",
+       "minimum": 1
+      }
+     }
+    ]
+   },
+   "post": {
+    "summary": "Upload a CSV to import (streamed to disk); answers at once with the queued import",
+    "operationId": "createImport",
+    "responses": {
+     "202": {
+      "description": "The import (202: new; 200: an earlier one with this Idempotency-Key)",
+      "headers": {
+       "Location": {
+        "schema": {
+         "type": "string"
+        }
+       }
+      },
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/SubmittedImport"
+        }
+       }
+      }
+     },
+     "200": {
+      "description": "The import (202: new; 200: an earlier one with this Idempotency-Key)",
+      "headers": {
+       "Location": {
+        "schema": {
+         "type": "string"
+        }
+       }
+      },
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/SubmittedImport"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Bad parameter or body",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "No token, or an unknown or revoked one",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "The token's role is too low",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "Conflicts with the resource's state",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "413": {
+      "description": "The body is too large",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "422": {
+      "description": "The request is well formed but refused",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    },
+    "tags": [
+     "imports"
+    ],
+    "description": "Needs the operator role or above.",
+    "parameters": [
+     {
+      "name": "profile",
+      "in": "query",
+      "required": true,
+      "description": "The import profile (a `kind: import` workflow file).",
+      "schema": {
+       "type": "string",
+       "minLength": 1
+      }
+     },
+     {
+      "name": "file_name",
+      "in": "query",
+      "required": false,
+      "description": "The file's name, as shown in lists.",
+      "schema": {
+       "type": "string",
+       "minLength": 1
+      }
+     },
+     {
+      "name": "batch_size",
+      "in": "query",
+      "required": false,
+      "description": "Rows per transaction and checkpoint.",
+      "schema": {
+       "type": "integer",
+       "minimum": 1,
+       "maximum": 50000
+      }
+     },
+     {
+      "name": "Idempotency-Key",
+      "in": "header",
+      "required": false,
+      "description": "The same key (per token) returns the same import instead of a new one.",
+      "schema": {
+       "type": "string",
+       "minLength": 1,
+       "maxLength": 255,
+       "pattern": "^[!-~]+$"
+      }
+     }
+    ],
+    "requestBody": {
+     "required": true,
+     "content": {
+      "text/csv": {
+       "schema": {
+        "type": "string"
+       }
+      },
+      "application/octet-stream": {
+       "schema": {
+        "type": "string",
+        "format": "binary"
+       }
+      }
+     }
+    }
+   }
+  },
+  "/imports/{id}": {
+   "get": {
+    "summary": "One import: status, progress, pace, counts, failed rows per category",
+    "operationId": "getImport",
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Import"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Bad parameter or body",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "No token, or an unknown or revoked one",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "No such resource",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    },
+    "tags": [
+     "imports"
+    ],
+    "description": "Needs the viewer role or above.",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "description": "The import's id.",
+      "schema": {
+       "type": "integer",
+       "format": "int64",
+       "minimum": 1
+      }
+     }
+    ]
+   }
+  },
+  "/imports/{id}/cancel": {
+   "post": {
+    "summary": "Cancel an import: at once if no worker runs it, else at its next batch",
+    "operationId": "cancelImport",
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Import"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Bad parameter or body",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "No token, or an unknown or revoked one",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "The token's role is too low",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "No such resource",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "Conflicts with the resource's state",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    },
+    "tags": [
+     "imports"
+    ],
+    "description": "Needs the operator role or above.",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "description": "The import's id.",
+      "schema": {
+       "type": "integer",
+       "format": "int64",
+       "minimum": 1
+      }
+     }
+    ]
+   }
+  },
+  "/imports/{id}/errors": {
+   "get": {
+    "summary": "An import's failed rows, paged; with Accept: text/csv the whole error report",
+    "operationId": "listImportErrors",
+    "responses": {
+     "200": {
+      "description": "A page of failed rows, or the CSV error report",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/ImportErrorPage"
+        }
+       },
+       "text/csv": {
+        "schema": {
+         "type": "string"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Bad parameter or body",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "No token, or an unknown or revoked one",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "No such resource",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "Conflicts with the resource's state",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    },
+    "tags": [
+     "imports"
+    ],
+    "description": "Needs the viewer role or above.",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "description": "The import's id.",
+      "schema": {
+       "type": "integer",
+       "format": "int64",
+       "minimum": 1
+      }
+     },
+     {
+      "name": "category",
+      "in": "query",
+      "required": false,
+      "description": "Only rows of this category.",
+      "schema": {
+       "type": "string",
+       "enum": [
+        "validation",
+        "duplicate",
+        "reference_not_found",
+        "database_error",
+        "malformed_row"
+       ]
+      }
+     },
+     {
+      "name": "include_resolved",
+      "in": "query",
+      "required": false,
+      "description": "Also rows resolved, dismissed or retried.",
+      "schema": {
+       "type": "boolean"
+      }
+     },
+     {
+      "name": "limit",
+      "in": "query",
+      "required": false,
+      "description": "Items per page.",
+      "schema": {
+       "type": "integer",
+       "minimum": 1,
+       "maximum": 500,
+       "default": 50
+      }
+     },
+     {
+      "name": "after",
+      "in": "query",
+      "required": false,
+      "description": "Rows with an id above this one (the previous page's next_after).",
+      "schema": {
+       "type": "integer",
+       "format": "int64",
+       "minimum": 1
+      }
+     }
+    ]
+   }
+  },
+  "/imports/{id}/retry": {
+   "post": {
+    "summary": "Import the unresolved failed rows again, from the stored bytes or a corrected error report (the body)",
+    "operationId": "retryImport",
+    "responses": {
+     "202": {
+      "description": "The import (202: new; 200: an earlier one with this Idempotency-Key)",
+      "headers": {
+       "Location": {
+        "schema": {
+         "type": "string"
+        }
+       }
+      },
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/SubmittedImport"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Bad parameter or body",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "No token, or an unknown or revoked one",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "The token's role is too low",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "No such resource",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "Conflicts with the resource's state",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "413": {
+      "description": "The body is too large",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "422": {
+      "description": "The request is well formed but refused",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    },
+    "tags": [
+     "imports"
+    ],
+    "description": "Needs the operator role or above.",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "description": "The import's id.",
+      "schema": {
+       "type": "integer",
+       "format": "int64",
+       "minimum": 1
+      }
+     },
+     {
+      "name": "file_name",
+      "in": "query",
+      "required": false,
+      "description": "The file's name, as shown in lists.",
+      "schema": {
+       "type": "string",
+       "minLength": 1
+      }
+     },
+     {
+      "name": "batch_size",
+      "in": "query",
+      "required": false,
+      "description": "Rows per transaction and checkpoint.",
+      "schema": {
+       "type": "integer",
+       "minimum": 1,
+       "maximum": 50000
+      }
+     }
+    ],
+    "requestBody": {
+     "required": false,
+     "content": {
+      "text/csv": {
+       "schema": {
+        "type": "string"
+       }
+      },
+      "application/octet-stream": {
+       "schema": {
+        "type": "string",
+        "format": "binary"
+       }
+      }
+     }
+    }
+   }
+  },
   "/metrics": {
    "get": {
     "summary": "Prometheus metrics, live",
@@ -618,6 +1425,243 @@ enum OpenAPIDocument {
      }
     }
    },
+   "Import": {
+    "type": "object",
+    "required": [
+     "id",
+     "file_name",
+     "size",
+     "sha256",
+     "profile",
+     "target",
+     "status",
+     "cancel_requested",
+     "counts",
+     "progress",
+     "created_at"
+    ],
+    "properties": {
+     "id": {
+      "type": "integer"
+     },
+     "file_name": {
+      "type": "string"
+     },
+     "size": {
+      "type": "integer"
+     },
+     "sha256": {
+      "type": "string"
+     },
+     "profile": {
+      "type": "string"
+     },
+     "target": {
+      "type": "string"
+     },
+     "status": {
+      "type": "string",
+      "enum": [
+       "pending",
+       "processing",
+       "completed",
+       "completed_with_errors",
+       "failed",
+       "cancelled"
+      ]
+     },
+     "cancel_requested": {
+      "type": "boolean"
+     },
+     "created_by": {
+      "type": "string"
+     },
+     "job_id": {
+      "type": "integer"
+     },
+     "parent_import_id": {
+      "type": "integer"
+     },
+     "total_rows": {
+      "type": "integer"
+     },
+     "counts": {
+      "type": "object",
+      "required": [
+       "processed",
+       "created",
+       "updated",
+       "skipped",
+       "failed"
+      ],
+      "properties": {
+       "processed": {
+        "type": "integer"
+       },
+       "created": {
+        "type": "integer"
+       },
+       "updated": {
+        "type": "integer"
+       },
+       "skipped": {
+        "type": "integer"
+       },
+       "failed": {
+        "type": "integer"
+       }
+      }
+     },
+     "progress": {
+      "type": "number",
+      "minimum": 0,
+      "maximum": 1
+     },
+     "rows_per_second": {
+      "type": "number"
+     },
+     "eta_seconds": {
+      "type": "number"
+     },
+     "success_rate": {
+      "type": "number"
+     },
+     "error": {
+      "type": "string"
+     },
+     "error_counts": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "required": [
+        "category",
+        "total",
+        "unresolved"
+       ],
+       "properties": {
+        "category": {
+         "type": "string",
+         "enum": [
+          "validation",
+          "duplicate",
+          "reference_not_found",
+          "database_error",
+          "malformed_row"
+         ]
+        },
+        "total": {
+         "type": "integer"
+        },
+        "unresolved": {
+         "type": "integer"
+        }
+       }
+      }
+     },
+     "created_at": {
+      "type": "string",
+      "format": "date-time"
+     },
+     "started_at": {
+      "type": "string",
+      "format": "date-time"
+     },
+     "finished_at": {
+      "type": "string",
+      "format": "date-time"
+     }
+    }
+   },
+   "ImportError": {
+    "type": "object",
+    "required": [
+     "id",
+     "import_id",
+     "line",
+     "category",
+     "message",
+     "record",
+     "resolved"
+    ],
+    "properties": {
+     "id": {
+      "type": "integer"
+     },
+     "import_id": {
+      "type": "integer"
+     },
+     "line": {
+      "type": "integer"
+     },
+     "field": {
+      "type": "string"
+     },
+     "category": {
+      "type": "string",
+      "enum": [
+       "validation",
+       "duplicate",
+       "reference_not_found",
+       "database_error",
+       "malformed_row"
+      ]
+     },
+     "message": {
+      "type": "string"
+     },
+     "record": {
+      "type": "string"
+     },
+     "resolved": {
+      "type": "boolean"
+     },
+     "resolution": {
+      "type": "string",
+      "enum": [
+       "retried",
+       "resolved",
+       "dismissed"
+      ]
+     },
+     "note": {
+      "type": "string"
+     }
+    }
+   },
+   "ImportErrorPage": {
+    "type": "object",
+    "required": [
+     "items"
+    ],
+    "properties": {
+     "items": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/ImportError"
+      }
+     },
+     "next_after": {
+      "type": "integer"
+     }
+    }
+   },
+   "ImportPage": {
+    "type": "object",
+    "required": [
+     "items"
+    ],
+    "properties": {
+     "items": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/Import"
+      }
+     },
+     "next_before": {
+      "type": "integer"
+     }
+    }
+   },
    "Pause": {
     "type": "object",
     "required": [
@@ -761,6 +1805,28 @@ enum OpenAPIDocument {
      },
      "resumed": {
       "type": "boolean"
+     }
+    }
+   },
+   "SubmittedImport": {
+    "type": "object",
+    "required": [
+     "import_id",
+     "replayed",
+     "import"
+    ],
+    "properties": {
+     "import_id": {
+      "type": "integer"
+     },
+     "job_id": {
+      "type": "integer"
+     },
+     "replayed": {
+      "type": "boolean"
+     },
+     "import": {
+      "$ref": "#/components/schemas/Import"
      }
     }
    },

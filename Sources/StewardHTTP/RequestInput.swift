@@ -109,3 +109,23 @@ struct Page<Item: Encodable & Sendable>: ResponseEncodable, Sendable {
         nextBefore = items.count == limit ? items.last.map(id) : nil
     }
 }
+
+extension APIContext {
+    /// A positive id from the path (`/imports/{id}`).
+    func pathID(_ name: String = "id") throws -> Int64 {
+        let text = try parameters.require(name)
+        guard let id = Int64(text), id > 0 else { throw APIProblem.badParameter(name, "'\(text)' is not an id (a positive whole number)") }
+        return id
+    }
+}
+
+/// `Idempotency-Key`: up to 255 visible ASCII characters, unique per token.
+enum IdempotencyKeyHeader {
+    static func parse(_ value: String?) throws -> String? {
+        guard let value else { return nil }
+        guard (1...255).contains(value.count), value.allSatisfy({ $0.isASCII && !$0.isWhitespace && $0.asciiValue.map { $0 >= 0x21 && $0 < 0x7f } == true }) else {
+            throw APIProblem.badParameter("Idempotency-Key", "must be 1 to 255 visible ASCII characters", fix: "send e.g. a UUID")
+        }
+        return value
+    }
+}

@@ -53,6 +53,15 @@ public final class ChildProcess: Sendable {
     }
 
     public var standardError: String { stderr.text }
+    public var processIdentifier: Int32 { process.processIdentifier }
+
+    /// The most memory the process has held so far (Linux's VmHWM), in bytes.
+    public var peakResidentBytes: Int? {
+        guard let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kilobytes = Int(line.split(separator: " ", omittingEmptySubsequences: true)[1]) else { return nil }
+        return kilobytes * 1024
+    }
     public var standardOutput: String { stdout.text }
 
     /// Waits until stderr contains `text`; false if the process exits first.

@@ -24,12 +24,13 @@ struct LiveServer {
     let store: SQLiteJobStore
     let clock: ManualClock
 
-    static func with<T: Sendable>(workflows: WorkflowSet = WorkflowSet(), clock: ManualClock = ManualClock(),
+    static func with<T: Sendable>(workflows: WorkflowSet = WorkflowSet(), clock: ManualClock = ManualClock(), maxUploadBytes: Int = 512 << 20,
                                   _ body: @Sendable (LiveServer) async throws -> T) async throws -> T {
         let store = try SQLiteDatabaseTrait.store().store
         var logger = Logger(label: "test")
         logger.logLevel = .warning
-        let services = APIServices(store: store, clock: clock, workflows: workflows, metricsText: { "steward_test_metric 1\n" })
+        let services = APIServices(store: store, clock: clock, workflows: workflows, metricsText: { "steward_test_metric 1\n" },
+                                   maxUploadBytes: maxUploadBytes)
         let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
         let application = APIServer.application(services, host: "127.0.0.1", port: 0, logger: logger) { portSink.yield($0) }
         let group = ServiceGroup(services: [application], gracefulShutdownSignals: [], logger: logger)

@@ -39,6 +39,20 @@ public struct ImportRecord: Sendable, Equatable {
 
     /// Share of the file's bytes behind the checkpoint, 0…1.
     public var progress: Double { size == 0 ? 1 : min(1, Double(checkpointOffset) / Double(size)) }
+
+    /// Rows per second since the job started, and the seconds left at that pace (from the share
+    /// of bytes read): only while it is processing.
+    public func pace(now: Date) -> (rowsPerSecond: Double, etaSeconds: Double)? {
+        guard status == .processing, let startedAt, now > startedAt else { return nil }
+        let elapsed = now.timeIntervalSince(startedAt)
+        let remaining = progress > 0 ? elapsed * (1 - progress) / progress : 0
+        return (Double(counts.processed) / elapsed, remaining)
+    }
+
+    /// Rows that did not fail, of those processed (nil before any row).
+    public var successRate: Double? {
+        counts.processed == 0 ? nil : Double(counts.processed - counts.failed) / Double(counts.processed)
+    }
 }
 
 /// One failed field (or row) of an import, as recorded in `import_errors`.
@@ -60,4 +74,7 @@ public struct ImportErrorRecord: Sendable, Equatable {
     /// The record exactly as it was in the file, without its line end.
     public var raw: [UInt8]
     public var resolved: Bool
+    /// How it was resolved: `retried` (a retry imported the row), `resolved` or `dismissed` (by a person).
+    public var resolution: String? = nil
+    public var note: String? = nil
 }

@@ -69,13 +69,17 @@ enum ImportRecords {
     static func errorCursor(_ id: Int64, unresolvedOnly: Bool, db: Database) throws -> some Cursor<ImportErrorRecord> {
         let filter = unresolvedOnly ? "AND resolved = 0" : ""
         return try Row.fetchCursor(db, sql: """
-            SELECT id, import_id, line, field, category, message, raw, resolved FROM import_errors
+            SELECT \(errorColumns) FROM import_errors
             WHERE import_id = ? \(filter) ORDER BY line, id
-            """, arguments: [id]).map { row in
-            ImportErrorRecord(id: row[0], importID: row[1], line: row[2], field: row[3],
-                              category: ImportErrorRecord.Category(rawValue: row[4]) ?? .validation, message: row[5],
-                              raw: [UInt8]((row[6] as Data?) ?? Data()), resolved: row[7])
-        }
+            """, arguments: [id]).map(errorRecord(from:))
+    }
+
+    static let errorColumns = "id, import_id, line, field, category, message, raw, resolved, resolution, note"
+
+    static func errorRecord(from row: Row) -> ImportErrorRecord {
+        ImportErrorRecord(id: row[0], importID: row[1], line: row[2], field: row[3],
+                          category: ImportErrorRecord.Category(rawValue: row[4]) ?? .validation, message: row[5],
+                          raw: [UInt8]((row[6] as Data?) ?? Data()), resolved: row[7], resolution: row[8], note: row[9])
     }
 
     /// The import and the imports it retried, nearest first.

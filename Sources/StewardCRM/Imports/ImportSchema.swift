@@ -61,4 +61,22 @@ enum ImportSchema {
             CREATE INDEX import_errors_import_line ON import_errors (import_id, line);
             """)
     }
+
+    /// What the HTTP API adds: a client's idempotency key per import (unique per submitter), a
+    /// person's resolution of a failed row (resolved by hand or dismissed, with a note), and the
+    /// indexes its filtered, paged lists read.
+    static func addAPIColumns(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE imports ADD COLUMN idempotency_key TEXT;
+            CREATE UNIQUE INDEX imports_idempotency ON imports (created_by, idempotency_key) WHERE idempotency_key IS NOT NULL;
+            CREATE INDEX imports_status ON imports (status, id);
+            ALTER TABLE import_errors ADD COLUMN resolution TEXT CHECK (resolution IN ('retried', 'resolved', 'dismissed'));
+            ALTER TABLE import_errors ADD COLUMN note TEXT;
+            ALTER TABLE import_errors ADD COLUMN resolved_by TEXT;
+            ALTER TABLE import_errors ADD COLUMN resolved_at REAL;
+            UPDATE import_errors SET resolution = 'retried' WHERE resolved = 1;
+            CREATE INDEX import_errors_import_id ON import_errors (import_id, id);
+            CREATE INDEX import_errors_import_category ON import_errors (import_id, category, id);
+            """)
+    }
 }

@@ -8,7 +8,7 @@ extension ImportService {
     /// Imports the unresolved failed rows of import `id` again, as a new import linked to it:
     /// from their stored bytes, or from `correctedFile` (an error report edited by hand; its
     /// rows are matched by `__line`).
-    public func retry(id: Int64, correctedFile: URL?, createdBy: String?, batchSize: Int? = nil) async throws -> ImportRecord {
+    public func retry(id: Int64, correctedFile: URL?, createdBy: String?, batchSize: Int? = nil, requestID: String? = nil) async throws -> ImportRecord {
         try ImportRequest.checkBatchSize(batchSize)
         let (record, profile, unresolved) = try await retrySource(id)
         guard unresolved > 0 else {
@@ -24,7 +24,8 @@ extension ImportService {
             }
         }
         let name = correctedFile?.lastPathComponent ?? record.fileName
-        return try await register(stored, fileName: name, profile: profile, createdBy: createdBy, parent: id, batchSize: batchSize)
+        let audit = RegisterAudit(action: "import.retried", requestID: requestID, idempotencyKey: nil)
+        return try await register(stored, fileName: name, profile: profile, createdBy: createdBy, parent: id, batchSize: batchSize, audit: audit).record
     }
 
     private func retrySource(_ id: Int64) async throws -> (ImportRecord, ImportProfileDefinition, Int) {

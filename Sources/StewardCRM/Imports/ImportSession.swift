@@ -178,7 +178,7 @@ final class ImportSession: @unchecked Sendable {
         guard !retried.isEmpty else { return }
         pendingLines.remove(line)
         try db.execute(sql: """
-            UPDATE import_errors SET resolved = 1, resolved_by_import_id = ?
+            UPDATE import_errors SET resolved = 1, resolution = 'retried', resolved_by_import_id = ?
             WHERE line = ? AND resolved = 0 AND import_id IN (\(retried.map(String.init).joined(separator: ",")))
             """, arguments: [importID, line])
     }

@@ -13,6 +13,7 @@ public enum CRMSchema {
         SQLiteSchemaMigration("webhooks/v2-failed-at", migrate: WebhookSchema.addFailedAt),
     ] + CadenceSchema.migrations + [
         SQLiteSchemaMigration("audit/v1-request-id", migrate: AuditLog.addRequestID),
+        SQLiteSchemaMigration("imports/v3-api", migrate: ImportSchema.addAPIColumns),
     ]
 
     /// The tables as first shipped. A migration never changes once released, so this SQL is

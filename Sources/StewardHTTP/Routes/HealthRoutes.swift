@@ -1,4 +1,5 @@
 import Foundation
+import StewardCore
 import Hummingbird
 import StewardApp
 

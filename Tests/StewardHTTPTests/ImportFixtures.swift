@@ -1,0 +1,35 @@
+import Foundation
+import Logging
+import StewardApp
+import StewardCore
+import StewardSQLite
+import StewardTesting
+import StewardWorkflows
+
+/// The repository's import fixtures and profiles, and a way to work queued imports to the end.
+enum ImportFixtures {
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Fixtures/imports")
+
+    static func data(_ name: String) throws -> Data { try Data(contentsOf: directory.appendingPathComponent(name)) }
+
+    static func workflows() throws -> WorkflowSet {
+        try WorkflowLoader(environment: [:]).load(directory: directory.appendingPathComponent("profiles").path)
+    }
+
+    /// Runs every available import job to its end with a draining pool on the server's store.
+    static func drain(_ server: LiveServer) async throws {
+        var logger = Logger(label: "test")
+        logger.logLevel = .critical
+        var configuration = WorkerPoolConfiguration()
+        configuration.queues = ["imports": 1]
+        configuration.drain = true
+        let registry = JobKinds.registry(store: server.store, clock: server.clock, logger: logger)
+        try await WorkerPool(store: server.store, registry: registry, configuration: configuration, clock: server.clock, logger: logger).run()
+    }
+
+    /// Files in the database's managed import folder.
+    static func storedFiles(_ server: LiveServer) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: server.store.path + ".imports")) ?? []).sorted()
+    }
+}
