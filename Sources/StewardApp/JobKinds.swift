@@ -12,14 +12,17 @@ public enum JobKinds {
         let runner = ExportRunner(store: store, directory: URL(fileURLWithPath: exportsDirectory), logger: logger)
         let imports = ImportKind.make(store: store, clock: clock, logger: logger)
         let deliverer = WebhookDeliverer(store: store, definitions: definitions, clock: clock, userAgent: userAgent, logger: logger)
-        return JobRegistry(BuiltinKinds.all + [ProbeKind.make(store: store), ExportKind.make(runner: runner, definitions: definitions, clock: clock), imports]
+        var registry = JobRegistry(BuiltinKinds.all + [ProbeKind.make(store: store), ExportKind.make(runner: runner, definitions: definitions, clock: clock), imports]
             + CadenceKinds.make(store: store, definitions: definitions, clock: clock) + [WinbackKind.make(store: store, definitions: definitions, clock: clock)]
             + [WebhookDeliveryKind.make(deliverer: deliverer)])
+        // A bulk cancel runs every other kind's give-up hook; it has none of its own.
+        registry.register(BulkJobsKind.make(store: store, hooks: registry.giveUpHooks, clock: clock))
+        return registry
     }
 
     /// Kind names are known without a store, so input can be checked before any file is opened.
     public static let names: Set<String> = Set(BuiltinKinds.all.map(\.name) + [ProbeKind.name, ExportKind.name, ImportKind.name] + CadenceJobs.kinds
-                                        + [WinbackKind.name, WebhookDeliveryKind.name])
+                                        + [WinbackKind.name, WebhookDeliveryKind.name, BulkJobsKind.name])
 
     /// What webhook requests call themselves.
     public static let userAgent = "Steward/\(StewardVersion.current)"
@@ -31,7 +34,8 @@ public enum JobKinds {
                                                   WinbackKind.name: WinbackKind.checkArguments, WebhookDeliveryKind.name: WebhookDeliveryKind.checkArguments,
                                                   CadenceJobs.generate: CadenceKinds.checkGenerateArguments,
                                                   CadenceJobs.enroll: CadenceKinds.checkEventArguments(CadenceJobs.enroll),
-                                                  CadenceJobs.stop: CadenceKinds.checkEventArguments(CadenceJobs.stop)]
+                                                  CadenceJobs.stop: CadenceKinds.checkEventArguments(CadenceJobs.stop),
+                                                  BulkJobsKind.name: BulkJobsKind.checkArguments]
         for kind in BuiltinKinds.all { checks[kind.name] = kind.checkArguments }
         return checks
     }()

@@ -80,7 +80,8 @@ struct JobsRetryCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = CommandContext.current
-        let job = try await database.open(mustExist: true).jobRetry(id: id, now: context.clock.now())
+        let store = try database.open(mustExist: true)
+        let job = try await JobService(store: store, clock: context.clock, hooks: .none).retry(id, by: context.environment["USER"] ?? "cli")
         context.print("job \(job.id) is \(job.state); attempt \(job.attempt + 1) of \(job.maxAttempts) comes next")
     }
 }
@@ -96,7 +97,7 @@ struct JobsCancelCommand: AsyncParsableCommand {
         let store = try database.open(mustExist: true)
         // The kind's give-up hook ends what the job was doing (an import, a delivery) with it.
         let hooks = JobKinds.registry(store: store, clock: context.clock).giveUpHooks
-        let job = try await store.jobCancel(id: id, now: context.clock.now(), hooks: hooks)
+        let job = try await JobService(store: store, clock: context.clock, hooks: hooks).cancel(id, by: context.environment["USER"] ?? "cli")
         context.print("job \(job.id) is \(job.state)")
     }
 }

@@ -34,7 +34,8 @@ struct ServeCommand: AsyncParsableCommand {
             services += await setup.workflowServices(drain: false)
         }
         let api = APIServices(store: store, clock: context.clock, workflows: setup.workflows ?? WorkflowSet(), metricsText: setup.metricsText,
-                              readiness: Readiness(store: store, clock: context.clock, maxLag: maxLag), maxUploadBytes: maxUploadMB << 20)
+                              readiness: Readiness(store: store, clock: context.clock, maxLag: maxLag),
+                              hooks: setup.registry.giveUpHooks, maxUploadBytes: maxUploadMB << 20)
         try await APIServer.prepare(api, logger: logger)
         let application = APIServer.application(api, host: host, port: port, logger: logger) { [host] bound in
             context.print("steward serve: listening on http://\(host):\(bound)\(noWorkers ? " (no workers)" : "")")

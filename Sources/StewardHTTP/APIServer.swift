@@ -15,6 +15,7 @@ public enum APIServer {
         QueueRoutes(services: services).add(to: router)
         TokenRoutes(services: services).add(to: router)
         ImportRoutes(services: services).add(to: router)
+        JobRoutes(services: services).add(to: router)
         return router
     }
 

@@ -13,20 +13,24 @@ public struct APIServices: Sendable {
     public let workflows: WorkflowSet
     public let metricsText: @Sendable () -> String
     public var readiness: Readiness
+    /// The kinds' give-up hooks, run when a job is cancelled here.
+    public let hooks: JobGiveUpHooks
     /// The largest upload accepted (413 beyond it).
     public var maxUploadBytes: Int
 
     public init(store: SQLiteJobStore, clock: any JobClock, workflows: WorkflowSet, metricsText: @escaping @Sendable () -> String,
-                readiness: Readiness? = nil, maxUploadBytes: Int = 512 << 20) {
+                readiness: Readiness? = nil, hooks: JobGiveUpHooks? = nil, maxUploadBytes: Int = 512 << 20) {
         self.store = store
         self.clock = clock
         self.workflows = workflows
         self.metricsText = metricsText
         self.readiness = readiness ?? Readiness(store: store, clock: clock)
         self.maxUploadBytes = maxUploadBytes
+        self.hooks = hooks ?? JobKinds.registry(store: store, clock: clock).giveUpHooks
     }
 
     var tokens: TokenService { TokenService(store: store, clock: clock) }
     var queues: QueueService { QueueService(store: store) }
     var imports: ImportService { ImportService(store: store, clock: clock) }
+    var jobs: JobService { JobService(store: store, clock: clock, hooks: hooks) }
 }

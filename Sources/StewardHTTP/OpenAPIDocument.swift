@@ -849,6 +849,595 @@ enum OpenAPIDocument {
     }
    }
   },
+  "/jobs": {
+   "get": {
+    "summary": "Jobs, newest first, filtered",
+    "operationId": "listJobs",
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/JobPage"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Bad parameter or body",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "No token, or an unknown or revoked one",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    },
+    "tags": [
+     "jobs"
+    ],
+    "description": "Needs the viewer role or above.",
+    "parameters": [
+     {
+      "name": "state",
+      "in": "query",
+      "required": false,
+      "description": "States, comma-separated.",
+      "schema": {
+       "type": "string",
+       "pattern": "^(scheduled|available|running|retryable|completed|discarded|cancelled)(,(scheduled|available|running|retryable|completed|discarded|cancelled))*$"
+      }
+     },
+     {
+      "name": "queue",
+      "in": "query",
+      "required": false,
+      "description": "Only this queue.",
+      "schema": {
+       "type": "string",
+       "minLength": 1
+      }
+     },
+     {
+      "name": "kind",
+      "in": "query",
+      "required": false,
+      "description": "Only this kind.",
+      "schema": {
+       "type": "string",
+       "minLength": 1
+      }
+     },
+     {
+      "name": "args",
+      "in": "query",
+      "required": false,
+      "style": "deepObject",
+      "explode": true,
+      "description": "Argument filters: args.account_id=42 (a nested key: args.deal.stage=won); numbers match numbers.",
+      "schema": {
+       "type": "object",
+       "additionalProperties": {
+        "type": "string"
+       }
+      }
+     },
+     {
+      "name": "limit",
+      "in": "query",
+      "required": false,
+      "description": "Items per page.",
+      "schema": {
+       "type": "integer",
+       "minimum": 1,
+       "maximum": 500,
+       "default": 50
+      }
+     },
+     {
+      "name": "before",
+      "in": "query",
+      "required": false,
+      "description": "Items with an id below this one (the previous page's next_before).",
+      "schema": {
+       "type": "integer",
+       "format": "int64",
+       "minimum": 1
+      }
+     }
+    ]
+   }
+  },
+  "/jobs/bulk": {
+   "post": {
+    "summary": "Retry or cancel every job a filter matches now, as a job; answers with its id and the count",
+    "operationId": "bulkJobs",
+    "responses": {
+     "202": {
+      "description": "The bulk job was enqueued",
+      "headers": {
+       "Location": {
+        "schema": {
+         "type": "string"
+        }
+       }
+      },
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "required": [
+          "job_id",
+          "action",
+          "count"
+         ],
+         "properties": {
+          "job_id": {
+           "type": "integer"
+          },
+          "action": {
+           "type": "string",
+           "enum": [
+            "retry",
+            "cancel"
+           ]
+          },
+          "count": {
+           "type": "integer"
+          }
+         }
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Bad parameter or body",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "No token, or an unknown or revoked one",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "The token's role is too low",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "422": {
+      "description": "The request is well formed but refused",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    },
+    "tags": [
+     "jobs"
+    ],
+    "description": "Needs the operator role or above.",
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+         "action",
+         "filter"
+        ],
+        "properties": {
+         "action": {
+          "type": "string",
+          "enum": [
+           "retry",
+           "cancel"
+          ]
+         },
+         "filter": {
+          "type": "object",
+          "additionalProperties": false,
+          "minProperties": 1,
+          "properties": {
+           "states": {
+            "type": "array",
+            "items": {
+             "type": "string",
+             "enum": [
+              "scheduled",
+              "available",
+              "running",
+              "retryable",
+              "completed",
+              "discarded",
+              "cancelled"
+             ]
+            }
+           },
+           "queue": {
+            "type": "string"
+           },
+           "kind": {
+            "type": "string"
+           },
+           "args": {
+            "type": "object",
+            "additionalProperties": {
+             "type": "string"
+            }
+           }
+          }
+         }
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/jobs/count": {
+   "get": {
+    "summary": "How many jobs the filters match: what a bulk action would touch",
+    "operationId": "countJobs",
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "required": [
+          "count"
+         ],
+         "properties": {
+          "count": {
+           "type": "integer"
+          }
+         }
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Bad parameter or body",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "No token, or an unknown or revoked one",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    },
+    "tags": [
+     "jobs"
+    ],
+    "description": "Needs the viewer role or above.",
+    "parameters": [
+     {
+      "name": "state",
+      "in": "query",
+      "required": false,
+      "description": "States, comma-separated.",
+      "schema": {
+       "type": "string",
+       "pattern": "^(scheduled|available|running|retryable|completed|discarded|cancelled)(,(scheduled|available|running|retryable|completed|discarded|cancelled))*$"
+      }
+     },
+     {
+      "name": "queue",
+      "in": "query",
+      "required": false,
+      "description": "Only this queue.",
+      "schema": {
+       "type": "string",
+       "minLength": 1
+      }
+     },
+     {
+      "name": "kind",
+      "in": "query",
+      "required": false,
+      "description": "Only this kind.",
+      "schema": {
+       "type": "string",
+       "minLength": 1
+      }
+     },
+     {
+      "name": "args",
+      "in": "query",
+      "required": false,
+      "style": "deepObject",
+      "explode": true,
+      "description": "Argument filters: args.account_id=42 (a nested key: args.deal.stage=won); numbers match numbers.",
+      "schema": {
+       "type": "object",
+       "additionalProperties": {
+        "type": "string"
+       }
+      }
+     }
+    ]
+   }
+  },
+  "/jobs/{id}": {
+   "get": {
+    "summary": "One job with every failed attempt",
+    "operationId": "getJob",
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Job"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Bad parameter or body",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "No token, or an unknown or revoked one",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "No such resource",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    },
+    "tags": [
+     "jobs"
+    ],
+    "description": "Needs the viewer role or above.",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "description": "The job's id.",
+      "schema": {
+       "type": "integer",
+       "format": "int64",
+       "minimum": 1
+      }
+     }
+    ]
+   }
+  },
+  "/jobs/{id}/cancel": {
+   "post": {
+    "summary": "Cancel a job; a running one stops at its next heartbeat",
+    "operationId": "cancelJob",
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Job"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Bad parameter or body",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "No token, or an unknown or revoked one",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "The token's role is too low",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "No such resource",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "Conflicts with the resource's state",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    },
+    "tags": [
+     "jobs"
+    ],
+    "description": "Needs the operator role or above.",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "description": "The job's id.",
+      "schema": {
+       "type": "integer",
+       "format": "int64",
+       "minimum": 1
+      }
+     }
+    ]
+   }
+  },
+  "/jobs/{id}/retry": {
+   "post": {
+    "summary": "Run a job again now (not while it runs)",
+    "operationId": "retryJob",
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Job"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Bad parameter or body",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "No token, or an unknown or revoked one",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "The token's role is too low",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "No such resource",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "Conflicts with the resource's state",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    },
+    "tags": [
+     "jobs"
+    ],
+    "description": "Needs the operator role or above.",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "description": "The job's id.",
+      "schema": {
+       "type": "integer",
+       "format": "int64",
+       "minimum": 1
+      }
+     }
+    ]
+   }
+  },
   "/metrics": {
    "get": {
     "summary": "Prometheus metrics, live",
@@ -1655,6 +2244,134 @@ enum OpenAPIDocument {
       "type": "array",
       "items": {
        "$ref": "#/components/schemas/Import"
+      }
+     },
+     "next_before": {
+      "type": "integer"
+     }
+    }
+   },
+   "Job": {
+    "type": "object",
+    "required": [
+     "id",
+     "kind",
+     "queue",
+     "state",
+     "priority",
+     "attempt",
+     "max_attempts",
+     "lease_losses",
+     "args",
+     "run_at",
+     "created_at",
+     "errors"
+    ],
+    "properties": {
+     "id": {
+      "type": "integer"
+     },
+     "kind": {
+      "type": "string"
+     },
+     "queue": {
+      "type": "string"
+     },
+     "state": {
+      "type": "string",
+      "enum": [
+       "scheduled",
+       "available",
+       "running",
+       "retryable",
+       "completed",
+       "discarded",
+       "cancelled"
+      ]
+     },
+     "priority": {
+      "type": "integer"
+     },
+     "attempt": {
+      "type": "integer"
+     },
+     "max_attempts": {
+      "type": "integer"
+     },
+     "lease_losses": {
+      "type": "integer"
+     },
+     "args": {},
+     "run_at": {
+      "type": "string",
+      "format": "date-time"
+     },
+     "created_at": {
+      "type": "string",
+      "format": "date-time"
+     },
+     "attempted_at": {
+      "type": "string",
+      "format": "date-time"
+     },
+     "finalized_at": {
+      "type": "string",
+      "format": "date-time"
+     },
+     "unique_key": {
+      "type": "string"
+     },
+     "lease": {
+      "type": "object",
+      "required": [
+       "owner",
+       "expires_at"
+      ],
+      "properties": {
+       "owner": {
+        "type": "string"
+       },
+       "expires_at": {
+        "type": "string",
+        "format": "date-time"
+       }
+      }
+     },
+     "errors": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "required": [
+        "at",
+        "attempt",
+        "message"
+       ],
+       "properties": {
+        "at": {
+         "type": "string",
+         "format": "date-time"
+        },
+        "attempt": {
+         "type": "integer"
+        },
+        "message": {
+         "type": "string"
+        }
+       }
+      }
+     }
+    }
+   },
+   "JobPage": {
+    "type": "object",
+    "required": [
+     "items"
+    ],
+    "properties": {
+     "items": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/Job"
       }
      },
      "next_before": {

@@ -1,5 +1,5 @@
 public import Foundation
-import GRDB
+public import GRDB
 public import StewardCore
 
 extension SQLiteJobStore {
@@ -8,6 +8,33 @@ extension SQLiteJobStore {
     }
 
     public func jobList(_ params: JobListParams) async throws -> [Job] {
+        var (filter, arguments) = Self.filter(params)
+        arguments += [params.limit]
+        let sql = "SELECT \(JobRow.columns) FROM jobs \(filter) ORDER BY id DESC LIMIT ?"
+        let bound = arguments
+        return try await database.read { db in try Row.fetchAll(db, sql: sql, arguments: bound).map(JobRow.job(from:)) }
+    }
+
+    /// How many jobs `params` matches (its limit aside).
+    public func jobCount(_ params: JobListParams) async throws -> Int {
+        try await database.read { db in try Self.jobCount(params, db: db) }
+    }
+
+    public static func jobCount(_ params: JobListParams, db: Database) throws -> Int {
+        let (filter, arguments) = filter(params)
+        return try Int.fetchOne(db, sql: "SELECT count(*) FROM jobs \(filter)", arguments: arguments) ?? 0
+    }
+
+    /// The ids `params` matches, oldest first, after `afterID`: a bulk action's next batch.
+    public static func jobIDs(_ params: JobListParams, afterID: JobID, db: Database) throws -> [JobID] {
+        var (filter, arguments) = filter(params)
+        filter += (filter.isEmpty ? "WHERE" : " AND") + " id > ?"
+        arguments += [afterID, params.limit]
+        return try JobID.fetchAll(db, sql: "SELECT id FROM jobs \(filter) ORDER BY id LIMIT ?", arguments: arguments)
+    }
+
+    /// The WHERE clause of a listing: states, queue, kind, page and argument filters.
+    private static func filter(_ params: JobListParams) -> (String, StatementArguments) {
         var conditions: [String] = []
         var arguments: StatementArguments = []
         if !params.states.isEmpty {
@@ -21,11 +48,7 @@ extension SQLiteJobStore {
             conditions.append("json_extract(args, ?) = ?")
             arguments += ["$." + filter.key, Self.jsonValue(filter.value)]
         }
-        let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        arguments += [params.limit]
-        let sql = "SELECT \(JobRow.columns) FROM jobs \(filter) ORDER BY id DESC LIMIT ?"
-        let bound = arguments
-        return try await database.read { db in try Row.fetchAll(db, sql: sql, arguments: bound).map(JobRow.job(from:)) }
+        return (conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "), arguments)
     }
 
     /// A filter's value as JSON would hold it: a whole or decimal number, else text.
@@ -36,34 +59,41 @@ extension SQLiteJobStore {
     }
 
     public func jobRetry(id: JobID, now: Date) async throws -> Job {
-        let job = try await database.write { db in
-            let job = try Self.requireJob(id: id, db: db)
-            try Self.checkRetryable(job, now: now, db: db)
-            try db.execute(sql: """
-                UPDATE jobs SET state = 'available', run_at = ?, finalized_at = NULL,
-                    max_attempts = max(max_attempts, attempt + 1), lease_token = NULL, lease_expires_at = NULL
-                WHERE id = ?
-                """, arguments: [now.sqlSeconds, id])
-            return try Self.requireJob(id: id, db: db)
-        }
+        let job = try await database.write { db in try self.jobRetry(id: id, now: now, in: db) }
         notifications.notify(queue: job.queue)
         return job
     }
 
+    /// The retry in the caller's transaction (with its audit row, say); wake the queue's workers
+    /// with `notifications.notify(queue:)` once it commits.
+    public func jobRetry(id: JobID, now: Date, in db: Database) throws -> Job {
+        let job = try Self.requireJob(id: id, db: db)
+        try Self.checkRetryable(job, now: now, db: db)
+        try db.execute(sql: """
+            UPDATE jobs SET state = 'available', run_at = ?, finalized_at = NULL,
+                max_attempts = max(max_attempts, attempt + 1), lease_token = NULL, lease_expires_at = NULL
+            WHERE id = ?
+            """, arguments: [now.sqlSeconds, id])
+        return try Self.requireJob(id: id, db: db)
+    }
+
     public func jobCancel(id: JobID, now: Date, hooks: JobGiveUpHooks) async throws -> Job {
-        try await database.write { db in
-            let job = try Self.requireJob(id: id, db: db)
-            guard !job.state.isFinal else {
-                throw StewardError(.invalidTransition, "job \(id) is already \(job.state)",
-                                   fix: "only scheduled, available, running or retryable jobs can be cancelled")
-            }
-            // lease_expires_at stays: until then the old worker may still be running the handler.
-            try db.execute(sql: """
-                UPDATE jobs SET state = 'cancelled', finalized_at = ?, lease_token = NULL WHERE id = ?
-                """, arguments: [now.sqlSeconds, id])
-            try self.gaveUp(id, state: .cancelled, reason: "cancelled by an operator", hooks: hooks, now: now, db: db)
-            return try Self.requireJob(id: id, db: db)
+        try await database.write { db in try self.jobCancel(id: id, now: now, hooks: hooks, in: db) }
+    }
+
+    /// The cancel, with the kind's give-up hook, in the caller's transaction.
+    public func jobCancel(id: JobID, now: Date, hooks: JobGiveUpHooks, in db: Database) throws -> Job {
+        let job = try Self.requireJob(id: id, db: db)
+        guard !job.state.isFinal else {
+            throw StewardError(.invalidTransition, "job \(id) is already \(job.state)",
+                               fix: "only scheduled, available, running or retryable jobs can be cancelled")
         }
+        // lease_expires_at stays: until then the old worker may still be running the handler.
+        try db.execute(sql: """
+            UPDATE jobs SET state = 'cancelled', finalized_at = ?, lease_token = NULL WHERE id = ?
+            """, arguments: [now.sqlSeconds, id])
+        try gaveUp(id, state: .cancelled, reason: "cancelled by an operator", hooks: hooks, now: now, db: db)
+        return try Self.requireJob(id: id, db: db)
     }
 
     public func jobCountByState() async throws -> [JobCount] {

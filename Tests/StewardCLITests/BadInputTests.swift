@@ -16,7 +16,7 @@ struct BadInputTests {
             let db = directory.path("jobs.sqlite")
             let result = await steward("enqueue", "nope", "--database", db)
             #expect(result.code == 64)
-            #expect(result.error == "steward: error: unknown job kind 'nope' (known kinds: cadence_enroll, cadence_generate, cadence_stop, export, fail, import, noop, probe, sleep, webhook_delivery, winback_scan)\n")
+            #expect(result.error == "steward: error: unknown job kind 'nope' (known kinds: cadence_enroll, cadence_generate, cadence_stop, export, fail, import, jobs_bulk, noop, probe, sleep, webhook_delivery, winback_scan)\n")
             #expect(!FileManager.default.fileExists(atPath: db))
         }
     }

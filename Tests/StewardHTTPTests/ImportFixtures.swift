@@ -17,12 +17,12 @@ enum ImportFixtures {
         try WorkflowLoader(environment: [:]).load(directory: directory.appendingPathComponent("profiles").path)
     }
 
-    /// Runs every available import job to its end with a draining pool on the server's store.
-    static func drain(_ server: LiveServer) async throws {
+    /// Runs every available job of `queues` to its end with a draining pool on the server's store.
+    static func drain(_ server: LiveServer, queues: [String] = ["imports"]) async throws {
         var logger = Logger(label: "test")
         logger.logLevel = .critical
         var configuration = WorkerPoolConfiguration()
-        configuration.queues = ["imports": 1]
+        configuration.queues = Dictionary(uniqueKeysWithValues: queues.map { ($0, 1) })
         configuration.drain = true
         let registry = JobKinds.registry(store: server.store, clock: server.clock, logger: logger)
         try await WorkerPool(store: server.store, registry: registry, configuration: configuration, clock: server.clock, logger: logger).run()
