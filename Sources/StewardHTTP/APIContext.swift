@@ -10,6 +10,8 @@ public struct APIContext: AuthRequestContext, RequestContext {
     public var coreContext: CoreRequestContextStorage
     public var identity: APIToken?
     public var requestID: String
+    /// Why the token sent was refused, for routes that need one.
+    var authProblem: APIProblem?
     /// Shared by every copy of this request's context, so the outermost middleware (the request
     /// log) learns who the inner ones authenticated.
     let facts = RequestFacts()

@@ -8,14 +8,16 @@ import StewardCRM
 public enum APIServer {
     public static func router(_ services: APIServices, logger: Logger) -> Router<APIContext> {
         let router = Router(context: APIContext.self)
+        let table = RouteTable()
         router.add(middleware: RequestLogMiddleware(logger: logger))
-        router.add(middleware: ProblemMiddleware())
+        router.add(middleware: ProblemMiddleware(routes: table))
         router.add(middleware: TokenAuthenticator(tokens: services.tokens))
         HealthRoutes(services: services).add(to: router)
         QueueRoutes(services: services).add(to: router)
         TokenRoutes(services: services).add(to: router)
         ImportRoutes(services: services).add(to: router)
         JobRoutes(services: services).add(to: router)
+        table.fill(router.routes.map { ($0.path.description, $0.method.rawValue) })
         return router
     }
 

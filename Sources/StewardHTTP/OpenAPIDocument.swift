@@ -262,6 +262,32 @@ enum OpenAPIDocument {
     "responses": {
      "202": {
       "description": "The import (202: new; 200: an earlier one with this Idempotency-Key)",
+      "links": {
+       "GetImport": {
+        "operationId": "getImport",
+        "parameters": {
+         "id": "$response.body#/import_id"
+        }
+       },
+       "ListImportErrors": {
+        "operationId": "listImportErrors",
+        "parameters": {
+         "id": "$response.body#/import_id"
+        }
+       },
+       "CancelImport": {
+        "operationId": "cancelImport",
+        "parameters": {
+         "id": "$response.body#/import_id"
+        }
+       },
+       "RetryImport": {
+        "operationId": "retryImport",
+        "parameters": {
+         "id": "$response.body#/import_id"
+        }
+       }
+      },
       "headers": {
        "Location": {
         "schema": {
@@ -279,6 +305,32 @@ enum OpenAPIDocument {
      },
      "200": {
       "description": "The import (202: new; 200: an earlier one with this Idempotency-Key)",
+      "links": {
+       "GetImport": {
+        "operationId": "getImport",
+        "parameters": {
+         "id": "$response.body#/import_id"
+        }
+       },
+       "ListImportErrors": {
+        "operationId": "listImportErrors",
+        "parameters": {
+         "id": "$response.body#/import_id"
+        }
+       },
+       "CancelImport": {
+        "operationId": "cancelImport",
+        "parameters": {
+         "id": "$response.body#/import_id"
+        }
+       },
+       "RetryImport": {
+        "operationId": "retryImport",
+        "parameters": {
+         "id": "$response.body#/import_id"
+        }
+       }
+      },
       "headers": {
        "Location": {
         "schema": {
@@ -707,6 +759,32 @@ enum OpenAPIDocument {
     "responses": {
      "202": {
       "description": "The import (202: new; 200: an earlier one with this Idempotency-Key)",
+      "links": {
+       "GetImport": {
+        "operationId": "getImport",
+        "parameters": {
+         "id": "$response.body#/import_id"
+        }
+       },
+       "ListImportErrors": {
+        "operationId": "listImportErrors",
+        "parameters": {
+         "id": "$response.body#/import_id"
+        }
+       },
+       "CancelImport": {
+        "operationId": "cancelImport",
+        "parameters": {
+         "id": "$response.body#/import_id"
+        }
+       },
+       "RetryImport": {
+        "operationId": "retryImport",
+        "parameters": {
+         "id": "$response.body#/import_id"
+        }
+       }
+      },
       "headers": {
        "Location": {
         "schema": {
@@ -929,6 +1007,9 @@ enum OpenAPIDocument {
       "description": "Argument filters: args.account_id=42 (a nested key: args.deal.stage=won); numbers match numbers.",
       "schema": {
        "type": "object",
+       "propertyNames": {
+        "pattern": "^[A-Za-z0-9_]+(\\.[A-Za-z0-9_]+)*$"
+       },
        "additionalProperties": {
         "type": "string"
        }
@@ -1087,13 +1168,18 @@ enum OpenAPIDocument {
             }
            },
            "queue": {
-            "type": "string"
+            "type": "string",
+            "minLength": 1
            },
            "kind": {
-            "type": "string"
+            "type": "string",
+            "minLength": 1
            },
            "args": {
             "type": "object",
+            "propertyNames": {
+             "pattern": "^[A-Za-z0-9_]+(\\.[A-Za-z0-9_]+)*$"
+            },
             "additionalProperties": {
              "type": "string"
             }
@@ -1195,6 +1281,9 @@ enum OpenAPIDocument {
       "description": "Argument filters: args.account_id=42 (a nested key: args.deal.stage=won); numbers match numbers.",
       "schema": {
        "type": "object",
+       "propertyNames": {
+        "pattern": "^[A-Za-z0-9_]+(\\.[A-Za-z0-9_]+)*$"
+       },
        "additionalProperties": {
         "type": "string"
        }
@@ -1884,7 +1973,10 @@ enum OpenAPIDocument {
         ],
         "properties": {
          "name": {
-          "type": "string"
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 100,
+          "pattern": "^[A-Za-z0-9_.@-]+$"
          },
          "role": {
           "type": "string",

@@ -9,8 +9,9 @@ struct QueryInput {
 
     init(_ request: Request, allowed: Set<String>) throws {
         var parameters: [String: [String]] = [:]
+        // Hummingbird decodes values but not names: `args%5Bid%5D` is `args[id]`.
         for (name, value) in request.uri.queryParameters {
-            parameters[String(name), default: []].append(String(value))
+            parameters[String(name).removingPercentEncoding ?? String(name), default: []].append(String(value))
         }
         for name in parameters.keys where !allowed.contains(name) && !Self.isArgumentFilter(name, allowed: allowed) {
             throw APIProblem.badParameter(name, "is not a parameter of this route",
@@ -19,9 +20,16 @@ struct QueryInput {
         self.parameters = parameters
     }
 
-    /// `args.KEY` filters are allowed where `args.*` is.
+    /// `args.KEY` (or `args[KEY]`, OpenAPI's deepObject style) filters, where `args.*` is allowed.
     private static func isArgumentFilter(_ name: String, allowed: Set<String>) -> Bool {
-        allowed.contains("args.*") && name.hasPrefix("args.") && name.count > 5
+        allowed.contains("args.*") && argumentKey(name) != nil
+    }
+
+    /// The KEY of `args.KEY` or `args[KEY]`.
+    static func argumentKey(_ name: String) -> String? {
+        if name.hasPrefix("args."), name.count > 5 { return String(name.dropFirst(5)) }
+        if name.hasPrefix("args["), name.hasSuffix("]"), name.count > 6 { return String(name.dropFirst(5).dropLast()) }
+        return nil
     }
 
     func string(_ name: String) throws -> String? {
@@ -65,12 +73,15 @@ struct QueryInput {
 
     /// `args.KEY=VALUE` pairs, as job argument filters.
     func argumentFilters() throws -> [JobArgumentFilter] {
-        try parameters.keys.filter { $0.hasPrefix("args.") }.sorted().map { name in
-            let value = try string(name) ?? ""
+        try parameters.keys.sorted().compactMap { name in
+            guard let key = Self.argumentKey(name) else { return nil }
+            guard let values = parameters[name], values.count == 1, let value = values.first else {
+                throw APIProblem.badParameter(name, "is given more than once")
+            }
             do {
-                return try JobArgumentFilter(parsing: "\(name.dropFirst(5))=\(value)")
+                return try JobArgumentFilter(parsing: "\(key)=\(value)")
             } catch {
-                throw APIProblem.badParameter(name, "the key may hold letters, digits, '_' and '.'", fix: "e.g. args.account_id=42")
+                throw APIProblem.badParameter(name, "the key must be names of ASCII letters, digits and '_', joined by '.'", fix: "e.g. args.account_id=42")
             }
         }
     }
@@ -91,11 +102,41 @@ enum JSONBody {
         guard let dictionary = object as? [String: Any] else {
             throw APIProblem(.badRequest, code: "invalid_body", "the body must be a JSON object")
         }
-        if let unknown = dictionary.keys.sorted().first(where: { !fields.contains($0) }) {
+        if let field = nullField(in: dictionary) {
+            throw APIProblem(.badRequest, code: "invalid_body", "field '\(field)' is null", fix: "leave the field out instead")
+        }
+        if let unknown = unknownField(in: dictionary, fields: fields) {
+            let siblings = fields.filter { $0.split(separator: ".").count == unknown.split(separator: ".").count }.sorted()
             throw APIProblem(.badRequest, code: "invalid_body", "field '\(unknown)' is not known here",
-                             fix: fields.isEmpty ? "send an empty object" : "the fields are \(fields.sorted().joined(separator: ", "))")
+                             fix: siblings.isEmpty ? "send an empty object" : "the fields are \(siblings.joined(separator: ", "))")
         }
         return try APIJSON.decoder().decode(T.self, from: data)
+    }
+}
+
+extension JSONBody {
+    /// The path of the first key `fields` does not name. `fields` names nested keys by path
+    /// (`filter.queue`); an object none of whose keys are named (`filter.args`) is free-form.
+    static func unknownField(in object: [String: Any], fields: Set<String>, prefix: String = "") -> String? {
+        for key in object.keys.sorted() {
+            let path = prefix.isEmpty ? key : "\(prefix).\(key)"
+            guard fields.contains(path) else { return path }
+            if let nested = object[key] as? [String: Any], fields.contains(where: { $0.hasPrefix(path + ".") }),
+               let found = unknownField(in: nested, fields: fields, prefix: path) {
+                return found
+            }
+        }
+        return nil
+    }
+
+    /// The path of the first null in `object`: no request field is nullable (leave it out).
+    static func nullField(in object: [String: Any], prefix: String = "") -> String? {
+        for key in object.keys.sorted() {
+            let path = prefix.isEmpty ? key : "\(prefix).\(key)"
+            if object[key] is NSNull { return path }
+            if let nested = object[key] as? [String: Any], let found = nullField(in: nested, prefix: path) { return found }
+        }
+        return nil
     }
 }
 

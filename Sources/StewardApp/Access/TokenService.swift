@@ -69,12 +69,11 @@ public struct TokenService: Sendable {
     }
 
     static func checkName(_ name: String) throws -> String {
-        let trimmed = name.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty, trimmed.count <= 100, trimmed.allSatisfy({ $0.isLetter || $0.isNumber || "-_.@".contains($0) }) else {
-            throw StewardError(.invalidArguments, "token name '\(name)' may hold 1 to 100 letters, digits, '-', '_', '.' and '@'",
+        guard (1...100).contains(name.count), name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.@".contains($0)) }) else {
+            throw StewardError(.invalidArguments, "token name '\(name)' may hold 1 to 100 ASCII letters, digits, '-', '_', '.' and '@'",
                                fix: "e.g. crm-web or anna@example.com")
         }
-        return trimmed
+        return name
     }
 
     /// 32 random bytes, base64url without padding, after `stw_`.

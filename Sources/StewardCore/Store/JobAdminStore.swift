@@ -53,15 +53,20 @@ public struct JobArgumentFilter: Sendable, Equatable {
     public var key: String
     public var value: String
 
-    /// Parses `key=value`; a key is letters, digits, `_` and `.` (nested keys).
+    /// Parses `key=value`; a key is ASCII letters, digits and `_`, with `.` between the names of
+    /// nested keys (`deal.stage`).
     public init(parsing text: String) throws {
-        let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
-        guard parts.count == 2, !parts[0].isEmpty,
-              parts[0].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }) else {
+        let parts = text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 2, Self.isKey(parts[0]) else {
             throw StewardError(.invalidArguments, "'\(text)' is not an argument filter KEY=VALUE", fix: "write e.g. account_id=42")
         }
         key = parts[0]
         value = parts[1]
+    }
+
+    static func isKey(_ text: String) -> Bool {
+        let names = text.split(separator: ".", omittingEmptySubsequences: false)
+        return names.allSatisfy { name in !name.isEmpty && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") } }
     }
 }
 

@@ -8,10 +8,13 @@ import StewardCore
 /// where a message from deep inside (a path, a SQL statement) cannot reach the caller.
 struct ProblemMiddleware: RouterMiddleware {
     typealias Context = APIContext
+    let routes: RouteTable
 
     func handle(_ request: Request, context: APIContext, next: (Request, APIContext) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
+        } catch let error as HTTPError where error.status == .notFound {
+            return notFound(request).response(requestID: context.requestID)
         } catch {
             return problem(for: error, context: context).response(requestID: context.requestID)
         }
@@ -28,6 +31,16 @@ struct ProblemMiddleware: RouterMiddleware {
             return APIProblem(.internalServerError, code: "internal_error", "the request failed inside Steward",
                               fix: "the server's log has the cause under request id \(context.requestID)")
         }
+    }
+
+    /// 405 naming the methods the path answers, else 404.
+    func notFound(_ request: Request) -> APIProblem {
+        let allowed = routes.methods(for: request.uri.path)
+        guard !allowed.isEmpty else { return Self.problem(HTTPError(.notFound)) }
+        var problem = APIProblem(.methodNotAllowed, code: "method_not_allowed", "\(request.uri.path) does not answer \(request.method.rawValue)",
+                                 fix: "use \(allowed.joined(separator: " or "))")
+        problem.headers[.allow] = allowed.joined(separator: ", ")
+        return problem
     }
 
     static func problem(_ error: HTTPError) -> APIProblem {

@@ -2,12 +2,23 @@ import Hummingbird
 import HummingbirdAuth
 import StewardApp
 
-/// `Authorization: Bearer TOKEN` checked against the stored hashes. A request without the header
-/// goes on unauthenticated (public routes answer it; the others refuse it with 401); one with a
-/// token that is unknown or revoked is refused here, saying so.
-struct TokenAuthenticator: AuthenticatorMiddleware {
+/// `Authorization: Bearer TOKEN` checked against the stored hashes. A request without a valid
+/// token goes on unauthenticated: public routes (`/health`, `/ready`, `/openapi.json`) answer it
+/// whatever its header says, and `RequireRole` refuses it elsewhere with 401, saying why (no
+/// header, not Bearer, or a token unknown or revoked).
+struct TokenAuthenticator: RouterMiddleware {
     typealias Context = APIContext
     let tokens: TokenService
+
+    func handle(_ request: Request, context: APIContext, next: (Request, APIContext) async throws -> Response) async throws -> Response {
+        var context = context
+        do {
+            context.identity = try await authenticate(request: request, context: context)
+        } catch let problem as APIProblem {
+            context.authProblem = problem
+        }
+        return try await next(request, context)
+    }
 
     func authenticate(request: Request, context: APIContext) async throws -> APIToken? {
         guard let header = request.headers[.authorization] else { return nil }
@@ -33,6 +44,7 @@ struct RequireRole: RouterMiddleware {
 
     func handle(_ request: Request, context: APIContext, next: (Request, APIContext) async throws -> Response) async throws -> Response {
         guard let token = context.identity else {
+            if let problem = context.authProblem { throw problem }
             throw APIProblem(.unauthorized, code: "unauthorized", "this route needs a token with the \(role.rawValue) role or above",
                              fix: "send Authorization: Bearer TOKEN (create one with `steward tokens create NAME --role \(role.rawValue)`)")
                 .challenging(nil)

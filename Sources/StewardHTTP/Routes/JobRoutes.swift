@@ -25,7 +25,7 @@ struct JobRoutes {
 
     /// `state=failed,retryable` (or repeated), `queue`, `kind`, `args.account_id=42`.
     static func filter(_ query: QueryInput) throws -> JobFilter {
-        let names = (query.parameters["state"] ?? []).flatMap { $0.split(separator: ",").map(String.init) }
+        let names = (query.parameters["state"] ?? []).flatMap { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         let states = try names.map { name in
             guard let state = JobState(rawValue: name) else {
                 throw APIProblem.badParameter("state", "'\(name)' is not one of \(JobState.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -79,7 +79,7 @@ struct JobRoutes {
         }
         var action: String
         var filter: Filter
-        static let fields: Set<String> = ["action", "filter"]
+        static let fields: Set<String> = ["action", "filter", "filter.states", "filter.queue", "filter.kind", "filter.args"]
     }
 
     struct BulkStarted: ResponseEncodable { var jobId: Int64; var action: String; var count: Int }
@@ -108,8 +108,12 @@ struct JobRoutes {
         }
         for key in (body.args ?? [:]).keys {
             guard (try? JobArgumentFilter(parsing: "\(key)=x")) != nil else {
-                throw APIProblem(.unprocessableContent, code: "invalid_body", "field 'filter.args': key '\(key)' may hold letters, digits, '_' and '.'")
+                throw APIProblem(.unprocessableContent, code: "invalid_body", "field 'filter.args': key '\(key)' must be names of ASCII letters, digits and '_', joined by '.'")
             }
+        }
+        if body.queue == "" || body.kind == "" {
+            throw APIProblem(.unprocessableContent, code: "invalid_body", "field 'filter.\(body.queue == "" ? "queue" : "kind")' is empty",
+                             fix: "leave it out to match every one")
         }
         let filter = JobFilter(states: states, queue: body.queue, kind: body.kind, args: body.args ?? [:])
         guard !filter.states.isEmpty || filter.queue != nil || filter.kind != nil || !filter.args.isEmpty else {
