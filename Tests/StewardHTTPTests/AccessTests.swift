@@ -108,3 +108,24 @@ struct AccessTests {
         }
     }
 }
+
+/// Authentication reads; when a token was last used is written at most once a minute, so
+/// requests do not queue for the write lock.
+@Suite(.stewardDatabase)
+struct TokenUseTests {
+    @Test func lastUseIsRecordedAtMostOnceAMinute() async throws {
+        let store = try SQLiteDatabaseTrait.store().store
+        let clock = ManualClock()
+        let service = TokenService(store: store, clock: clock)
+        let secret = try await service.create(name: "crm-web", role: .viewer, by: "test").secret
+        let first = try #require(try await service.authenticate(secret))
+        #expect(first.lastUsedAt == clock.now())
+        clock.advance(by: .seconds(59))
+        _ = try await service.authenticate(secret)
+        #expect(try await service.list().first?.lastUsedAt == first.lastUsedAt)
+        clock.advance(by: .seconds(1))
+        _ = try await service.authenticate(secret)
+        #expect(try await service.list().first?.lastUsedAt == clock.now())
+        #expect(try await service.authenticate(secret + "x") == nil)
+    }
+}

@@ -57,16 +57,27 @@ public struct TokenService: Sendable {
         }
     }
 
-    /// The active token whose secret this is, or nil; records when it was last used.
+    /// The active token whose secret this is, or nil. Checked through a reader, so requests do
+    /// not queue for the write lock; when it was last used is written at most once a minute.
     public func authenticate(_ secret: String) async throws -> APIToken? {
         let now = clock.now()
-        return try await store.database.write { db in
-            guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM api_tokens WHERE token_sha256 = ? AND revoked_at IS NULL",
-                                              arguments: [Self.digest(secret)]) else { return nil }
-            try db.execute(sql: "UPDATE api_tokens SET last_used_at = ? WHERE id = ?", arguments: [now.timeIntervalSince1970, id])
-            return try Self.fetch(id, db: db)
+        let digest = Self.digest(secret)
+        guard var token = try await store.database.read({ db in
+            try Row.fetchOne(db, sql: "SELECT \(Self.columns) FROM api_tokens WHERE token_sha256 = ? AND revoked_at IS NULL", arguments: [digest])
+                .map(Self.token(from:))
+        }) else { return nil }
+        if token.lastUsedAt.map({ now.timeIntervalSince($0) >= Self.lastUsedPrecision }) ?? true {
+            let id = token.id
+            try await store.database.write { db in
+                try db.execute(sql: "UPDATE api_tokens SET last_used_at = ? WHERE id = ?", arguments: [now.timeIntervalSince1970, id])
+            }
+            token.lastUsedAt = now
         }
+        return token
     }
+
+    /// Seconds `last_used_at` may lag behind the last request.
+    static let lastUsedPrecision: TimeInterval = 60
 
     static func checkName(_ name: String) throws -> String {
         guard (1...100).contains(name.count), name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.@".contains($0)) }) else {

@@ -76,7 +76,7 @@ enum ImportSchema {
             ALTER TABLE import_errors ADD COLUMN resolved_at REAL;
             UPDATE import_errors SET resolution = 'retried' WHERE resolved = 1;
             CREATE INDEX import_errors_import_id ON import_errors (import_id, id);
-            CREATE INDEX import_errors_import_category ON import_errors (import_id, category, id);
+            CREATE INDEX import_errors_import_category ON import_errors (import_id, category, resolved, id);
             """)
     }
 }
