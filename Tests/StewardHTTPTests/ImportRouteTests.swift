@@ -73,6 +73,14 @@ struct ImportRouteTests {
             let harborRow = (harborNow.json["items"] as? [[String: Any]] ?? []).first { $0["id"] as? Int == harbor["id"] as? Int }
             #expect(harborRow?["resolution"] as? String == "retried")
 
+            // The counts the page shows are kept by triggers: they match a count of the rows.
+            let shownCounts = try await server.get("/imports/\(id)", token: viewer).json["error_counts"] as? [[String: Any]] ?? []
+            let counted = try await server.store.database.read { db in
+                try Row.fetchAll(db, sql: "SELECT category, count(*), sum(resolved = 0) FROM import_errors WHERE import_id = ? GROUP BY category ORDER BY category",
+                                 arguments: [id]).map { "\($0[0] as String) \($0[1] as Int) \($0[2] as Int)" }
+            }
+            #expect(shownCounts.map { "\($0["category"] ?? "") \($0["total"] ?? "") \($0["unresolved"] ?? "")" } == counted)
+            #expect(counted.contains { $0.hasSuffix(" 2") || $0.hasSuffix(" 1") || $0.hasSuffix(" 0") })
             let audit = try await server.store.database.read { db in
                 try Row.fetchAll(db, sql: "SELECT action, actor, request_id FROM audit_log WHERE entity IN ('import', 'import_error') ORDER BY audit_id")
                     .map { "\($0[0] as String) \($0[1] as String) \(($0[2] as String?) ?? "-")" }

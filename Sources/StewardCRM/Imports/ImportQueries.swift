@@ -82,7 +82,7 @@ extension ImportService {
     public func errorCounts(_ id: Int64) async throws -> [ImportErrorCount] {
         try await store.database.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT category, count(*), sum(resolved = 0) FROM import_errors WHERE import_id = ? GROUP BY category ORDER BY category
+                SELECT category, total, unresolved FROM import_error_counts WHERE import_id = ? AND total > 0 ORDER BY category
                 """, arguments: [id]).compactMap { row in
                 ImportErrorRecord.Category(rawValue: row[0]).map { ImportErrorCount(category: $0, total: row[1], unresolved: row[2]) }
             }

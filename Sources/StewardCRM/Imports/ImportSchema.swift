@@ -78,5 +78,35 @@ enum ImportSchema {
             CREATE INDEX import_errors_import_id ON import_errors (import_id, id);
             CREATE INDEX import_errors_import_category ON import_errors (import_id, category, resolved, id);
             """)
+        try createErrorCounts(db)
+    }
+
+    /// Failed rows per import and category, kept by triggers in the transaction of every change
+    /// to `import_errors` (the import's batches, a retry resolving rows, a person resolving one),
+    /// so an import's page reads five rows instead of counting thousands.
+    static func createErrorCounts(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE import_error_counts (
+                import_id  INTEGER NOT NULL,
+                category   TEXT NOT NULL,
+                total      INTEGER NOT NULL,
+                unresolved INTEGER NOT NULL,
+                PRIMARY KEY (import_id, category)
+            ) WITHOUT ROWID;
+            INSERT INTO import_error_counts (import_id, category, total, unresolved)
+                SELECT import_id, category, count(*), sum(resolved = 0) FROM import_errors GROUP BY import_id, category;
+            CREATE TRIGGER import_error_counts_insert AFTER INSERT ON import_errors BEGIN
+                INSERT INTO import_error_counts (import_id, category, total, unresolved) VALUES (new.import_id, new.category, 1, new.resolved = 0)
+                ON CONFLICT (import_id, category) DO UPDATE SET total = total + 1, unresolved = unresolved + (new.resolved = 0);
+            END;
+            CREATE TRIGGER import_error_counts_update AFTER UPDATE OF resolved ON import_errors WHEN old.resolved != new.resolved BEGIN
+                UPDATE import_error_counts SET unresolved = unresolved + (new.resolved = 0) - (old.resolved = 0)
+                WHERE import_id = new.import_id AND category = new.category;
+            END;
+            CREATE TRIGGER import_error_counts_delete AFTER DELETE ON import_errors BEGIN
+                UPDATE import_error_counts SET total = total - 1, unresolved = unresolved - (old.resolved = 0)
+                WHERE import_id = old.import_id AND category = old.category;
+            END;
+            """)
     }
 }
