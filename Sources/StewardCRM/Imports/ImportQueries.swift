@@ -80,13 +80,12 @@ extension ImportService {
     }
 
     public func errorCounts(_ id: Int64) async throws -> [ImportErrorCount] {
-        try await store.database.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT category, total, unresolved FROM import_error_counts WHERE import_id = ? AND total > 0 ORDER BY category
-                """, arguments: [id]).compactMap { row in
-                ImportErrorRecord.Category(rawValue: row[0]).map { ImportErrorCount(category: $0, total: row[1], unresolved: row[2]) }
-            }
-        }
+        try await store.database.read { db in try ImportRecords.errorCounts(id, db: db) }
+    }
+
+    /// The import and its failed rows per category, from one snapshot.
+    public func detail(_ id: Int64) async throws -> (record: ImportRecord, errorCounts: [ImportErrorCount]) {
+        try await store.database.read { db in (try ImportRecords.fetch(id, db: db), try ImportRecords.errorCounts(id, db: db)) }
     }
 
     /// The import `createdBy` submitted with this idempotency key, if any.
@@ -96,6 +95,14 @@ extension ImportService {
 }
 
 extension ImportRecords {
+    static func errorCounts(_ id: Int64, db: Database) throws -> [ImportErrorCount] {
+        try Row.fetchAll(db, sql: """
+            SELECT category, total, unresolved FROM import_error_counts WHERE import_id = ? AND total > 0 ORDER BY category
+            """, arguments: [id]).compactMap { row in
+            ImportErrorRecord.Category(rawValue: row[0]).map { ImportErrorCount(category: $0, total: row[1], unresolved: row[2]) }
+        }
+    }
+
     static func find(idempotencyKey key: String, createdBy: String?, db: Database) throws -> ImportRecord? {
         try Row.fetchOne(db, sql: "SELECT \(columns) FROM imports WHERE idempotency_key = ? AND created_by IS ?",
                          arguments: [key, createdBy]).map(record(from:))

@@ -78,7 +78,6 @@ enum ImportSchema {
             CREATE INDEX import_errors_import_id ON import_errors (import_id, id);
             CREATE INDEX import_errors_import_category ON import_errors (import_id, category, resolved, id);
             """)
-        try createErrorCounts(db)
     }
 
     /// Failed rows per import and category, kept by triggers in the transaction of every change

@@ -14,6 +14,7 @@ public enum CRMSchema {
     ] + CadenceSchema.migrations + [
         SQLiteSchemaMigration("audit/v1-request-id", migrate: AuditLog.addRequestID),
         SQLiteSchemaMigration("imports/v3-api", migrate: ImportSchema.addAPIColumns),
+        SQLiteSchemaMigration("imports/v4-error-counts", migrate: ImportSchema.createErrorCounts),
     ]
 
     /// The tables as first shipped. A migration never changes once released, so this SQL is

@@ -33,9 +33,8 @@ struct ImportRoutes {
 
     @Sendable func show(_ request: Request, context: APIContext) async throws -> ImportView {
         _ = try QueryInput(request, allowed: [])
-        let id = try context.pathID()
-        let record = try await services.imports.get(id)
-        return ImportView(record, now: services.clock.now(), errorCounts: try await services.imports.errorCounts(id))
+        let detail = try await services.imports.detail(try context.pathID())
+        return ImportView(detail.record, now: services.clock.now(), errorCounts: detail.errorCounts)
     }
 
     @Sendable func cancel(_ request: Request, context: APIContext) async throws -> ImportView {
