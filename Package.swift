@@ -168,6 +168,7 @@ let package = Package(
             dependencies: [
                 "StewardHTTP", "StewardApp", "StewardCore", "StewardSQLite", "StewardCRM", "StewardWorkflows", "StewardTesting",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],

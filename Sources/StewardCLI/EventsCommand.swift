@@ -3,6 +3,7 @@ import Foundation
 import StewardCore
 import StewardSQLite
 import StewardWorkflows
+import StewardApp
 
 /// `steward events list|emit`.
 struct EventsCommand: AsyncParsableCommand {
@@ -45,13 +46,11 @@ struct EventsEmitCommand: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
-        guard EventName(rawValue: name) != nil else {
-            throw StewardError(.invalidArguments, "unknown event '\(name)'", fix: "known events: \(EventName.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
         try EnqueueCommand.checkJSONObject(payload, option: "--payload")
+        try EventService.check(name, payload: payload)
         let context = CommandContext.current
         let store = try database.open()
-        let id = try await store.recordEvent(name, payload: payload, now: context.clock.now())
+        let id = try await EventService(store: store, clock: context.clock).emit(name, payload: payload, by: context.environment["USER"] ?? "cli")
         context.print("recorded event \(id) \(name)")
     }
 }

@@ -35,7 +35,8 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let api = APIServices(store: store, clock: context.clock, workflows: setup.workflows ?? WorkflowSet(), metricsText: setup.metricsText,
                               readiness: Readiness(store: store, clock: context.clock, maxLag: maxLag),
-                              hooks: setup.registry.giveUpHooks, maxUploadBytes: maxUploadMB << 20)
+                              hooks: setup.registry.giveUpHooks, maxUploadBytes: maxUploadMB << 20,
+                              exportsDirectory: URL(fileURLWithPath: workers.exportsDir))
         try await APIServer.prepare(api, logger: logger)
         let application = APIServer.application(api, host: host, port: port, logger: logger) { [host] bound in
             context.print("steward serve: listening on http://\(host):\(bound)\(noWorkers ? " (no workers)" : "")")

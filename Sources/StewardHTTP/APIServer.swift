@@ -17,6 +17,9 @@ public enum APIServer {
         TokenRoutes(services: services).add(to: router)
         ImportRoutes(services: services).add(to: router)
         JobRoutes(services: services).add(to: router)
+        ScheduleRoutes(services: services).add(to: router)
+        ExportRoutes(services: services).add(to: router)
+        EventRoutes(services: services).add(to: router)
         table.fill(router.routes.map { ($0.path.description, $0.method.rawValue) })
         return router
     }

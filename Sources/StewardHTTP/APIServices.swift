@@ -17,15 +17,19 @@ public struct APIServices: Sendable {
     public let hooks: JobGiveUpHooks
     /// The largest upload accepted (413 beyond it).
     public var maxUploadBytes: Int
+    /// Where export files are written (and downloaded from).
+    public var exportsDirectory: URL
 
     public init(store: SQLiteJobStore, clock: any JobClock, workflows: WorkflowSet, metricsText: @escaping @Sendable () -> String,
-                readiness: Readiness? = nil, hooks: JobGiveUpHooks? = nil, maxUploadBytes: Int = 512 << 20) {
+                readiness: Readiness? = nil, hooks: JobGiveUpHooks? = nil, maxUploadBytes: Int = 512 << 20,
+                exportsDirectory: URL = URL(fileURLWithPath: "exports")) {
         self.store = store
         self.clock = clock
         self.workflows = workflows
         self.metricsText = metricsText
         self.readiness = readiness ?? Readiness(store: store, clock: clock)
         self.maxUploadBytes = maxUploadBytes
+        self.exportsDirectory = exportsDirectory
         self.hooks = hooks ?? JobKinds.registry(store: store, clock: clock).giveUpHooks
     }
 
@@ -33,4 +37,7 @@ public struct APIServices: Sendable {
     var queues: QueueService { QueueService(store: store) }
     var imports: ImportService { ImportService(store: store, clock: clock) }
     var jobs: JobService { JobService(store: store, clock: clock, hooks: hooks) }
+    var schedules: ScheduleService { ScheduleService(store: store, clock: clock, workflows: workflows) }
+    var exports: ExportService { ExportService(store: store, clock: clock, workflows: workflows, directory: exportsDirectory) }
+    var events: EventService { EventService(store: store, clock: clock) }
 }

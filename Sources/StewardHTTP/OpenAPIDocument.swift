@@ -20,6 +20,463 @@ enum OpenAPIDocument {
   }
  ],
  "paths": {
+  "/events": {
+   "get": {
+    "summary": "Domain events, newest first, with when they were dispatched",
+    "operationId": "listEvents",
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/EventPage"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Bad parameter or body",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "No token, or an unknown or revoked one",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    },
+    "tags": [
+     "events"
+    ],
+    "description": "Needs the viewer role or above.",
+    "parameters": [
+     {
+      "name": "limit",
+      "in": "query",
+      "required": false,
+      "description": "Items per page.",
+      "schema": {
+       "type": "integer",
+       "minimum": 1,
+       "maximum": 500,
+       "default": 50
+      }
+     },
+     {
+      "name": "before",
+      "in": "query",
+      "required": false,
+      "description": "Items with an id below this one (the previous page's next_before).",
+      "schema": {
+       "type": "integer",
+       "format": "int64",
+       "minimum": 1
+      }
+     }
+    ]
+   },
+   "post": {
+    "summary": "Record an event by hand; the dispatcher routes it to its subscribers",
+    "operationId": "emitEvent",
+    "responses": {
+     "201": {
+      "description": "Recorded",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "required": [
+          "id",
+          "name"
+         ],
+         "properties": {
+          "id": {
+           "type": "integer"
+          },
+          "name": {
+           "type": "string"
+          }
+         }
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Bad parameter or body",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "No token, or an unknown or revoked one",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "The token's role is too low",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "422": {
+      "description": "The request is well formed but refused",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    },
+    "tags": [
+     "events"
+    ],
+    "description": "Needs the admin role or above.",
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+         "name"
+        ],
+        "properties": {
+         "name": {
+          "type": "string"
+         },
+         "payload": {
+          "type": "object"
+         }
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/exports": {
+   "get": {
+    "summary": "Export definitions with their schedule, next run and last run",
+    "operationId": "listExports",
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "array",
+         "items": {
+          "$ref": "#/components/schemas/Export"
+         }
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Bad parameter or body",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "No token, or an unknown or revoked one",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    },
+    "tags": [
+     "exports"
+    ],
+    "description": "Needs the viewer role or above."
+   }
+  },
+  "/exports/runs": {
+   "get": {
+    "summary": "Export runs, newest first",
+    "operationId": "listExportRuns",
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/ExportRunPage"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Bad parameter or body",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "No token, or an unknown or revoked one",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    },
+    "tags": [
+     "exports"
+    ],
+    "description": "Needs the viewer role or above.",
+    "parameters": [
+     {
+      "name": "export",
+      "in": "query",
+      "required": false,
+      "description": "Only runs of this export.",
+      "schema": {
+       "type": "string",
+       "minLength": 1
+      }
+     },
+     {
+      "name": "limit",
+      "in": "query",
+      "required": false,
+      "description": "Items per page.",
+      "schema": {
+       "type": "integer",
+       "minimum": 1,
+       "maximum": 500,
+       "default": 50
+      }
+     },
+     {
+      "name": "before",
+      "in": "query",
+      "required": false,
+      "description": "Items with an id below this one (the previous page's next_before).",
+      "schema": {
+       "type": "integer",
+       "format": "int64",
+       "minimum": 1
+      }
+     }
+    ]
+   }
+  },
+  "/exports/runs/{id}/file": {
+   "get": {
+    "summary": "A completed run's file, with its SHA-256 in Repr-Digest and ETag",
+    "operationId": "downloadExportRun",
+    "responses": {
+     "200": {
+      "description": "The file",
+      "headers": {
+       "Repr-Digest": {
+        "schema": {
+         "type": "string"
+        }
+       },
+       "ETag": {
+        "schema": {
+         "type": "string"
+        }
+       }
+      },
+      "content": {
+       "text/csv": {
+        "schema": {
+         "type": "string"
+        }
+       },
+       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+        "schema": {
+         "type": "string",
+         "format": "binary"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Bad parameter or body",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "No token, or an unknown or revoked one",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "No such resource",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "Conflicts with the resource's state",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    },
+    "tags": [
+     "exports"
+    ],
+    "description": "Needs the viewer role or above.",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "description": "The run's id.",
+      "schema": {
+       "type": "integer",
+       "format": "int64",
+       "minimum": 1
+      }
+     }
+    ]
+   }
+  },
+  "/exports/{name}/run": {
+   "post": {
+    "summary": "Run an export now, as a job on the exports queue",
+    "operationId": "runExport",
+    "responses": {
+     "202": {
+      "description": "The job was enqueued",
+      "headers": {
+       "Location": {
+        "schema": {
+         "type": "string"
+        }
+       }
+      },
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Job"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Bad parameter or body",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "No token, or an unknown or revoked one",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "The token's role is too low",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "No such resource",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    },
+    "tags": [
+     "exports"
+    ],
+    "description": "Needs the operator role or above.",
+    "parameters": [
+     {
+      "name": "name",
+      "in": "path",
+      "required": true,
+      "description": "The export's name.",
+      "schema": {
+       "type": "string",
+       "minLength": 1
+      }
+     }
+    ]
+   }
+  },
   "/health": {
    "get": {
     "summary": "The process answers",
@@ -1826,6 +2283,132 @@ enum OpenAPIDocument {
     "security": []
    }
   },
+  "/schedules": {
+   "get": {
+    "summary": "Schedules (schedule files, scheduled exports and winback rules) with next and last tick",
+    "operationId": "listSchedules",
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "array",
+         "items": {
+          "$ref": "#/components/schemas/Schedule"
+         }
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Bad parameter or body",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "No token, or an unknown or revoked one",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    },
+    "tags": [
+     "schedules"
+    ],
+    "description": "Needs the viewer role or above."
+   }
+  },
+  "/schedules/{name}/run": {
+   "post": {
+    "summary": "Enqueue a schedule's job now",
+    "operationId": "runSchedule",
+    "responses": {
+     "202": {
+      "description": "The job was enqueued",
+      "headers": {
+       "Location": {
+        "schema": {
+         "type": "string"
+        }
+       }
+      },
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Job"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Bad parameter or body",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "No token, or an unknown or revoked one",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "The token's role is too low",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "No such resource",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    },
+    "tags": [
+     "schedules"
+    ],
+    "description": "Needs the operator role or above.",
+    "parameters": [
+     {
+      "name": "name",
+      "in": "path",
+      "required": true,
+      "description": "The schedule's name.",
+      "schema": {
+       "type": "string",
+       "minLength": 1
+      }
+     }
+    ]
+   }
+  },
   "/tokens": {
    "get": {
     "summary": "API tokens (never their secrets)",
@@ -2088,6 +2671,157 @@ enum OpenAPIDocument {
      },
      "secret": {
       "type": "string"
+     }
+    }
+   },
+   "Event": {
+    "type": "object",
+    "required": [
+     "id",
+     "name",
+     "payload",
+     "created_at"
+    ],
+    "properties": {
+     "id": {
+      "type": "integer"
+     },
+     "name": {
+      "type": "string"
+     },
+     "payload": {},
+     "created_at": {
+      "type": "string",
+      "format": "date-time"
+     },
+     "dispatched_at": {
+      "type": "string",
+      "format": "date-time"
+     }
+    }
+   },
+   "EventPage": {
+    "type": "object",
+    "required": [
+     "items"
+    ],
+    "properties": {
+     "items": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/Event"
+      }
+     },
+     "next_before": {
+      "type": "integer"
+     }
+    }
+   },
+   "Export": {
+    "type": "object",
+    "required": [
+     "name",
+     "source",
+     "format",
+     "columns"
+    ],
+    "properties": {
+     "name": {
+      "type": "string"
+     },
+     "source": {
+      "type": "string"
+     },
+     "format": {
+      "type": "string",
+      "enum": [
+       "csv",
+       "xlsx"
+      ]
+     },
+     "columns": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      }
+     },
+     "cron": {
+      "type": "string"
+     },
+     "time_zone": {
+      "type": "string"
+     },
+     "next": {
+      "type": "string",
+      "format": "date-time"
+     },
+     "last_run": {
+      "$ref": "#/components/schemas/ExportRun"
+     }
+    }
+   },
+   "ExportRun": {
+    "type": "object",
+    "required": [
+     "id",
+     "export",
+     "status",
+     "started_at"
+    ],
+    "properties": {
+     "id": {
+      "type": "integer"
+     },
+     "export": {
+      "type": "string"
+     },
+     "status": {
+      "type": "string",
+      "enum": [
+       "running",
+       "completed",
+       "failed"
+      ]
+     },
+     "started_at": {
+      "type": "string",
+      "format": "date-time"
+     },
+     "finished_at": {
+      "type": "string",
+      "format": "date-time"
+     },
+     "rows": {
+      "type": "integer"
+     },
+     "bytes": {
+      "type": "integer"
+     },
+     "sha256": {
+      "type": "string"
+     },
+     "file_name": {
+      "type": "string"
+     },
+     "error": {
+      "type": "string"
+     }
+    }
+   },
+   "ExportRunPage": {
+    "type": "object",
+    "required": [
+     "items"
+    ],
+    "properties": {
+     "items": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/ExportRun"
+      }
+     },
+     "next_before": {
+      "type": "integer"
      }
     }
    },
@@ -2614,6 +3348,41 @@ enum OpenAPIDocument {
      },
      "resumed": {
       "type": "boolean"
+     }
+    }
+   },
+   "Schedule": {
+    "type": "object",
+    "required": [
+     "name",
+     "cron",
+     "time_zone",
+     "kind",
+     "queue"
+    ],
+    "properties": {
+     "name": {
+      "type": "string"
+     },
+     "cron": {
+      "type": "string"
+     },
+     "time_zone": {
+      "type": "string"
+     },
+     "kind": {
+      "type": "string"
+     },
+     "queue": {
+      "type": "string"
+     },
+     "next": {
+      "type": "string",
+      "format": "date-time"
+     },
+     "last_tick": {
+      "type": "string",
+      "format": "date-time"
      }
     }
    },

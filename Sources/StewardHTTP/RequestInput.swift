@@ -102,7 +102,7 @@ enum JSONBody {
         guard let dictionary = object as? [String: Any] else {
             throw APIProblem(.badRequest, code: "invalid_body", "the body must be a JSON object")
         }
-        if let field = nullField(in: dictionary) {
+        if let field = nullField(in: dictionary, fields: fields) {
             throw APIProblem(.badRequest, code: "invalid_body", "field '\(field)' is null", fix: "leave the field out instead")
         }
         if let unknown = unknownField(in: dictionary, fields: fields) {
@@ -129,12 +129,16 @@ extension JSONBody {
         return nil
     }
 
-    /// The path of the first null in `object`: no request field is nullable (leave it out).
-    static func nullField(in object: [String: Any], prefix: String = "") -> String? {
+    /// The path of the first null among the fields `fields` names: none is nullable (leave it
+    /// out). Free-form objects (an event's payload) may hold nulls.
+    static func nullField(in object: [String: Any], fields: Set<String>, prefix: String = "") -> String? {
         for key in object.keys.sorted() {
             let path = prefix.isEmpty ? key : "\(prefix).\(key)"
             if object[key] is NSNull { return path }
-            if let nested = object[key] as? [String: Any], let found = nullField(in: nested, prefix: path) { return found }
+            if let nested = object[key] as? [String: Any], fields.contains(where: { $0.hasPrefix(path + ".") }),
+               let found = nullField(in: nested, fields: fields, prefix: path) {
+                return found
+            }
         }
         return nil
     }

@@ -38,9 +38,10 @@ extension SQLiteJobStore: EventStore {
         }
     }
 
-    public func eventList(limit: Int) async throws -> [(DomainEvent, Date?)] {
+    public func eventList(limit: Int, beforeID: Int64? = nil) async throws -> [(DomainEvent, Date?)] {
         try await database.read { db in
-            try Row.fetchAll(db, sql: "SELECT id, name, payload, created_at, dispatched_at FROM events ORDER BY id DESC LIMIT ?", arguments: [limit])
+            try Row.fetchAll(db, sql: "SELECT id, name, payload, created_at, dispatched_at FROM events WHERE id < ? ORDER BY id DESC LIMIT ?",
+                             arguments: [beforeID ?? Int64.max, limit])
                 .map { (DomainEvent(id: $0[0], name: $0[1], payload: $0[2], createdAt: JobRow.date($0[3])), JobRow.optionalDate($0[4])) }
         }
     }

@@ -5,6 +5,7 @@ import StewardCore
 import StewardSQLite
 import StewardTesting
 import StewardWorkflows
+import StewardCRM
 
 /// The repository's import fixtures and profiles, and a way to work queued imports to the end.
 enum ImportFixtures {
@@ -24,12 +25,20 @@ enum ImportFixtures {
         var configuration = WorkerPoolConfiguration()
         configuration.queues = Dictionary(uniqueKeysWithValues: queues.map { ($0, 1) })
         configuration.drain = true
-        let registry = JobKinds.registry(store: server.store, clock: server.clock, logger: logger)
+        let registry = JobKinds.registry(store: server.store, definitions: WorkflowDefinitions(server.workflows),
+                                         exportsDirectory: server.exportsDirectory.path, clock: server.clock, logger: logger)
         try await WorkerPool(store: server.store, registry: registry, configuration: configuration, clock: server.clock, logger: logger).run()
     }
 
     /// Files in the database's managed import folder.
     static func storedFiles(_ server: LiveServer) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: server.store.path + ".imports")) ?? []).sorted()
+    }
+}
+
+/// The repository's own workflow files (schedules, exports; the webhook endpoint is off).
+enum RepositoryWorkflows {
+    static func load() throws -> WorkflowSet {
+        try WorkflowLoader(environment: [:]).load(directory: WebhookReceiver.repositoryRoot().appendingPathComponent("Workflows").path)
     }
 }

@@ -23,14 +23,18 @@ struct LiveServer {
     let port: Int
     let store: SQLiteJobStore
     let clock: ManualClock
+    let workflows: WorkflowSet
+    /// Where this server's exports go: beside the test's database.
+    var exportsDirectory: URL { URL(fileURLWithPath: store.path).deletingLastPathComponent().appendingPathComponent("exports") }
 
     static func with<T: Sendable>(workflows: WorkflowSet = WorkflowSet(), clock: ManualClock = ManualClock(), maxUploadBytes: Int = 512 << 20,
                                   _ body: @Sendable (LiveServer) async throws -> T) async throws -> T {
         let store = try SQLiteDatabaseTrait.store().store
         var logger = Logger(label: "test")
         logger.logLevel = .warning
+        let exports = URL(fileURLWithPath: store.path).deletingLastPathComponent().appendingPathComponent("exports")
         let services = APIServices(store: store, clock: clock, workflows: workflows, metricsText: { "steward_test_metric 1\n" },
-                                   maxUploadBytes: maxUploadBytes)
+                                   maxUploadBytes: maxUploadBytes, exportsDirectory: exports)
         let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
         let application = APIServer.application(services, host: "127.0.0.1", port: 0, logger: logger) { portSink.yield($0) }
         let group = ServiceGroup(services: [application], gracefulShutdownSignals: [], logger: logger)
@@ -39,7 +43,7 @@ struct LiveServer {
             var iterator = ports.makeAsyncIterator()
             guard let port = await iterator.next() else { throw StewardError(.invalidConfiguration, "the server did not start") }
             do {
-                let result = try await body(LiveServer(port: port, store: store, clock: clock))
+                let result = try await body(LiveServer(port: port, store: store, clock: clock, workflows: workflows))
                 await group.triggerGracefulShutdown()
                 try await tasks.waitForAll()
                 return result

@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import StewardCore
+public import StewardCore
 public import StewardSQLite
 
 /// The SQL of `export_runs`, in one place.
@@ -55,20 +55,22 @@ enum ExportRunRecords {
         try await store.database.write { db in try db.execute(sql: "UPDATE export_runs SET pruned = 1 WHERE id = ?", arguments: [id]) }
     }
 
-    static func history(export: String?, limit: Int, store: SQLiteJobStore) async throws -> [ExportRun] {
-        try await store.database.read { db in
-            let filter = export == nil ? "" : "WHERE export = ?"
-            let arguments: StatementArguments = export.map { [$0, limit] } ?? [limit]
-            return try Row.fetchAll(db, sql: "SELECT \(columns) FROM export_runs \(filter) ORDER BY id DESC LIMIT ?", arguments: arguments)
-                .map(run(from:))
-        }
+    static func history(_ params: ExportHistoryParams, store: SQLiteJobStore) async throws -> [ExportRun] {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        if let export = params.export { conditions.append("export = ?"); arguments += [export] }
+        if let before = params.beforeID { conditions.append("id < ?"); arguments += [before] }
+        arguments += [params.limit]
+        let sql = "SELECT \(columns) FROM export_runs \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")) ORDER BY id DESC LIMIT ?"
+        let bound = arguments
+        return try await store.database.read { db in try Row.fetchAll(db, sql: sql, arguments: bound).map(run(from:)) }
     }
 
     static let columns = "id, export, status, started_at, finished_at, rows, bytes, sha256, path, error"
 
     static func fetch(_ id: Int64, db: Database) throws -> ExportRun {
         guard let row = try Row.fetchOne(db, sql: "SELECT \(columns) FROM export_runs WHERE id = ?", arguments: [id]) else {
-            throw StewardError(.jobNotFound, "no export run \(id)")
+            throw StewardError(.exportRunNotFound, "no export run \(id)", fix: "list runs with `steward exports history`")
         }
         return run(from: row)
     }
@@ -83,6 +85,31 @@ enum ExportRunRecords {
 extension SQLiteJobStore {
     /// Recent export runs, newest first.
     public func exportHistory(export: String?, limit: Int) async throws -> [ExportRun] {
-        try await ExportRunRecords.history(export: export, limit: limit, store: self)
+        try await exportHistory(ExportHistoryParams(export: export, limit: limit))
     }
+
+    public func exportHistory(_ params: ExportHistoryParams) async throws -> [ExportRun] {
+        try await ExportRunRecords.history(params, store: self)
+    }
+
+    public func exportRun(id: Int64) async throws -> ExportRun {
+        try await database.read { db in try ExportRunRecords.fetch(id, db: db) }
+    }
+}
+
+/// Which runs to list: of one export or all, newest first, below an id for paging.
+public struct ExportHistoryParams: Sendable {
+    public var export: String?
+    public var limit: Int
+    public var beforeID: Int64?
+
+    public init(export: String? = nil, limit: Int = 50, beforeID: Int64? = nil) {
+        self.export = export
+        self.limit = limit
+        self.beforeID = beforeID
+    }
+}
+
+extension StewardError.Code {
+    public static let exportRunNotFound = Self(rawValue: "export_run_not_found")
 }
