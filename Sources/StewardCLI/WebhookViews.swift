@@ -1,46 +1,35 @@
 import Foundation
 import StewardCRM
 import StewardWorkflows
+import StewardApp
 
 /// An endpoint as `webhooks endpoints` shows it: definition, state and delivery counts.
 struct WebhookEndpointView {
-    var name: String
-    var definition: WebhookDefinition?
-    var state: WebhookEndpointState?
-    var counts: [String: Int]
+    var status: WebhookEndpointStatus
 
-    static let headers = ["NAME", "STATE", "URL", "EVENTS", "PENDING", "DELIVERED", "FAILED", "NOTE"]
+    static let headers = ["NAME", "STATE", "URL", "EVENTS", "PENDING", "DELIVERED", "FAILED", "2XX 24H", "NOTE"]
 
-    var stateWord: String {
-        guard let definition else { return "removed" }
-        if !definition.enabled { return "off in file" }
-        return state?.enabled == false ? "disabled" : "enabled"
-    }
-
-    /// Scheme, host and path: credentials (user:password@) and a query string may carry secrets.
-    var displayURL: String {
-        guard let url = definition?.url, var parts = URLComponents(url: url, resolvingAgainstBaseURL: false) else { return "" }
-        parts.query = nil
-        parts.user = nil
-        parts.password = nil
-        return parts.string ?? ""
-    }
+    var stateWord: String { status.state == .offInFile ? "off in file" : status.state.rawValue }
 
     var note: String {
-        if let reason = state?.disabledReason { return reason }
-        if let since = state?.firstFailureAt { return "failing since \(Timestamps.iso(since))" }
+        if let reason = status.stored?.disabledReason { return reason }
+        if let since = status.failingSince { return "failing since \(Timestamps.iso(since))" }
         return ""
     }
 
+    var successRate: String { status.successRateLastDay.map { "\(Int(($0 * 100).rounded())) %" } ?? "-" }
+
     var row: [String] {
-        [name, stateWord, displayURL, String(definition?.events.count ?? 0), String(counts["pending"] ?? 0),
-         String(counts["delivered"] ?? 0), String(counts["failed"] ?? 0), JobView.shorten(note, to: 60)]
+        let counts = status.deliveries
+        return [status.name, stateWord, status.displayURL, String(status.definition?.events.count ?? 0), String(counts["pending"] ?? 0),
+                String(counts["delivered"] ?? 0), String(counts["failed"] ?? 0), successRate, JobView.shorten(note, to: 60)]
     }
 
     var json: [String: Any] {
-        ["name": name, "state": stateWord, "url": displayURL, "events": definition?.events.map(\.rawValue) ?? [],
-         "deliveries": counts, "disabled_reason": state?.disabledReason ?? NSNull(),
-         "first_failure_at": state?.firstFailureAt.map(Timestamps.iso) ?? NSNull()]
+        ["name": status.name, "state": stateWord, "url": status.displayURL, "events": status.definition?.events.map(\.rawValue) ?? [],
+         "deliveries": status.deliveries, "disabled_reason": status.stored?.disabledReason ?? NSNull(),
+         "first_failure_at": status.failingSince.map(Timestamps.iso) ?? NSNull(),
+         "success_rate_24h": status.successRateLastDay ?? NSNull()]
     }
 }
 

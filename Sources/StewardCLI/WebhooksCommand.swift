@@ -49,13 +49,9 @@ struct WebhooksEndpointsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = CommandContext.current
-        let definitions = try workflows.endpoints(context)
+        let set = try WorkflowDirectory.load(workflows.workflows, required: true, context: context) ?? WorkflowSet()
         let store = try database.open(mustExist: true)
-        let states = try await store.webhookEndpointStates()
-        let counts = try await store.webhookDeliveryCounts()
-        let views = Set(definitions.keys).union(states.keys).sorted().map { name in
-            WebhookEndpointView(name: name, definition: definitions[name], state: states[name], counts: counts[name] ?? [:])
-        }
+        let views = try await WebhookService(store: store, clock: context.clock, workflows: set).endpoints().map(WebhookEndpointView.init)
         if output.json { return context.print(try JSONOutput.render(views.map(\.json))) }
         context.print(Table(headers: WebhookEndpointView.headers, rows: views.map(\.row)).render())
     }

@@ -20,6 +20,7 @@ public enum APIServer {
         ScheduleRoutes(services: services).add(to: router)
         ExportRoutes(services: services).add(to: router)
         EventRoutes(services: services).add(to: router)
+        WebhookRoutes(services: services).add(to: router)
         table.fill(router.routes.map { ($0.path.description, $0.method.rawValue) })
         return router
     }

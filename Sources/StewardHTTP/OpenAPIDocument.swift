@@ -2648,6 +2648,696 @@ enum OpenAPIDocument {
      }
     ]
    }
+  },
+  "/webhooks/deliveries": {
+   "get": {
+    "summary": "Deliveries, newest first",
+    "operationId": "listWebhookDeliveries",
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/WebhookDeliveryPage"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Bad parameter or body",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "No token, or an unknown or revoked one",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    },
+    "tags": [
+     "webhooks"
+    ],
+    "description": "Needs the viewer role or above.",
+    "parameters": [
+     {
+      "name": "endpoint",
+      "in": "query",
+      "required": false,
+      "description": "Only this endpoint.",
+      "schema": {
+       "type": "string",
+       "minLength": 1
+      }
+     },
+     {
+      "name": "status",
+      "in": "query",
+      "required": false,
+      "description": "Only this status.",
+      "schema": {
+       "type": "string",
+       "enum": [
+        "pending",
+        "delivered",
+        "failed"
+       ]
+      }
+     },
+     {
+      "name": "event",
+      "in": "query",
+      "required": false,
+      "description": "Only this event.",
+      "schema": {
+       "type": "string",
+       "minLength": 1
+      }
+     },
+     {
+      "name": "limit",
+      "in": "query",
+      "required": false,
+      "description": "Items per page.",
+      "schema": {
+       "type": "integer",
+       "minimum": 1,
+       "maximum": 500,
+       "default": 50
+      }
+     },
+     {
+      "name": "before",
+      "in": "query",
+      "required": false,
+      "description": "Items with an id below this one (the previous page's next_before).",
+      "schema": {
+       "type": "integer",
+       "format": "int64",
+       "minimum": 1
+      }
+     }
+    ]
+   }
+  },
+  "/webhooks/deliveries/{id}": {
+   "get": {
+    "summary": "One delivery with its body and every attempt",
+    "operationId": "getWebhookDelivery",
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/WebhookDelivery"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Bad parameter or body",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "No token, or an unknown or revoked one",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "No such resource",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    },
+    "tags": [
+     "webhooks"
+    ],
+    "description": "Needs the viewer role or above.",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "description": "The delivery's id.",
+      "schema": {
+       "type": "integer",
+       "format": "int64",
+       "minimum": 1
+      }
+     }
+    ]
+   }
+  },
+  "/webhooks/deliveries/{id}/redeliver": {
+   "post": {
+    "summary": "Send a delivery again",
+    "operationId": "redeliverWebhookDelivery",
+    "responses": {
+     "202": {
+      "description": "Queued for redelivery (a fresh retry schedule, the same webhook-id)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "required": [
+          "redelivered"
+         ],
+         "properties": {
+          "redelivered": {
+           "type": "array",
+           "items": {
+            "type": "integer"
+           }
+          }
+         }
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Bad parameter or body",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "No token, or an unknown or revoked one",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "The token's role is too low",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "No such resource",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "Conflicts with the resource's state",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "422": {
+      "description": "The request is well formed but refused",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    },
+    "tags": [
+     "webhooks"
+    ],
+    "description": "Needs the operator role or above.",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "description": "The delivery's id.",
+      "schema": {
+       "type": "integer",
+       "format": "int64",
+       "minimum": 1
+      }
+     }
+    ]
+   }
+  },
+  "/webhooks/endpoints": {
+   "get": {
+    "summary": "Endpoints: state, URL (no credentials or query), deliveries by status, success rate over 24 h, failing since",
+    "operationId": "listWebhookEndpoints",
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "array",
+         "items": {
+          "$ref": "#/components/schemas/WebhookEndpoint"
+         }
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Bad parameter or body",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "No token, or an unknown or revoked one",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    },
+    "tags": [
+     "webhooks"
+    ],
+    "description": "Needs the viewer role or above."
+   }
+  },
+  "/webhooks/endpoints/{name}/disable": {
+   "post": {
+    "summary": "Stop sending to an endpoint",
+    "operationId": "disableWebhookEndpoint",
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/WebhookEndpoint"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Bad parameter or body",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "No token, or an unknown or revoked one",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "The token's role is too low",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "No such resource",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    },
+    "tags": [
+     "webhooks"
+    ],
+    "description": "Needs the admin role or above.",
+    "parameters": [
+     {
+      "name": "name",
+      "in": "path",
+      "required": true,
+      "description": "The endpoint's name.",
+      "schema": {
+       "type": "string",
+       "minLength": 1
+      }
+     }
+    ],
+    "requestBody": {
+     "required": false,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+         "reason": {
+          "type": "string"
+         }
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/webhooks/endpoints/{name}/enable": {
+   "post": {
+    "summary": "Switch an endpoint on again (its failure streak starts afresh)",
+    "operationId": "enableWebhookEndpoint",
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/WebhookEndpoint"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Bad parameter or body",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "No token, or an unknown or revoked one",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "The token's role is too low",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "No such resource",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "Conflicts with the resource's state",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "422": {
+      "description": "The request is well formed but refused",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    },
+    "tags": [
+     "webhooks"
+    ],
+    "description": "Needs the admin role or above.",
+    "parameters": [
+     {
+      "name": "name",
+      "in": "path",
+      "required": true,
+      "description": "The endpoint's name.",
+      "schema": {
+       "type": "string",
+       "minLength": 1
+      }
+     }
+    ]
+   }
+  },
+  "/webhooks/endpoints/{name}/test": {
+   "post": {
+    "summary": "Send a signed ping now; the answer says whether it was accepted",
+    "operationId": "testWebhookEndpoint",
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "required": [
+          "accepted",
+          "delivery"
+         ],
+         "properties": {
+          "accepted": {
+           "type": "boolean"
+          },
+          "delivery": {
+           "$ref": "#/components/schemas/WebhookDelivery"
+          }
+         }
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Bad parameter or body",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "No token, or an unknown or revoked one",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "The token's role is too low",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "No such resource",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "Conflicts with the resource's state",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "422": {
+      "description": "The request is well formed but refused",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    },
+    "tags": [
+     "webhooks"
+    ],
+    "description": "Needs the operator role or above.",
+    "parameters": [
+     {
+      "name": "name",
+      "in": "path",
+      "required": true,
+      "description": "The endpoint's name.",
+      "schema": {
+       "type": "string",
+       "minLength": 1
+      }
+     }
+    ]
+   }
+  },
+  "/webhooks/redeliver": {
+   "post": {
+    "summary": "Send every delivery failed since a time again (ones that cannot be sent are skipped)",
+    "operationId": "redeliverFailedWebhooks",
+    "responses": {
+     "202": {
+      "description": "Queued for redelivery (a fresh retry schedule, the same webhook-id)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "required": [
+          "redelivered"
+         ],
+         "properties": {
+          "redelivered": {
+           "type": "array",
+           "items": {
+            "type": "integer"
+           }
+          }
+         }
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Bad parameter or body",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "No token, or an unknown or revoked one",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "The token's role is too low",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    },
+    "tags": [
+     "webhooks"
+    ],
+    "description": "Needs the operator role or above.",
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+         "failed_since"
+        ],
+        "properties": {
+         "failed_since": {
+          "type": "string",
+          "format": "date-time"
+         }
+        }
+       }
+      }
+     }
+    }
+   }
   }
  },
  "components": {
@@ -3449,6 +4139,178 @@ enum OpenAPIDocument {
      "revoked_at": {
       "type": "string",
       "format": "date-time"
+     }
+    }
+   },
+   "WebhookDelivery": {
+    "type": "object",
+    "required": [
+     "id",
+     "endpoint",
+     "event_name",
+     "message_id",
+     "status",
+     "attempts",
+     "created_at"
+    ],
+    "properties": {
+     "id": {
+      "type": "integer"
+     },
+     "endpoint": {
+      "type": "string"
+     },
+     "event_id": {
+      "type": "integer"
+     },
+     "event_name": {
+      "type": "string"
+     },
+     "message_id": {
+      "type": "string"
+     },
+     "status": {
+      "type": "string",
+      "enum": [
+       "pending",
+       "delivered",
+       "failed"
+      ]
+     },
+     "attempts": {
+      "type": "integer"
+     },
+     "created_at": {
+      "type": "string",
+      "format": "date-time"
+     },
+     "last_attempt_at": {
+      "type": "string",
+      "format": "date-time"
+     },
+     "next_attempt_at": {
+      "type": "string",
+      "format": "date-time"
+     },
+     "delivered_at": {
+      "type": "string",
+      "format": "date-time"
+     },
+     "last_result": {
+      "type": "string"
+     },
+     "body": {},
+     "attempt_list": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "required": [
+        "attempt",
+        "attempted_at",
+        "latency_ms"
+       ],
+       "properties": {
+        "attempt": {
+         "type": "integer"
+        },
+        "attempted_at": {
+         "type": "string",
+         "format": "date-time"
+        },
+        "status_code": {
+         "type": "integer"
+        },
+        "error_class": {
+         "type": "string"
+        },
+        "error": {
+         "type": "string"
+        },
+        "latency_ms": {
+         "type": "number"
+        },
+        "next_attempt_at": {
+         "type": "string",
+         "format": "date-time"
+        },
+        "response_excerpt": {
+         "type": "string"
+        }
+       }
+      }
+     }
+    }
+   },
+   "WebhookDeliveryPage": {
+    "type": "object",
+    "required": [
+     "items"
+    ],
+    "properties": {
+     "items": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/WebhookDelivery"
+      }
+     },
+     "next_before": {
+      "type": "integer"
+     }
+    }
+   },
+   "WebhookEndpoint": {
+    "type": "object",
+    "required": [
+     "name",
+     "state",
+     "url",
+     "events",
+     "deliveries",
+     "attempts_last24h"
+    ],
+    "properties": {
+     "name": {
+      "type": "string"
+     },
+     "state": {
+      "type": "string",
+      "enum": [
+       "enabled",
+       "disabled",
+       "off_in_file",
+       "removed"
+      ]
+     },
+     "url": {
+      "type": "string"
+     },
+     "events": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      }
+     },
+     "deliveries": {
+      "type": "object",
+      "additionalProperties": {
+       "type": "integer"
+      }
+     },
+     "attempts_last24h": {
+      "type": "integer"
+     },
+     "success_rate_last24h": {
+      "type": "number"
+     },
+     "failing_since": {
+      "type": "string",
+      "format": "date-time"
+     },
+     "disabled_reason": {
+      "type": "string"
+     },
+     "concurrency": {
+      "type": "integer"
      }
     }
    }

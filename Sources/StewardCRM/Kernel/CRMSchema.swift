@@ -15,6 +15,7 @@ public enum CRMSchema {
         SQLiteSchemaMigration("audit/v1-request-id", migrate: AuditLog.addRequestID),
         SQLiteSchemaMigration("imports/v3-api", migrate: ImportSchema.addAPIColumns),
         SQLiteSchemaMigration("imports/v4-error-counts", migrate: ImportSchema.createErrorCounts),
+        SQLiteSchemaMigration("webhooks/v3-attempt-time", migrate: WebhookSchema.addAttemptTimeIndex),
     ]
 
     /// The tables as first shipped. A migration never changes once released, so this SQL is

@@ -1,5 +1,5 @@
 public import Foundation
-import GRDB
+public import GRDB
 import StewardCore
 public import StewardSQLite
 
@@ -26,14 +26,33 @@ extension SQLiteJobStore {
 
     /// Newest first.
     public func webhookDeliveries(endpoint: String?, status: WebhookDelivery.Status?, limit: Int) async throws -> [WebhookDelivery] {
+        try await webhookDeliveries(WebhookDeliveryListParams(endpoint: endpoint, status: status, limit: limit))
+    }
+
+    public func webhookDeliveries(_ params: WebhookDeliveryListParams) async throws -> [WebhookDelivery] {
+        var filters: [String] = []
+        var arguments: StatementArguments = []
+        if let endpoint = params.endpoint { filters.append("endpoint = ?"); arguments += [endpoint] }
+        if let status = params.status { filters.append("status = ?"); arguments += [status.rawValue] }
+        if let event = params.event { filters.append("event_name = ?"); arguments += [event] }
+        if let before = params.beforeID { filters.append("id < ?"); arguments += [before] }
+        let condition = filters.isEmpty ? "" : "WHERE " + filters.joined(separator: " AND ")
+        let sql = "SELECT \(WebhookRecords.deliveryColumns) FROM webhook_deliveries \(condition) ORDER BY id DESC LIMIT ?"
+        let bound = arguments + [params.limit]
+        return try await database.read { db in try Row.fetchAll(db, sql: sql, arguments: bound).map { try WebhookRecords.delivery(from: $0) } }
+    }
+
+    /// Attempts per endpoint since `since`, and how many of them were answered 2xx.
+    public func webhookAttemptOutcomes(since: Date) async throws -> [String: (attempts: Int, succeeded: Int)] {
         try await database.read { db in
-            var filters: [String] = []
-            var arguments: [any DatabaseValueConvertible] = []
-            if let endpoint { filters.append("endpoint = ?"); arguments.append(endpoint) }
-            if let status { filters.append("status = ?"); arguments.append(status.rawValue) }
-            let condition = filters.isEmpty ? "" : "WHERE " + filters.joined(separator: " AND ")
-            let sql = "SELECT \(WebhookRecords.deliveryColumns) FROM webhook_deliveries \(condition) ORDER BY id DESC LIMIT ?"
-            return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments + [limit])).map { try WebhookRecords.delivery(from: $0) }
+            var outcomes: [String: (attempts: Int, succeeded: Int)] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT d.endpoint, count(*), sum(a.status_code BETWEEN 200 AND 299) FROM webhook_attempts a
+                JOIN webhook_deliveries d ON d.id = a.delivery_id WHERE a.attempted_at >= ? GROUP BY d.endpoint
+                """, arguments: [since.timeIntervalSince1970]) {
+                outcomes[row[0]] = (row[1], row[2] ?? 0)
+            }
+            return outcomes
         }
     }
 
@@ -60,22 +79,27 @@ extension SQLiteJobStore {
     /// Returns the redelivered ids.
     public func webhookRedeliver(ids: [Int64], now: Date, definedEndpoints: Set<String>? = nil, skipRefused: Bool = false) async throws -> [Int64] {
         try await database.write { db in
-            var redelivered: [Int64] = []
-            for id in ids {
-                let delivery = try WebhookRecords.fetch(id, db: db)
-                if let refusal = try self.redeliveryRefusal(delivery, definedEndpoints: definedEndpoints, db: db) {
-                    if skipRefused { continue }
-                    throw refusal
-                }
-                try Self.restartRound(delivery, now: now, db: db)
-                // The previous job of this delivery may still be finishing: then nothing changes, and it can be asked again.
-                guard try enqueue([WebhookDeliveryKind.redeliveryJob(delivery)], in: db, now: now).allSatisfy(\.inserted) else {
-                    throw StewardError(.deliveryPending, "webhook delivery \(id) still has a job finishing", fix: "try again in a moment")
-                }
-                redelivered.append(id)
-            }
-            return redelivered
+            try self.webhookRedeliver(ids: ids, now: now, definedEndpoints: definedEndpoints, skipRefused: skipRefused, in: db)
         }
+    }
+
+    /// The redelivery in the caller's transaction (with its audit rows, say).
+    public func webhookRedeliver(ids: [Int64], now: Date, definedEndpoints: Set<String>?, skipRefused: Bool, in db: Database) throws -> [Int64] {
+        var redelivered: [Int64] = []
+        for id in ids {
+            let delivery = try WebhookRecords.fetch(id, db: db)
+            if let refusal = try redeliveryRefusal(delivery, definedEndpoints: definedEndpoints, db: db) {
+                if skipRefused { continue }
+                throw refusal
+            }
+            try Self.restartRound(delivery, now: now, db: db)
+            // The previous job of this delivery may still be finishing: then nothing changes, and it can be asked again.
+            guard try enqueue([WebhookDeliveryKind.redeliveryJob(delivery)], in: db, now: now).allSatisfy(\.inserted) else {
+                throw StewardError(.deliveryPending, "webhook delivery \(id) still has a job finishing", fix: "try again in a moment")
+            }
+            redelivered.append(id)
+        }
+        return redelivered
     }
 
     private func redeliveryRefusal(_ delivery: WebhookDelivery, definedEndpoints: Set<String>?, db: Database) throws -> StewardError? {
@@ -130,16 +154,35 @@ extension SQLiteJobStore {
 
     /// Re-enabling clears the failure streak, so the endpoint gets its full `disable_after` again.
     public func webhookEndpointSetEnabled(_ name: String, enabled: Bool, reason: String, now: Date) async throws {
-        try await database.write { db in
-            if enabled {
-                try WebhookRecords.ensureEndpoint(name, now: now, db: db)
-                try db.execute(sql: """
-                    UPDATE webhook_endpoints SET enabled = 1, disabled_reason = NULL, disabled_at = NULL, first_failure_at = NULL, updated_at = ?
-                    WHERE name = ?
-                    """, arguments: [now.timeIntervalSince1970, name])
-            } else {
-                try WebhookAttemptRecords.disable(name, reason: reason, now: now, store: self, db: db)
-            }
+        try await database.write { db in try self.webhookEndpointSetEnabled(name, enabled: enabled, reason: reason, now: now, in: db) }
+    }
+
+    public func webhookEndpointSetEnabled(_ name: String, enabled: Bool, reason: String, now: Date, in db: Database) throws {
+        if enabled {
+            try WebhookRecords.ensureEndpoint(name, now: now, db: db)
+            try db.execute(sql: """
+                UPDATE webhook_endpoints SET enabled = 1, disabled_reason = NULL, disabled_at = NULL, first_failure_at = NULL, updated_at = ?
+                WHERE name = ?
+                """, arguments: [now.timeIntervalSince1970, name])
+        } else {
+            try WebhookAttemptRecords.disable(name, reason: reason, now: now, store: self, db: db)
         }
+    }
+}
+
+/// Which deliveries to list: newest first, by endpoint, status and event, below an id for paging.
+public struct WebhookDeliveryListParams: Sendable {
+    public var endpoint: String?
+    public var status: WebhookDelivery.Status?
+    public var event: String?
+    public var limit: Int
+    public var beforeID: Int64?
+
+    public init(endpoint: String? = nil, status: WebhookDelivery.Status? = nil, event: String? = nil, limit: Int = 50, beforeID: Int64? = nil) {
+        self.endpoint = endpoint
+        self.status = status
+        self.event = event
+        self.limit = limit
+        self.beforeID = beforeID
     }
 }

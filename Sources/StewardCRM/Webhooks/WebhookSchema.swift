@@ -58,4 +58,9 @@ enum WebhookSchema {
             CREATE INDEX webhook_deliveries_failed ON webhook_deliveries (status, failed_at);
             """)
     }
+
+    /// Success rates over the last day read attempts by time.
+    static func addAttemptTimeIndex(_ db: Database) throws {
+        try db.execute(sql: "CREATE INDEX webhook_attempts_time ON webhook_attempts (attempted_at)")
+    }
 }
