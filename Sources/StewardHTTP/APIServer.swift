@@ -21,6 +21,7 @@ public enum APIServer {
         ExportRoutes(services: services).add(to: router)
         EventRoutes(services: services).add(to: router)
         WebhookRoutes(services: services).add(to: router)
+        CadenceRoutes(services: services).add(to: router)
         table.fill(router.routes.map { ($0.path.description, $0.method.rawValue) })
         return router
     }

@@ -20,6 +20,787 @@ enum OpenAPIDocument {
   }
  ],
  "paths": {
+  "/accounts/statuses": {
+   "get": {
+    "summary": "How many accounts hold each activity and tenure status",
+    "operationId": "accountStatusCounts",
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "array",
+         "items": {
+          "type": "object",
+          "required": [
+           "activity",
+           "tenure",
+           "accounts"
+          ],
+          "properties": {
+           "activity": {
+            "type": "string"
+           },
+           "tenure": {
+            "type": "string"
+           },
+           "accounts": {
+            "type": "integer"
+           }
+          }
+         }
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Bad parameter or body",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "No token, or an unknown or revoked one",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    },
+    "tags": [
+     "accounts"
+    ],
+    "description": "Needs the viewer role or above."
+   }
+  },
+  "/accounts/{id}/status": {
+   "get": {
+    "summary": "One account's statuses and their history",
+    "operationId": "accountStatus",
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/AccountStatus"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Bad parameter or body",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "No token, or an unknown or revoked one",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "No such resource",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    },
+    "tags": [
+     "accounts"
+    ],
+    "description": "Needs the viewer role or above.",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "description": "The account's id.",
+      "schema": {
+       "type": "integer",
+       "format": "int64",
+       "minimum": 1
+      }
+     }
+    ]
+   }
+  },
+  "/activities": {
+   "get": {
+    "summary": "Activities by due date; due=today or overdue counts days in time_zone (UTC by default)",
+    "operationId": "listActivities",
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "array",
+         "items": {
+          "$ref": "#/components/schemas/Activity"
+         }
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Bad parameter or body",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "No token, or an unknown or revoked one",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "422": {
+      "description": "The request is well formed but refused",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    },
+    "tags": [
+     "cadences"
+    ],
+    "description": "Needs the viewer role or above.",
+    "parameters": [
+     {
+      "name": "owner",
+      "in": "query",
+      "required": false,
+      "description": "Only this owner's.",
+      "schema": {
+       "type": "string",
+       "minLength": 1
+      }
+     },
+     {
+      "name": "due",
+      "in": "query",
+      "required": false,
+      "description": "Planned and due today, or overdue.",
+      "schema": {
+       "type": "string",
+       "enum": [
+        "today",
+        "overdue"
+       ]
+      }
+     },
+     {
+      "name": "enrollment",
+      "in": "query",
+      "required": false,
+      "description": "Only this enrollment's.",
+      "schema": {
+       "type": "integer",
+       "format": "int64",
+       "minimum": 1
+      }
+     },
+     {
+      "name": "status",
+      "in": "query",
+      "required": false,
+      "description": "Only this status.",
+      "schema": {
+       "type": "string",
+       "enum": [
+        "Planned",
+        "Done",
+        "Cancelled"
+       ]
+      }
+     },
+     {
+      "name": "time_zone",
+      "in": "query",
+      "required": false,
+      "description": "IANA time zone of 'today'.",
+      "schema": {
+       "type": "string",
+       "minLength": 1
+      }
+     },
+     {
+      "name": "limit",
+      "in": "query",
+      "required": false,
+      "description": "At most this many.",
+      "schema": {
+       "type": "integer",
+       "minimum": 1,
+       "maximum": 500
+      }
+     }
+    ]
+   }
+  },
+  "/cadences": {
+   "get": {
+    "summary": "Cadences from the workflow files (stored first, a changed file adds a version) with steps and open enrollments",
+    "operationId": "listCadences",
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "array",
+         "items": {
+          "$ref": "#/components/schemas/Cadence"
+         }
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Bad parameter or body",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "No token, or an unknown or revoked one",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    },
+    "tags": [
+     "cadences"
+    ],
+    "description": "Needs the viewer role or above."
+   }
+  },
+  "/cadences/{name}/enrollments": {
+   "get": {
+    "summary": "A cadence's latest enrollments",
+    "operationId": "listEnrollments",
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "array",
+         "items": {
+          "$ref": "#/components/schemas/Enrollment"
+         }
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Bad parameter or body",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "No token, or an unknown or revoked one",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "No such resource",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    },
+    "tags": [
+     "cadences"
+    ],
+    "description": "Needs the viewer role or above.",
+    "parameters": [
+     {
+      "name": "name",
+      "in": "path",
+      "required": true,
+      "description": "The cadence's name.",
+      "schema": {
+       "type": "string",
+       "minLength": 1
+      }
+     },
+     {
+      "name": "limit",
+      "in": "query",
+      "required": false,
+      "description": "At most this many.",
+      "schema": {
+       "type": "integer",
+       "minimum": 1,
+       "maximum": 500
+      }
+     }
+    ]
+   },
+   "post": {
+    "summary": "Enroll a record (201); a record already enrolled gets its open enrollment back (200)",
+    "operationId": "enroll",
+    "responses": {
+     "201": {
+      "description": "Created",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Enrollment"
+        }
+       }
+      }
+     },
+     "200": {
+      "description": "Already enrolled",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Enrollment"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Bad parameter or body",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "No token, or an unknown or revoked one",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "The token's role is too low",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "No such resource",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "Conflicts with the resource's state",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "422": {
+      "description": "The request is well formed but refused",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    },
+    "tags": [
+     "cadences"
+    ],
+    "description": "Needs the operator role or above.",
+    "parameters": [
+     {
+      "name": "name",
+      "in": "path",
+      "required": true,
+      "description": "The cadence's name.",
+      "schema": {
+       "type": "string",
+       "minLength": 1
+      }
+     }
+    ],
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+         "record_type",
+         "record_id"
+        ],
+        "properties": {
+         "record_type": {
+          "type": "string",
+          "enum": [
+           "account",
+           "opportunity",
+           "contact",
+           "target"
+          ]
+         },
+         "record_id": {
+          "type": "integer"
+         },
+         "on": {
+          "type": "string",
+          "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+         }
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/enrollments/{id}/pause": {
+   "post": {
+    "summary": "Pause: nothing new is planned and nothing of it is due",
+    "operationId": "pauseEnrollment",
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Enrollment"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Bad parameter or body",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "No token, or an unknown or revoked one",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "The token's role is too low",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "No such resource",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "Conflicts with the resource's state",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    },
+    "tags": [
+     "cadences"
+    ],
+    "description": "Needs the operator role or above.",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "description": "The enrollment's id.",
+      "schema": {
+       "type": "integer",
+       "format": "int64",
+       "minimum": 1
+      }
+     }
+    ]
+   }
+  },
+  "/enrollments/{id}/resume": {
+   "post": {
+    "summary": "Resume: planned activities keep the delays they had left",
+    "operationId": "resumeEnrollment",
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Enrollment"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Bad parameter or body",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "No token, or an unknown or revoked one",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "The token's role is too low",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "No such resource",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "Conflicts with the resource's state",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    },
+    "tags": [
+     "cadences"
+    ],
+    "description": "Needs the operator role or above.",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "description": "The enrollment's id.",
+      "schema": {
+       "type": "integer",
+       "format": "int64",
+       "minimum": 1
+      }
+     }
+    ]
+   }
+  },
+  "/enrollments/{id}/stop": {
+   "post": {
+    "summary": "Stop: planned activities are cancelled",
+    "operationId": "stopEnrollment",
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Enrollment"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Bad parameter or body",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "No token, or an unknown or revoked one",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "The token's role is too low",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "No such resource",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "Conflicts with the resource's state",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    },
+    "tags": [
+     "cadences"
+    ],
+    "description": "Needs the operator role or above.",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "description": "The enrollment's id.",
+      "schema": {
+       "type": "integer",
+       "format": "int64",
+       "minimum": 1
+      }
+     }
+    ],
+    "requestBody": {
+     "required": false,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+         "reason": {
+          "type": "string"
+         }
+        }
+       }
+      }
+     }
+    }
+   }
+  },
   "/events": {
    "get": {
     "summary": "Domain events, newest first, with when they were dispatched",
@@ -3349,6 +4130,150 @@ enum OpenAPIDocument {
    }
   },
   "schemas": {
+   "AccountStatus": {
+    "type": "object",
+    "required": [
+     "account_id",
+     "history"
+    ],
+    "properties": {
+     "account_id": {
+      "type": "integer"
+     },
+     "company_name": {
+      "type": "string"
+     },
+     "activity": {
+      "type": "string"
+     },
+     "tenure": {
+      "type": "string"
+     },
+     "last_transaction": {
+      "type": "string"
+     },
+     "status_since": {
+      "type": "string"
+     },
+     "history": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "required": [
+        "as_of",
+        "activity",
+        "tenure"
+       ],
+       "properties": {
+        "as_of": {
+         "type": "string"
+        },
+        "activity": {
+         "type": "string"
+        },
+        "tenure": {
+         "type": "string"
+        },
+        "previous_activity": {
+         "type": "string"
+        },
+        "previous_tenure": {
+         "type": "string"
+        }
+       }
+      }
+     }
+    }
+   },
+   "Activity": {
+    "type": "object",
+    "required": [
+     "id",
+     "type",
+     "subject",
+     "status",
+     "on_hold"
+    ],
+    "properties": {
+     "id": {
+      "type": "integer"
+     },
+     "type": {
+      "type": "string"
+     },
+     "subject": {
+      "type": "string"
+     },
+     "description": {
+      "type": "string"
+     },
+     "status": {
+      "type": "string",
+      "enum": [
+       "Planned",
+       "Done",
+       "Cancelled"
+      ]
+     },
+     "on_hold": {
+      "type": "boolean"
+     },
+     "due_date": {
+      "type": "string",
+      "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+     },
+     "owner": {
+      "type": "string"
+     },
+     "account_id": {
+      "type": "integer"
+     },
+     "enrollment_id": {
+      "type": "integer"
+     },
+     "step_number": {
+      "type": "integer"
+     },
+     "completed_at": {
+      "type": "string"
+     }
+    }
+   },
+   "Cadence": {
+    "type": "object",
+    "required": [
+     "name",
+     "version",
+     "days",
+     "generate",
+     "steps",
+     "active",
+     "paused"
+    ],
+    "properties": {
+     "name": {
+      "type": "string"
+     },
+     "version": {
+      "type": "integer"
+     },
+     "days": {
+      "type": "string"
+     },
+     "generate": {
+      "type": "string"
+     },
+     "steps": {
+      "type": "integer"
+     },
+     "active": {
+      "type": "integer"
+     },
+     "paused": {
+      "type": "integer"
+     }
+    }
+   },
    "CreatedToken": {
     "type": "object",
     "required": [
@@ -3361,6 +4286,86 @@ enum OpenAPIDocument {
      },
      "secret": {
       "type": "string"
+     }
+    }
+   },
+   "Enrollment": {
+    "type": "object",
+    "required": [
+     "id",
+     "cadence",
+     "cadence_version",
+     "record_type",
+     "record_id",
+     "status",
+     "current_step",
+     "enrolled_on",
+     "source"
+    ],
+    "properties": {
+     "id": {
+      "type": "integer"
+     },
+     "cadence": {
+      "type": "string"
+     },
+     "cadence_version": {
+      "type": "integer"
+     },
+     "record_type": {
+      "type": "string",
+      "enum": [
+       "account",
+       "opportunity",
+       "contact",
+       "target"
+      ]
+     },
+     "record_id": {
+      "type": "integer"
+     },
+     "account_id": {
+      "type": "integer"
+     },
+     "owner": {
+      "type": "string"
+     },
+     "status": {
+      "type": "string",
+      "enum": [
+       "Active",
+       "Paused",
+       "Stopped",
+       "Completed"
+      ]
+     },
+     "current_step": {
+      "type": "integer"
+     },
+     "enrolled_on": {
+      "type": "string",
+      "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+     },
+     "paused_on": {
+      "type": "string",
+      "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+     },
+     "stopped_on": {
+      "type": "string",
+      "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+     },
+     "stop_reason": {
+      "type": "string"
+     },
+     "completed_on": {
+      "type": "string",
+      "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+     },
+     "source": {
+      "type": "string"
+     },
+     "inserted": {
+      "type": "boolean"
      }
     }
    },

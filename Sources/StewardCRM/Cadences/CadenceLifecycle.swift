@@ -11,6 +11,7 @@ struct CadenceLifecycle {
     let db: Database
     let now: Date
     let actor: String
+    var requestID: String? = nil
 
     var today: CRMDay { CRMDay(now) }
 
@@ -36,7 +37,7 @@ struct CadenceLifecycle {
             return (existing, false)
         }
         try AuditLog.record("cadence.enrolled", entity: "cadence_enrollments", id: id,
-                            details: ["cadence": definition.name, "record": record.description, "source": source], actor: actor, db: db, now: now)
+                            details: ["cadence": definition.name, "record": record.description, "source": source], actor: actor, requestID: requestID, db: db, now: now)
         _ = try store.enqueue([CadenceJobs.generateJob([id])], in: db, now: now)
         return (try CadenceEnrollmentRecords.require(id, db: db), true)
     }
@@ -138,6 +139,6 @@ struct CadenceLifecycle {
     private func audit(_ action: String, _ enrollment: CadenceEnrollment, _ details: [String: Any] = [:]) throws {
         try AuditLog.record(action, entity: "cadence_enrollments", id: enrollment.id,
                             details: details.merging(["cadence": enrollment.cadence, "record": enrollment.record.description]) { $1 },
-                            actor: actor, db: db, now: now)
+                            actor: actor, requestID: requestID, db: db, now: now)
     }
 }

@@ -8,10 +8,13 @@ import StewardCore
 public struct CadenceService: Sendable {
     public let store: SQLiteJobStore
     public let actor: String
+    /// The HTTP request making the changes, for their audit rows.
+    public let requestID: String?
 
-    public init(store: SQLiteJobStore, actor: String = "steward") {
+    public init(store: SQLiteJobStore, actor: String = "steward", requestID: String? = nil) {
         self.store = store
         self.actor = actor
+        self.requestID = requestID
     }
 
     /// Stores each definition's current version (adding a version when its file changed).
@@ -92,6 +95,6 @@ public struct CadenceService: Sendable {
     }
 
     private func write<T: Sendable>(_ now: Date, _ body: @escaping @Sendable (CadenceLifecycle) throws -> T) async throws -> T {
-        try await store.database.write { db in try body(CadenceLifecycle(store: store, db: db, now: now, actor: actor)) }
+        try await store.database.write { db in try body(CadenceLifecycle(store: store, db: db, now: now, actor: actor, requestID: requestID)) }
     }
 }
