@@ -1707,6 +1707,21 @@ enum OpenAPIDocument {
         "type": "string",
         "format": "binary"
        }
+      },
+      "multipart/form-data": {
+       "schema": {
+        "type": "object",
+        "required": [
+         "file"
+        ],
+        "additionalProperties": false,
+        "properties": {
+         "file": {
+          "type": "string",
+          "format": "binary"
+         }
+        }
+       }
       }
      }
     }
@@ -2159,6 +2174,21 @@ enum OpenAPIDocument {
        "schema": {
         "type": "string",
         "format": "binary"
+       }
+      },
+      "multipart/form-data": {
+       "schema": {
+        "type": "object",
+        "required": [
+         "file"
+        ],
+        "additionalProperties": false,
+        "properties": {
+         "file": {
+          "type": "string",
+          "format": "binary"
+         }
+        }
        }
       }
      }

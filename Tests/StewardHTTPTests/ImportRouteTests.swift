@@ -184,3 +184,57 @@ struct ImportRouteTests {
         }
     }
 }
+
+/// Uploads from a browser's form: the `file` part of multipart/form-data, streamed.
+@Suite(.stewardDatabase)
+struct MultipartUploadTests {
+    static func form(_ parts: [(name: String, fileName: String?, data: Data)], boundary: String = "----steward-test-7MA4YWxkTrZu0gW") -> Data {
+        var body = Data()
+        for part in parts {
+            body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(part.name)\"".utf8)
+            if let fileName = part.fileName { body += Data("; filename=\"\(fileName)\"\r\nContent-Type: text/csv".utf8) }
+            body += Data("\r\n\r\n".utf8) + part.data + Data("\r\n".utf8)
+        }
+        return body + Data("--\(boundary)--\r\n".utf8)
+    }
+
+    static let contentType = "multipart/form-data; boundary=----steward-test-7MA4YWxkTrZu0gW"
+
+    @Test func theFilePartIsImportedByteForByteUnderItsOwnName() async throws {
+        try await LiveServer.with(workflows: try ImportFixtures.workflows()) { server in
+            let ops = try await server.token("ops", .operator)
+            // Several network chunks' worth, so the part crosses chunk boundaries.
+            var csv = try ImportFixtures.data("targets-good.csv")
+            let rows = String(decoding: csv, as: UTF8.self).split(separator: "\n").dropFirst().map { $0 + "\n" }.joined()
+            for n in 0..<20_000 { csv += Data(rows.replacingOccurrences(of: "@", with: "\(n)@").utf8) }
+            let upload = try await server.send("POST", "/imports?profile=prospecting-targets", token: ops,
+                                               body: Self.form([(name: "file", fileName: "fair-list.csv", data: csv)]),
+                                               headers: ["Content-Type": Self.contentType])
+            #expect(upload.status == 202, "\(upload.text)")
+            let record = upload.json["import"] as? [String: Any]
+            #expect(record?["file_name"] as? String == "fair-list.csv")
+            #expect(record?["size"] as? Int == csv.count)
+            let stored = try #require(ImportFixtures.storedFiles(server).first)
+            #expect(try Data(contentsOf: URL(fileURLWithPath: server.store.path + ".imports/" + stored)) == csv)
+        }
+    }
+
+    @Test func aFormWithoutAFilePartOrWithAnUnknownFieldIsRefused() async throws {
+        try await LiveServer.with(workflows: try ImportFixtures.workflows()) { server in
+            let ops = try await server.token("ops", .operator)
+            let csv = try ImportFixtures.data("targets-good.csv")
+            let misnamed = try await server.send("POST", "/imports?profile=prospecting-targets", token: ops,
+                                                 body: Self.form([(name: "upload", fileName: "a.csv", data: csv)]), headers: ["Content-Type": Self.contentType])
+            #expect(misnamed.status == 400)
+            #expect(misnamed.json["detail"] as? String == "parameter 'form field 'upload'': is not known here")
+            let empty = try await server.send("POST", "/imports?profile=prospecting-targets", token: ops,
+                                              body: Self.form([(name: "file", fileName: "a.csv", data: Data())]), headers: ["Content-Type": Self.contentType])
+            #expect(empty.status == 422)
+            #expect(empty.json["code"] as? String == "empty_body")
+            let noBoundary = try await server.send("POST", "/imports?profile=prospecting-targets", token: ops, body: csv,
+                                                   headers: ["Content-Type": "multipart/form-data"])
+            #expect(noBoundary.status == 400)
+            #expect(ImportFixtures.storedFiles(server).isEmpty)
+        }
+    }
+}

@@ -46,10 +46,23 @@ struct ImportUploadRoute {
     }
 
     /// The body, written to disk piece by piece; removed again when it fails or is too large.
+    /// A `multipart/form-data` body contributes its `file` part (and that part's file name).
     private func receive(_ request: Request, context: APIContext, fileName: String, allowEmpty: Bool = false) async throws -> ImportUpload {
         let limit = services.maxUploadBytes
         if let length = request.headers[.contentLength].flatMap(Int.init), length > limit { throw tooLarge(limit) }
-        let upload = try ImportUpload(fileName: fileName, databasePath: services.store.path)
+        let databasePath = services.store.path
+        if let form = try MultipartFileReceiver(contentType: request.headers[.contentType], limit: limit, makeUpload: { name in
+            try ImportUpload(fileName: name ?? fileName, databasePath: databasePath)
+        }) {
+            do {
+                for try await buffer in request.body { try form.feed(buffer) }
+                return try form.finish()
+            } catch {
+                form.abort()
+                throw error
+            }
+        }
+        let upload = try ImportUpload(fileName: fileName, databasePath: databasePath)
         context.logger.debug("receiving upload", metadata: ["file": "\(upload.path)", "request_id": "\(context.requestID)"])
         do {
             for try await buffer in request.body {
