@@ -11,7 +11,7 @@ public enum APIServer {
         let table = RouteTable()
         router.add(middleware: RequestLogMiddleware(logger: logger))
         router.add(middleware: ProblemMiddleware(routes: table))
-        router.add(middleware: TokenAuthenticator(tokens: services.tokens))
+        router.add(middleware: TokenAuthenticator(tokens: services.tokens, cache: services.tokenCache))
         HealthRoutes(services: services).add(to: router)
         QueueRoutes(services: services).add(to: router)
         TokenRoutes(services: services).add(to: router)

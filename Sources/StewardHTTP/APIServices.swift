@@ -19,6 +19,8 @@ public struct APIServices: Sendable {
     public var maxUploadBytes: Int
     /// Where export files are written (and downloaded from).
     public var exportsDirectory: URL
+    /// Tokens checked in the last second (see `TokenCache`).
+    let tokenCache: TokenCache
 
     public init(store: SQLiteJobStore, clock: any JobClock, workflows: WorkflowSet, metricsText: @escaping @Sendable () -> String,
                 readiness: Readiness? = nil, hooks: JobGiveUpHooks? = nil, maxUploadBytes: Int = 512 << 20,
@@ -30,6 +32,7 @@ public struct APIServices: Sendable {
         self.readiness = readiness ?? Readiness(store: store, clock: clock)
         self.maxUploadBytes = maxUploadBytes
         self.exportsDirectory = exportsDirectory
+        tokenCache = TokenCache(clock: clock)
         self.hooks = hooks ?? JobKinds.registry(store: store, clock: clock).giveUpHooks
     }
 

@@ -96,7 +96,7 @@ public struct TokenService: Sendable {
         return "stw_" + text
     }
 
-    static func digest(_ secret: String) -> String {
+    public static func digest(_ secret: String) -> String {
         SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 

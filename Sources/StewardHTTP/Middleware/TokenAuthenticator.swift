@@ -9,6 +9,7 @@ import StewardApp
 struct TokenAuthenticator: RouterMiddleware {
     typealias Context = APIContext
     let tokens: TokenService
+    let cache: TokenCache
 
     func handle(_ request: Request, context: APIContext, next: (Request, APIContext) async throws -> Response) async throws -> Response {
         var context = context
@@ -27,10 +28,16 @@ struct TokenAuthenticator: RouterMiddleware {
                              fix: "send Authorization: Bearer followed by a token from `steward tokens create`")
                 .challenging(header.isEmpty ? nil : "invalid_request")
         }
+        let digest = TokenService.digest(bearer.token)
+        if let token = cache.token(for: digest) {
+            context.facts.tokenName = token.name
+            return token
+        }
         guard let token = try await tokens.authenticate(bearer.token) else {
             throw APIProblem(.unauthorized, code: "unauthorized", "the bearer token is unknown or revoked",
                              fix: "create a token with `steward tokens create NAME --role ROLE`").challenging("invalid_token")
         }
+        cache.remember(token, for: digest)
         context.facts.tokenName = token.name
         return token
     }

@@ -38,6 +38,8 @@ struct TokenRoutes {
     @Sendable func revoke(_ request: Request, context: APIContext) async throws -> TokenView {
         _ = try QueryInput(request, allowed: [])
         let name = try context.parameters.require("name")
-        return TokenView(try await services.tokens.revoke(name: name, by: context.actor, requestID: context.requestID))
+        let revoked = try await services.tokens.revoke(name: name, by: context.actor, requestID: context.requestID)
+        services.tokenCache.forget(named: name)
+        return TokenView(revoked)
     }
 }
