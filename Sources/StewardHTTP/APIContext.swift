@@ -12,6 +12,9 @@ public struct APIContext: AuthRequestContext, RequestContext {
     public var requestID: String
     /// Why the token sent was refused, for routes that need one.
     var authProblem: APIProblem?
+    /// Set when a dashboard session cookie signed the request in (not a bearer token): its
+    /// forms must then carry this form token.
+    var session: DashboardSession?
     /// Shared by every copy of this request's context, so the outermost middleware (the request
     /// log) learns who the inner ones authenticated.
     let facts = RequestFacts()

@@ -11,7 +11,10 @@ public enum APIServer {
         let table = RouteTable()
         router.add(middleware: RequestLogMiddleware(logger: logger))
         router.add(middleware: ProblemMiddleware(routes: table))
+        router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: TokenAuthenticator(tokens: services.tokens, cache: services.tokenCache))
+        router.add(middleware: SessionAuthenticator(sessions: services.sessions))
+        router.add(middleware: CSRFMiddleware())
         HealthRoutes(services: services).add(to: router)
         QueueRoutes(services: services).add(to: router)
         TokenRoutes(services: services).add(to: router)
@@ -22,6 +25,7 @@ public enum APIServer {
         EventRoutes(services: services).add(to: router)
         WebhookRoutes(services: services).add(to: router)
         CadenceRoutes(services: services).add(to: router)
+        if let pages = try? Pages() { DashboardRoutes(services: services, pages: pages).add(to: router) }
         table.fill(router.routes.map { ($0.path.description, $0.method.rawValue) })
         return router
     }
@@ -33,9 +37,11 @@ public enum APIServer {
         if !removed.isEmpty { logger.notice("removed uploads an earlier server left unfinished", metadata: ["files": "\(removed.count)"]) }
     }
 
-    /// Every route as `METHOD /path/{parameter}`, for checking the OpenAPI document against.
+    /// Every API route as `METHOD /path/{parameter}`, for checking the OpenAPI document against
+    /// (the dashboard's pages, `/` and `/ui/…`, are HTML, not part of it).
     public static func routeList(_ services: APIServices) -> [String] {
-        router(services, logger: Logger(label: "steward.routes")).routes.map { "\($0.method.rawValue) \($0.path)" }.sorted()
+        router(services, logger: Logger(label: "steward.routes")).routes.map { ($0.method.rawValue, $0.path.description) }
+            .filter { $0.1 != "/" && !$0.1.hasPrefix("/ui") }.map { "\($0.0) \($0.1)" }.sorted()
     }
 
     /// The server on `host:port` (port 0: any free port); `onListening` hears the bound port.

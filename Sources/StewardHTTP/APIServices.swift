@@ -43,5 +43,6 @@ public struct APIServices: Sendable {
     var schedules: ScheduleService { ScheduleService(store: store, clock: clock, workflows: workflows) }
     var exports: ExportService { ExportService(store: store, clock: clock, workflows: workflows, directory: exportsDirectory) }
     var events: EventService { EventService(store: store, clock: clock) }
+    var sessions: SessionService { SessionService(store: store, clock: clock) }
     var webhooks: WebhookService { WebhookService(store: store, clock: clock, workflows: workflows) }
 }

@@ -79,7 +79,7 @@ struct LiveServer {
         }
         if let body { request.httpBody = body }
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
-        let (data, response) = try await URLSession.shared.data(for: request)
+        let (data, response) = try await LiveServer.session.data(for: request)
         let http = try #require(response as? HTTPURLResponse)
         let fields = Dictionary(http.allHeaderFields.map { ("\($0.key)", "\($0.value)") }, uniquingKeysWith: { a, _ in a })
         return Reply(status: http.statusCode, headers: fields, body: data)
@@ -87,8 +87,34 @@ struct LiveServer {
 
     func get(_ path: String, token: String? = nil) async throws -> Reply { try await send("GET", path, token: token) }
 
+    /// A client that keeps no cookies and follows no redirects: each test sends its own cookie
+    /// and sees every 303 itself.
+    static let session: URLSession = {
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.httpShouldSetCookies = false
+        configuration.httpCookieAcceptPolicy = .never
+        return URLSession(configuration: configuration, delegate: NoRedirects(), delegateQueue: nil)
+    }()
+
+    /// Signs in through the form; returns the session cookie and the page's form token.
+    func signIn(_ token: String) async throws -> (cookie: String, csrf: String) {
+        let login = try await send("POST", "/ui/login", body: Data("token=\(token)&next=/ui".utf8), headers: ["Content-Type": "application/x-www-form-urlencoded"])
+        let setCookie = try #require(login.header("Set-Cookie"))
+        let cookie = try #require(setCookie.split(separator: ";").first.map(String.init))
+        let page = try await send("GET", "/ui", headers: ["Cookie": cookie])
+        let csrf = try #require(page.text.firstMatch(of: /name="csrf" value="([^"]+)"/).map { String($0.1) })
+        return (cookie, csrf)
+    }
+
     /// A token of `role`, created through the service (as `steward tokens create` does).
     func token(_ name: String, _ role: APIRole) async throws -> String {
         try await TokenService(store: store, clock: clock).create(name: name, role: role, by: "test").secret
+    }
+}
+
+final class NoRedirects: NSObject, URLSessionTaskDelegate, Sendable {
+    func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+                    newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void) {
+        completionHandler(nil)
     }
 }

@@ -88,7 +88,7 @@ public struct TokenService: Sendable {
     }
 
     /// 32 random bytes, base64url without padding, after `stw_`.
-    static func newSecret() -> String {
+    public static func newSecret() -> String {
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
         let text = Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
@@ -102,7 +102,7 @@ public struct TokenService: Sendable {
 
     private static let columns = "id, name, role, prefix, created_at, created_by, last_used_at, revoked_at"
 
-    private static func fetch(_ id: Int64, db: Database) throws -> APIToken {
+    static func fetch(_ id: Int64, db: Database) throws -> APIToken {
         guard let row = try Row.fetchOne(db, sql: "SELECT \(columns) FROM api_tokens WHERE id = ?", arguments: [id]) else {
             throw StewardError(.tokenNotFound, "no token with id \(id)")
         }
