@@ -5,12 +5,18 @@ import NIOCore
 import StewardCRM
 
 /// The `file` part of a `multipart/form-data` body (a browser's file field), streamed into an
-/// upload as the parts arrive: memory holds one network chunk, never the file. Any other part is
-/// refused by name, so a misnamed field is not silently ignored.
+/// upload as the parts arrive: memory holds one network chunk, never the file. Short text fields
+/// the caller names (a page's `profile`) are kept; any other part is refused by name, so a
+/// misnamed field is not silently ignored. A form sent with a session cookie must carry the
+/// session's form token in a `csrf` field before the file: it is checked before a byte of the
+/// file is written.
 final class MultipartFileReceiver {
     private let parser: MultipartParser
     private let makeUpload: (String?) throws -> ImportUpload
     private let limit: Int
+    private let textFields: Set<String>
+    private let csrf: String?
+    private(set) var fields: [String: String] = [:]
     private var headers: [String: String] = [:]
     private var part: String?
     private var failure: (any Error)?
@@ -18,13 +24,15 @@ final class MultipartFileReceiver {
     private var fileComplete = false
 
     /// `contentType` is the request's; nil when it is not multipart/form-data.
-    init?(contentType: String?, limit: Int, makeUpload: @escaping (String?) throws -> ImportUpload) throws {
+    init?(contentType: String?, limit: Int, textFields: Set<String> = [], csrf: String?, makeUpload: @escaping (String?) throws -> ImportUpload) throws {
         guard let contentType, contentType.lowercased().hasPrefix("multipart/form-data") else { return nil }
         guard let boundary = Self.parameter("boundary", in: contentType), !boundary.isEmpty, boundary.count <= 70 else {
             throw APIProblem.badParameter("Content-Type", "multipart/form-data needs a boundary of 1 to 70 characters")
         }
         parser = MultipartParser(boundary: boundary)
         self.limit = limit
+        self.textFields = csrf == nil ? textFields : textFields.union(["csrf"])
+        self.csrf = csrf
         self.makeUpload = makeUpload
         parser.onHeader = { [unowned self] name, value in headers[name.lowercased()] = value }
         parser.onBody = { [unowned self] buffer in body(&buffer) }
@@ -64,11 +72,19 @@ final class MultipartFileReceiver {
         do {
             let disposition = headers["content-disposition"] ?? ""
             let name = Self.parameter("name", in: disposition) ?? ""
+            if textFields.contains(name) {
+                var text = fields[name] ?? ""
+                text += String(buffer: buffer)
+                guard text.utf8.count <= 4096 else { throw APIProblem.badParameter("form field '\(name)'", "is longer than 4 KiB") }
+                fields[name] = text
+                return
+            }
             guard name == "file" else {
                 throw APIProblem.badParameter("form field '\(name)'", "is not known here", fix: "send only the CSV, in a field named 'file'")
             }
             if part == nil {
                 guard upload == nil else { throw APIProblem.badParameter("form field 'file'", "is given more than once") }
+                if let csrf, !CSRFMiddleware.same(fields["csrf"] ?? "", csrf) { throw CSRFMiddleware.refusal }
                 part = "file"
                 upload = try makeUpload(Self.parameter("filename", in: disposition))
             }

@@ -29,17 +29,26 @@ enum DashboardAssets {
     button { font: inherit; padding: .25rem .8rem; border: 1px solid var(--accent); background: var(--accent); color: #fff; border-radius: .3rem; cursor: pointer; }
     button.danger { border-color: var(--bad); background: var(--bad); }
     input, select { font: inherit; padding: .2rem .4rem; }
+    .upload { display: flex; flex-wrap: wrap; gap: .8rem; align-items: end; max-width: none; margin-bottom: 1rem; }
+    .progress { display: flex; flex-wrap: wrap; gap: .6rem; align-items: center; margin: .6rem 0; }
+    progress { width: 240px; }
+    .rows code { white-space: pre-wrap; word-break: break-all; }
     """
 
     /// Live parts reload their fragment every 2 s while the tab is visible; the pages work without it.
     static let js = """
     "use strict";
     document.querySelectorAll("[data-live]").forEach(function (part) {
-      setInterval(function () {
+      if (part.querySelector("[data-final]")) return;
+      var timer = setInterval(function () {
         if (document.hidden) return;
         fetch(part.getAttribute("data-live"), { credentials: "same-origin" })
           .then(function (answer) { return answer.ok ? answer.text() : null; })
-          .then(function (html) { if (html !== null) part.innerHTML = html; });
+          .then(function (html) {
+            if (html === null) return;
+            part.innerHTML = html;
+            if (part.querySelector("[data-final]")) clearInterval(timer);
+          });
       }, 2000);
     });
     """

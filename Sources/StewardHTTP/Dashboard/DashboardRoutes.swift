@@ -21,6 +21,7 @@ struct DashboardRoutes {
         OverviewPage(services: services, pages: pages).add(to: ui)
         JobPages(services: services, pages: pages).add(to: ui)
         QueuePages(services: services, pages: pages).add(to: ui)
+        ImportPages(services: services, pages: pages).add(to: ui)
     }
 
     static func asset(_ text: String, type: String) -> Response {

@@ -83,8 +83,8 @@ struct JobPages {
         var data = Self.row(job)
         data["args"] = Self.prettyJSON(job.args)
         data["createdAt"] = PageFormat.time(job.createdAt)
-        data["attemptedAt"] = PageFormat.time(job.attemptedAt)
-        data["finalizedAt"] = PageFormat.time(job.finalizedAt)
+        data["attemptedAt"] = job.attemptedAt.map { PageFormat.time($0) }
+        data["finalizedAt"] = job.finalizedAt.map { PageFormat.time($0) }
         if job.state == .running, let lease = job.lease { data["lease"] = ["owner": lease.owner, "expiresAt": PageFormat.time(lease.expiresAt)] }
         data["errors"] = job.errors.reversed().map { ["attempt": $0.attempt, "at": PageFormat.time($0.at), "message": $0.message] as [String: Any] }
         data["retryable"] = job.state != .running

@@ -22,7 +22,10 @@ struct OverviewPage {
             return ["name": status.name, "cron": status.cron, "timeZone": status.timeZone.identifier, "next": PageFormat.time(next), "at": next]
         }.sorted { ($0["at"] as! Date) < ($1["at"] as! Date) }.prefix(8)
         let endpoints = try await services.webhooks.endpoints().filter { $0.state == .disabled || $0.failingSince != nil }.map { status -> [String: Any] in
-            ["name": status.name, "state": status.state.rawValue, "since": PageFormat.time(status.failingSince), "reason": status.stored?.disabledReason ?? ""]
+            var row: [String: Any] = ["name": status.name, "state": status.state.rawValue]
+            row["since"] = status.failingSince.map { PageFormat.time($0) }
+            row["reason"] = status.stored?.disabledReason
+            return row
         }
         let imports = try await services.imports.list(ImportListParams(status: .processing, limit: 10))
             + services.imports.list(ImportListParams(status: .pending, limit: 10))
@@ -35,7 +38,11 @@ struct OverviewPage {
         var row: [String: Any] = ["queue": stats.queue, "lag": PageFormat.seconds(stats.lag(at: now)),
                                   "completed": stats.completedInWindow, "discarded": stats.discardedInWindow]
         for state in JobState.allCases { row[state.rawValue] = stats.counts[state] ?? 0 }
-        if let pause { row["paused"] = ["reason": pause.reason ?? "", "since": PageFormat.time(pause.pausedAt)] as [String: Any] }
+        if let pause {
+            var paused: [String: Any] = ["since": PageFormat.time(pause.pausedAt)]
+            paused["reason"] = pause.reason
+            row["paused"] = paused
+        }
         return row
     }
 }

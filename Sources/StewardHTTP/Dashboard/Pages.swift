@@ -9,14 +9,15 @@ struct Pages: Sendable {
     private let library: MustacheLibrary
 
     static let navigation: [(section: String, label: String, href: String)] = [
-        ("overview", "Overview", "/ui"), ("jobs", "Jobs", "/ui/jobs"), ("queues", "Queues", "/ui/queues"),
+        ("overview", "Overview", "/ui"), ("jobs", "Jobs", "/ui/jobs"), ("queues", "Queues", "/ui/queues"), ("imports", "Imports", "/ui/imports"),
     ]
 
     init() throws {
         var library = MustacheLibrary()
         for (name, text) in [("layout", LayoutTemplate.text), ("login", LoginTemplate.text), ("overview", OverviewTemplate.text),
                              ("jobs", JobsTemplate.text), ("job", JobTemplate.text), ("queues", QueuesTemplate.text),
-                             ("message", MessageTemplate.text)] {
+                             ("message", MessageTemplate.text), ("imports", ImportsTemplate.text), ("import", ImportTemplate.text),
+                             ("importProgress", ImportProgressTemplate.text)] {
             try library.register(text, named: name)
         }
         self.library = library
@@ -37,6 +38,11 @@ struct Pages: Sendable {
             frame["user"] = ["name": token.name, "role": token.role.rawValue, "csrf": context.session?.csrf ?? ""] as [String: Any]
         }
         return html(library.render(frame, withTemplate: "layout") ?? "", status: status)
+    }
+
+    /// A part of a page, for live updates (escaped like the pages).
+    func fragment(_ template: String, data: [String: Any]) -> String {
+        library.render(data, withTemplate: template) ?? ""
     }
 
     func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response {

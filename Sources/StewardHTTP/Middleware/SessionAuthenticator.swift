@@ -40,7 +40,10 @@ struct CSRFMiddleware: RouterMiddleware {
             guard Self.same(header, session.csrf) else { throw Self.refusal }
             return try await next(request, context)
         }
-        guard request.headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") == true else { throw Self.refusal }
+        let type = request.headers[.contentType]?.lowercased() ?? ""
+        // A multipart upload is streamed: `MultipartFileReceiver` checks its `csrf` field before the file.
+        if type.hasPrefix("multipart/form-data") { return try await next(request, context) }
+        guard type.hasPrefix("application/x-www-form-urlencoded") else { throw Self.refusal }
         var request = request
         let buffer = try await request.collectBody(upTo: context.maxUploadSize)
         let form = FormFields(String(buffer: buffer))
@@ -59,7 +62,8 @@ struct CSRFMiddleware: RouterMiddleware {
     }
 }
 
-/// Headers every answer carries: no framing, no sniffing, no referrers, and a content policy
+/// Headers every answer carries: no framing, no sniffing, no referrers to other sites (same-origin
+/// keeps the Origin header browsers send with forms, which sign-in checks), and a content policy
 /// that runs only the dashboard's own script and styles.
 struct SecurityHeadersMiddleware: RouterMiddleware {
     typealias Context = APIContext
@@ -69,7 +73,7 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
         response.headers[.contentSecurityPolicy] = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "frame-ancestors 'none'; form-action 'self'; base-uri 'none'"
         response.headers[.xContentTypeOptions] = "nosniff"
-        response.headers[.referrerPolicy] = "no-referrer"
+        response.headers[.referrerPolicy] = "same-origin"
         response.headers[.xFrameOptions] = "DENY"
         return response
     }

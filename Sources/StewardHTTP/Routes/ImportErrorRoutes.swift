@@ -31,7 +31,7 @@ struct ImportErrorRoutes {
 
     /// The report is written to a temporary file by a database reader, then streamed from it in
     /// 64 KiB pieces, so neither the server's memory nor a write lock grows with it.
-    private func report(_ id: Int64, includeResolved: Bool) async throws -> Response {
+    func report(_ id: Int64, includeResolved: Bool) async throws -> Response {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("steward-report-\(UUID().uuidString).csv")
         do {
             try await services.imports.writeErrorReport(id: id, unresolvedOnly: !includeResolved, into: file)

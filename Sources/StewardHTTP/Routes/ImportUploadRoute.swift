@@ -45,48 +45,12 @@ struct ImportUploadRoute {
         return try accepted(record, profile: nil, replayed: false)
     }
 
-    /// The body, written to disk piece by piece; removed again when it fails or is too large.
-    /// A `multipart/form-data` body contributes its `file` part (and that part's file name).
     private func receive(_ request: Request, context: APIContext, fileName: String, allowEmpty: Bool = false) async throws -> ImportUpload {
-        let limit = services.maxUploadBytes
-        if let length = request.headers[.contentLength].flatMap(Int.init), length > limit { throw tooLarge(limit) }
-        let databasePath = services.store.path
-        if let form = try MultipartFileReceiver(contentType: request.headers[.contentType], limit: limit, makeUpload: { name in
-            try ImportUpload(fileName: name ?? fileName, databasePath: databasePath)
-        }) {
-            do {
-                for try await buffer in request.body { try form.feed(buffer) }
-                return try form.finish()
-            } catch {
-                form.abort()
-                throw error
-            }
-        }
-        let upload = try ImportUpload(fileName: fileName, databasePath: databasePath)
-        context.logger.debug("receiving upload", metadata: ["file": "\(upload.path)", "request_id": "\(context.requestID)"])
-        do {
-            for try await buffer in request.body {
-                guard upload.size + buffer.readableBytes <= limit else { throw tooLarge(limit) }
-                try buffer.withUnsafeReadableBytes { try upload.append($0) }
-            }
-            guard allowEmpty || upload.size > 0 else {
-                throw APIProblem(.unprocessableContent, code: "empty_body", "the request has no CSV in its body",
-                                 fix: "send the file as the body, e.g. curl --data-binary @file.csv")
-            }
-            return upload
-        } catch {
-            upload.abort()
-            throw error
-        }
-    }
-
-    private func tooLarge(_ limit: Int) -> APIProblem {
-        APIProblem(.contentTooLarge, code: "body_too_large", "the upload is larger than this server's limit of \(limit >> 20) MiB",
-                   fix: "split the file, or start the server with a larger --max-upload-mb")
+        try await UploadReceiver(services: services).receive(request, context: context, fileName: fileName, allowEmpty: allowEmpty).upload
     }
 
     /// 202 for a new import (200 when the idempotency key found an earlier one), with its place.
-    private func accepted(_ record: ImportRecord, profile: ImportProfileDefinition?, replayed: Bool) throws -> EditedResponse<SubmittedImportView> {
+    func accepted(_ record: ImportRecord, profile: ImportProfileDefinition?, replayed: Bool) throws -> EditedResponse<SubmittedImportView> {
         if replayed, let profile, record.profile != profile.name {
             throw APIProblem(.conflict, code: "idempotency_key_reused",
                              "this Idempotency-Key was used for import \(record.id) with profile '\(record.profile)', not '\(profile.name)'",

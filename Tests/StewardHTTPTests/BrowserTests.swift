@@ -1,0 +1,46 @@
+import Foundation
+import StewardApp
+import StewardCore
+import StewardSQLite
+import StewardTesting
+import Testing
+
+/// The dashboard in headless Chromium (Debian's chromium and chromium-driver, driven by selenium
+/// from `.venv-test`), against a real `steward serve` with workers: sign in, upload the fixture
+/// and watch it finish live, read the grouped errors, fix a row through the report, retry a
+/// discarded job, pause a queue, and the refusals (viewer buttons, forged posts, a missing form
+/// token). See scripts/browser/dashboard_flow.py; screenshots land in ./screenshots (ignored).
+@Suite("browser", .serialized)
+struct BrowserTests {
+    @Test func theDashboardFlowWorksInChromium() async throws {
+        try #require(FileManager.default.isExecutableFile(atPath: "/usr/bin/chromedriver"),
+                     "install Chromium first: apt-get install -y chromium chromium-driver (.ci/run does)")
+        let python = try WebhookReceiver.verifyingPython()
+        try await SQLiteTestStore.with(schema: StewardStore.schema) { test in
+            let tokens = TokenService(store: test.store)
+            let admin = try await tokens.create(name: "admin-\(UUID().uuidString.prefix(6))", role: .admin, by: "test").secret
+            let viewer = try await tokens.create(name: "viewer-\(UUID().uuidString.prefix(6))", role: .viewer, by: "test").secret
+            // A discarded job on a queue no worker serves, so its retry stays visible.
+            let now = Date()
+            let job = try await test.store.jobInsertMany([NewJob(kind: "fail", args: #"{"message": "boom"}"#, queue: "parked", maxAttempts: 1)], now: now)[0].job
+            let claimed = try await test.store.jobClaim(JobClaimParams(queue: "parked", limit: 1, owner: "test", leaseDuration: .seconds(30), now: now))
+            _ = try await test.store.jobFinishMany([JobFinish(lease: claimed[0].lease!, outcome: .discard(error: "boom"))], now: now)
+            _ = try await test.store.queuePause(QueuePauseParams(queue: "imports", reason: "until the browser watches", now: now))
+
+            let server = try ChildProcess(["serve", "--port", "0", "--workflows", UploadProcessTests.profiles, "--log-level", "warning",
+                                           "--database", test.path], in: test.directory.url)
+            #expect(await server.waitForOutput(containing: "listening on"), "\(server.standardError)")
+            let port = try #require(server.standardOutput.firstMatch(of: /127\.0\.0\.1:(\d+)/).map { String($0.1) })
+            let root = WebhookReceiver.repositoryRoot()
+            let log = test.directory.url.appendingPathComponent("browser.log")
+            let status = try await SchemathesisTests.run("/usr/bin/timeout", ["180", python, root.appendingPathComponent("scripts/browser/dashboard_flow.py").path,
+                "--base", "http://127.0.0.1:\(port)", "--admin", admin, "--viewer", viewer,
+                "--fixture", ImportFixtures.directory.appendingPathComponent("targets-with-errors.csv").path,
+                "--job", String(job.id), "--shots", root.appendingPathComponent("screenshots").path], log: log)
+            server.send(SIGTERM)
+            _ = await server.waitForExit()
+            let output = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+            #expect(status == 0, "\(output.suffix(4000))\n\(server.standardError.suffix(2000))")
+        }
+    }
+}

@@ -1,0 +1,148 @@
+#!/usr/bin/env python3
+"""Drives the Steward dashboard in headless Chromium (selenium + chromedriver) through what
+people do with it, and fails with a message naming the step that went wrong.
+
+Usage: dashboard_flow.py --base URL --admin TOKEN --viewer TOKEN --fixture CSV --job ID --shots DIR
+The server must run workers with the fixture's profiles, and its `imports` queue must be paused
+when this starts: the script watches an upload wait, resumes the queue, and sees the progress
+reach its final status without reloading the page.
+"""
+import argparse
+import json
+import os
+import sys
+import urllib.request
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as ec
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+
+def fail(step, detail):
+    sys.exit(f"browser flow failed at '{step}': {detail}")
+
+
+def browser():
+    options = webdriver.ChromeOptions()
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,900"):
+        options.add_argument(flag)
+    options.binary_location = "/usr/bin/chromium"
+    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+
+
+def api(base, token, method, path):
+    request = urllib.request.Request(base + path, method=method, headers={"Authorization": f"Bearer {token}"})
+    with urllib.request.urlopen(request) as answer:
+        return json.loads(answer.read() or b"{}")
+
+
+def sign_in(driver, base, token):
+    driver.get(base + "/ui")
+    if "/ui/login" not in driver.current_url:
+        fail("sign in", f"a browser without a session was not sent to sign in ({driver.current_url})")
+    driver.find_element(By.ID, "token").send_keys(token)
+    driver.find_element(By.CSS_SELECTOR, "form.login button").click()
+    WebDriverWait(driver, 10).until(ec.presence_of_element_located((By.CSS_SELECTOR, "form.signout")))
+
+
+def status_text(driver):
+    return driver.find_element(By.ID, "import-status").text
+
+
+def post_from_page(driver, path, body):
+    """A form post made by script from the page, as a forging page would; returns the status."""
+    return driver.execute_async_script(
+        "var done = arguments[arguments.length - 1];"
+        "fetch(arguments[0], {method: 'POST', headers: {'Content-Type': 'application/x-www-form-urlencoded'}, body: arguments[1],"
+        " redirect: 'manual', credentials: 'same-origin'}).then(function (r) { done(r.status); });", path, body)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    for name in ("base", "admin", "viewer", "fixture", "job", "shots"):
+        parser.add_argument("--" + name, required=True)
+    args = parser.parse_args()
+    os.makedirs(args.shots, exist_ok=True)
+    driver = browser()
+    try:
+        run(driver, args)
+    finally:
+        driver.quit()
+    print("browser flow: ok")
+
+
+def run(driver, args):
+    base = args.base
+    sign_in(driver, base, args.admin)
+    driver.save_screenshot(os.path.join(args.shots, "overview.png"))
+
+    # Upload while the imports queue is paused, then resume it and watch the bar finish live.
+    driver.get(base + "/ui/imports")
+    Select(driver.find_element(By.NAME, "profile")).select_by_value("prospecting-targets")
+    driver.find_element(By.NAME, "file").send_keys(os.path.abspath(args.fixture))
+    driver.find_element(By.CSS_SELECTOR, "form.upload button").click()
+    WebDriverWait(driver, 10).until(ec.presence_of_element_located((By.ID, "import-status")))
+    if status_text(driver) != "pending":
+        fail("upload", f"the import should wait while its queue is paused, but is {status_text(driver)}")
+    import_url = driver.current_url
+    driver.execute_script("window.stewardNotReloaded = true;")
+    api(base, args.admin, "POST", "/queues/imports/resume")
+    WebDriverWait(driver, 30).until(lambda d: status_text(d) == "completed_with_errors")
+    if not driver.execute_script("return window.stewardNotReloaded === true;"):
+        fail("progress", "the page reloaded instead of updating its progress part")
+    driver.find_element(By.ID, "import-result").click()
+    WebDriverWait(driver, 10).until(ec.presence_of_element_located((By.CSS_SELECTOR, "ul.categories")))
+    page = driver.find_element(By.TAG_NAME, "main").text
+    if "validation: 3 open of 3" not in page or "malformed_row: 1 open of 1" not in page:
+        fail("grouped errors", page)
+    driver.save_screenshot(os.path.join(args.shots, "import-with-errors.png"))
+
+    # The error report, corrected and uploaded again: the fixed row is imported.
+    cookie = driver.get_cookie("steward_session")["value"]
+    request = urllib.request.Request(import_url + "/report.csv", headers={"Cookie": f"steward_session={cookie}"})
+    report = urllib.request.urlopen(request).read().decode()
+    if not report.startswith("__line,__error_code,"):
+        fail("report", report[:200])
+    corrected = os.path.join(args.shots, "corrected.csv")
+    with open(corrected, "w") as file:
+        file.write(report.replace(",ben@harbor,", ",ben@harbor.co.uk,"))
+    driver.find_element(By.CSS_SELECTOR, "form[action$='/retry'] input[type=file]").send_keys(corrected)
+    driver.find_element(By.CSS_SELECTOR, "form[action$='/retry'] button").click()
+    WebDriverWait(driver, 30).until(lambda d: d.current_url != import_url and status_text(d) == "completed_with_errors")
+    if "1 created" not in driver.find_element(By.CSS_SELECTOR, ".progress").text:
+        fail("corrected report", driver.find_element(By.CSS_SELECTOR, ".progress").text)
+    driver.get(import_url)
+    if "validation: 2 open of 3" not in driver.find_element(By.TAG_NAME, "main").text:
+        fail("resolved by the retry", driver.find_element(By.TAG_NAME, "main").text)
+
+    # A discarded job retried from its page.
+    driver.get(f"{base}/ui/jobs/{args.job}")
+    driver.find_element(By.CSS_SELECTOR, f"form[action='/ui/jobs/{args.job}/retry'] button").click()
+    WebDriverWait(driver, 10).until(lambda d: "discarded" not in d.find_element(By.CSS_SELECTOR, ".facts").text)
+
+    # A form post without its form token is refused.
+    if post_from_page(driver, f"/ui/jobs/{args.job}/cancel", "") != 403:
+        fail("csrf", "a post without the form token was not refused")
+
+    # A queue paused with a reason.
+    driver.get(base + "/ui/queues")
+    driver.find_element(By.CSS_SELECTOR, "form[action='/ui/queues/parked/pause'] input[name=reason]").send_keys("browser test")
+    driver.find_element(By.CSS_SELECTOR, "form[action='/ui/queues/parked/pause'] button").click()
+    WebDriverWait(driver, 10).until(lambda d: "browser test" in d.find_element(By.TAG_NAME, "table").text)
+    driver.save_screenshot(os.path.join(args.shots, "queues.png"))
+
+    # A viewer sees no buttons, and a forged post with its own form token is refused.
+    driver.delete_all_cookies()
+    sign_in(driver, base, args.viewer)
+    driver.get(f"{base}/ui/jobs/{args.job}")
+    if driver.find_elements(By.CSS_SELECTOR, "form[action$='/retry'], form[action$='/cancel']"):
+        fail("viewer", "a viewer was shown action buttons")
+    token = driver.find_element(By.CSS_SELECTOR, "form.signout input[name=csrf]").get_attribute("value")
+    if post_from_page(driver, f"/ui/jobs/{args.job}/cancel", "csrf=" + token) != 403:
+        fail("viewer", "a viewer's forged post was not refused")
+
+
+if __name__ == "__main__":
+    main()
