@@ -27,8 +27,28 @@ struct BrowserTests {
             _ = try await test.store.jobFinishMany([JobFinish(lease: claimed[0].lease!, outcome: .discard(error: "boom"))], now: now)
             _ = try await test.store.queuePause(QueuePauseParams(queue: "imports", reason: "until the browser watches", now: now))
 
-            let server = try ChildProcess(["serve", "--port", "0", "--workflows", UploadProcessTests.profiles, "--log-level", "warning",
-                                           "--database", test.path], in: test.directory.url)
+            // The fixture's import profiles, and an endpoint that answers 500 (its deliveries fail).
+            let receiver = try await WebhookReceiver()
+            defer { receiver.stop() }
+            let workflows = test.directory.url.appendingPathComponent("workflows")
+            try FileManager.default.createDirectory(at: workflows, withIntermediateDirectories: true)
+            for name in try FileManager.default.contentsOfDirectory(atPath: UploadProcessTests.profiles) {
+                // Read through the fixture's symlinks, so the copies are files.
+                let text = try String(contentsOfFile: UploadProcessTests.profiles + "/" + name, encoding: .utf8)
+                try text.write(to: workflows.appendingPathComponent(name), atomically: true, encoding: .utf8)
+            }
+            try """
+                kind: webhook
+                name: crm-hooks
+                url: \(receiver.url("/status/500"))
+                secret: ${S}
+                events: [opportunity.created]
+                allow_insecure: true
+                allow_private: [127.0.0.1]
+                """.write(to: workflows.appendingPathComponent("crm-hooks.yml"), atomically: true, encoding: .utf8)
+            let server = try ChildProcess(["serve", "--port", "0", "--workflows", workflows.path, "--log-level", "warning",
+                                           "--database", test.path], in: test.directory.url,
+                                          environment: ["S": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"])
             #expect(await server.waitForOutput(containing: "listening on"), "\(server.standardError)")
             let port = try #require(server.standardOutput.firstMatch(of: /127\.0\.0\.1:(\d+)/).map { String($0.1) })
             let root = WebhookReceiver.repositoryRoot()

@@ -15,9 +15,16 @@ import urllib.request
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as ec
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support.ui import WebDriverWait as SeleniumWait
+
+
+def WebDriverWait(driver, seconds):
+    """Waits on a condition of the page; a page being replaced mid-look is looked at again."""
+    return SeleniumWait(driver, seconds, ignored_exceptions=[NoSuchElementException, StaleElementReferenceException])
 
 
 def fail(step, detail):
@@ -44,7 +51,7 @@ def sign_in(driver, base, token):
         fail("sign in", f"a browser without a session was not sent to sign in ({driver.current_url})")
     driver.find_element(By.ID, "token").send_keys(token)
     driver.find_element(By.CSS_SELECTOR, "form.login button").click()
-    WebDriverWait(driver, 10).until(ec.presence_of_element_located((By.CSS_SELECTOR, "form.signout")))
+    WebDriverWait(driver, 30).until(ec.presence_of_element_located((By.CSS_SELECTOR, "form.signout")))
 
 
 def status_text(driver):
@@ -76,14 +83,13 @@ def main():
 def run(driver, args):
     base = args.base
     sign_in(driver, base, args.admin)
-    driver.save_screenshot(os.path.join(args.shots, "overview.png"))
 
     # Upload while the imports queue is paused, then resume it and watch the bar finish live.
     driver.get(base + "/ui/imports")
     Select(driver.find_element(By.NAME, "profile")).select_by_value("prospecting-targets")
     driver.find_element(By.NAME, "file").send_keys(os.path.abspath(args.fixture))
     driver.find_element(By.CSS_SELECTOR, "form.upload button").click()
-    WebDriverWait(driver, 10).until(ec.presence_of_element_located((By.ID, "import-status")))
+    WebDriverWait(driver, 30).until(ec.presence_of_element_located((By.ID, "import-status")))
     if status_text(driver) != "pending":
         fail("upload", f"the import should wait while its queue is paused, but is {status_text(driver)}")
     import_url = driver.current_url
@@ -93,7 +99,7 @@ def run(driver, args):
     if not driver.execute_script("return window.stewardNotReloaded === true;"):
         fail("progress", "the page reloaded instead of updating its progress part")
     driver.find_element(By.ID, "import-result").click()
-    WebDriverWait(driver, 10).until(ec.presence_of_element_located((By.CSS_SELECTOR, "ul.categories")))
+    WebDriverWait(driver, 30).until(ec.presence_of_element_located((By.CSS_SELECTOR, "ul.categories")))
     page = driver.find_element(By.TAG_NAME, "main").text
     if "validation: 3 open of 3" not in page or "malformed_row: 1 open of 1" not in page:
         fail("grouped errors", page)
@@ -120,7 +126,7 @@ def run(driver, args):
     # A discarded job retried from its page.
     driver.get(f"{base}/ui/jobs/{args.job}")
     driver.find_element(By.CSS_SELECTOR, f"form[action='/ui/jobs/{args.job}/retry'] button").click()
-    WebDriverWait(driver, 10).until(lambda d: "discarded" not in d.find_element(By.CSS_SELECTOR, ".facts").text)
+    WebDriverWait(driver, 30).until(lambda d: "discarded" not in d.find_element(By.CSS_SELECTOR, ".facts").text)
 
     # A form post without its form token is refused.
     if post_from_page(driver, f"/ui/jobs/{args.job}/cancel", "") != 403:
@@ -130,8 +136,21 @@ def run(driver, args):
     driver.get(base + "/ui/queues")
     driver.find_element(By.CSS_SELECTOR, "form[action='/ui/queues/parked/pause'] input[name=reason]").send_keys("browser test")
     driver.find_element(By.CSS_SELECTOR, "form[action='/ui/queues/parked/pause'] button").click()
-    WebDriverWait(driver, 10).until(lambda d: "browser test" in d.find_element(By.TAG_NAME, "table").text)
+    WebDriverWait(driver, 30).until(lambda d: "browser test" in d.find_element(By.TAG_NAME, "table").text)
     driver.save_screenshot(os.path.join(args.shots, "queues.png"))
+
+    # A ping to an endpoint that answers 500: the failed delivery's timeline, then its redelivery.
+    driver.get(base + "/ui/webhooks")
+    driver.find_element(By.CSS_SELECTOR, "form[action='/ui/webhooks/endpoints/crm-hooks/test'] button").click()
+    WebDriverWait(driver, 30).until(lambda d: "/ui/webhooks/deliveries/" in d.current_url)
+    if "HTTP 500" not in driver.find_element(By.CSS_SELECTOR, ".timeline").text:
+        fail("delivery", driver.find_element(By.TAG_NAME, "main").text)
+    driver.save_screenshot(os.path.join(args.shots, "delivery.png"))
+    driver.find_element(By.CSS_SELECTOR, "form[action$='/redeliver'] button").click()
+    WebDriverWait(driver, 30).until(lambda d: "pending" in d.find_element(By.CSS_SELECTOR, ".facts").text)
+
+    driver.get(base + "/ui")
+    driver.save_screenshot(os.path.join(args.shots, "overview.png"))
 
     # A viewer sees no buttons, and a forged post with its own form token is refused.
     driver.delete_all_cookies()

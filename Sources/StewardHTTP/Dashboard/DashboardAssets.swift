@@ -33,6 +33,9 @@ enum DashboardAssets {
     .progress { display: flex; flex-wrap: wrap; gap: .6rem; align-items: center; margin: .6rem 0; }
     progress { width: 240px; }
     .rows code { white-space: pre-wrap; word-break: break-all; }
+    .timeline li { margin-bottom: .6rem; }
+    .excerpt { background: #fff; border: 1px solid var(--line); padding: .4rem; margin-top: .3rem; max-height: 12rem; overflow: auto; }
+    td.actions { display: flex; gap: .4rem; margin: 0; }
     """
 
     /// Live parts reload their fragment every 2 s while the tab is visible; the pages work without it.

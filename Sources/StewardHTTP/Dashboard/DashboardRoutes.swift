@@ -22,6 +22,7 @@ struct DashboardRoutes {
         JobPages(services: services, pages: pages).add(to: ui)
         QueuePages(services: services, pages: pages).add(to: ui)
         ImportPages(services: services, pages: pages).add(to: ui)
+        WebhookPages(services: services, pages: pages).add(to: ui)
     }
 
     static func asset(_ text: String, type: String) -> Response {

@@ -4,7 +4,8 @@ import Foundation
 enum PageFormat {
     static func time(_ date: Date?) -> String {
         guard let date else { return "" }
-        return date.formatted(.iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: false).timeSeparator(.colon)) + " UTC"
+        let iso = date.formatted(.iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: false).timeSeparator(.colon))
+        return iso.replacingOccurrences(of: "T", with: " ") + " UTC"
     }
 
     static func seconds(_ value: Double) -> String {

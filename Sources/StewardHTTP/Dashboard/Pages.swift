@@ -10,6 +10,7 @@ struct Pages: Sendable {
 
     static let navigation: [(section: String, label: String, href: String)] = [
         ("overview", "Overview", "/ui"), ("jobs", "Jobs", "/ui/jobs"), ("queues", "Queues", "/ui/queues"), ("imports", "Imports", "/ui/imports"),
+        ("webhooks", "Webhooks", "/ui/webhooks"),
     ]
 
     init() throws {
@@ -17,7 +18,8 @@ struct Pages: Sendable {
         for (name, text) in [("layout", LayoutTemplate.text), ("login", LoginTemplate.text), ("overview", OverviewTemplate.text),
                              ("jobs", JobsTemplate.text), ("job", JobTemplate.text), ("queues", QueuesTemplate.text),
                              ("message", MessageTemplate.text), ("imports", ImportsTemplate.text), ("import", ImportTemplate.text),
-                             ("importProgress", ImportProgressTemplate.text)] {
+                             ("importProgress", ImportProgressTemplate.text), ("webhooks", WebhooksTemplate.text),
+                             ("delivery", DeliveryTemplate.text)] {
             try library.register(text, named: name)
         }
         self.library = library
