@@ -23,6 +23,7 @@ struct DashboardRoutes {
         QueuePages(services: services, pages: pages).add(to: ui)
         ImportPages(services: services, pages: pages).add(to: ui)
         WebhookPages(services: services, pages: pages).add(to: ui)
+        OperationPages(services: services, pages: pages).add(to: ui)
     }
 
     static func asset(_ text: String, type: String) -> Response {
