@@ -15,6 +15,7 @@ enum Migrations {
             SQLiteSchemaMigration("core/v4-events", migrate: createEvents),
             SQLiteSchemaMigration("core/v5-lease-losses", migrate: addLeaseLosses),
             SQLiteSchemaMigration("core/v6-queue-pauses", migrate: createQueuePauses),
+            SQLiteSchemaMigration("core/v7-active-jobs", migrate: createActiveIndex),
         ] + schema
     }
 
@@ -128,6 +129,13 @@ enum Migrations {
     }
 
     /// Paused queues: a row holds its queue until deleted or until `resume_at`.
+    /// Queue depth for people (the dashboard, `/queues`, `/ready`) counts only jobs waiting or
+    /// running: a partial index holds just those, so the count never reads the millions of
+    /// finished rows. A job enters it once and leaves it when it finishes.
+    private static func createActiveIndex(_ db: Database) throws {
+        try db.execute(sql: "CREATE INDEX jobs_active ON jobs (state, queue) WHERE state IN ('scheduled','available','running','retryable')")
+    }
+
     private static func createQueuePauses(_ db: Database) throws {
         try db.execute(sql: """
             CREATE TABLE queue_pauses (

@@ -20,6 +20,15 @@ extension SQLiteJobStore {
         try await database.read { db in try Self.jobCount(params, db: db) }
     }
 
+    /// As `jobCount`, but stops counting past `limit` (a page's "10,000+"): bounded work on a
+    /// large store.
+    public func jobCount(_ params: JobListParams, atMost limit: Int) async throws -> Int {
+        let (filter, arguments) = Self.filter(params)
+        return try await database.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM jobs \(filter) LIMIT ?)", arguments: arguments + [limit]) ?? 0
+        }
+    }
+
     public static func jobCount(_ params: JobListParams, db: Database) throws -> Int {
         let (filter, arguments) = filter(params)
         return try Int.fetchOne(db, sql: "SELECT count(*) FROM jobs \(filter)", arguments: arguments) ?? 0

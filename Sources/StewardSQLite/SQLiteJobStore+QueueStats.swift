@@ -3,8 +3,9 @@ import GRDB
 public import StewardCore
 
 extension SQLiteJobStore {
-    /// Three grouped reads in one snapshot, each served by an index: depth by state, the oldest
-    /// available job per queue (`jobs_claim`), and recent outcomes (`jobs_finalized`).
+    /// Reads that touch only active and recent rows, in one snapshot: depth by state from the
+    /// partial `jobs_active` index, each queue's oldest available job from `jobs_claim`, and the
+    /// window's outcomes from `jobs_finalized`. A queue with neither is not listed.
     public func queueStats(now: Date, window: Duration) async throws -> [QueueStats] {
         let since = now.sqlSeconds - window.timeInterval
         return try await database.read { db in
@@ -12,12 +13,16 @@ extension SQLiteJobStore {
             func entry(_ queue: String) -> QueueStats {
                 QueueStats(queue: queue, counts: [:], oldestAvailableAt: nil, completedInWindow: 0, discardedInWindow: 0)
             }
-            for row in try Row.fetchAll(db, sql: "SELECT queue, state, count(*) FROM jobs GROUP BY queue, state") {
+            for row in try Row.fetchAll(db, sql: """
+                SELECT queue, state, count(*) FROM jobs INDEXED BY jobs_active
+                WHERE state IN ('scheduled','available','running','retryable') GROUP BY queue, state
+                """) {
                 guard let state = JobState(rawValue: row[1]) else { continue }
                 stats[row[0], default: entry(row[0])].counts[state] = row[2]
             }
-            for row in try Row.fetchAll(db, sql: "SELECT queue, min(run_at) FROM jobs WHERE state = 'available' GROUP BY queue") {
-                stats[row[0], default: entry(row[0])].oldestAvailableAt = (row[1] as Double?).map(JobRow.date)
+            for queue in stats.keys where stats[queue]?.counts[.available] != nil {
+                let oldest = try Double.fetchOne(db, sql: "SELECT min(run_at) FROM jobs WHERE queue = ? AND state = 'available'", arguments: [queue])
+                stats[queue]?.oldestAvailableAt = oldest.map(JobRow.date)
             }
             for row in try Row.fetchAll(db, sql: """
                 SELECT queue, state, count(*) FROM jobs WHERE state IN ('completed', 'discarded') AND finalized_at >= ? GROUP BY queue, state

@@ -56,13 +56,18 @@ extension JobStoreConformance {
             clock.advance(by: .seconds(20))
             let stats = try await store.queueStats(now: clock.now(), window: .seconds(60))
             try expectEqual(stats.map(\.queue), ["default", "other"], "queues")
-            try expectEqual(stats[0].counts, [.available: 1, .completed: 1, .discarded: 1], "default's depth")
+            try expectEqual(stats[0].counts, [.available: 1], "default's depth (active states only)")
             try expectEqual(stats[0].oldestAvailableAt, start, "default's oldest available job")
             try expectEqual(stats[0].lag(at: clock.now()), 120, "default's lag")
             try expectEqual([stats[0].completedInWindow, stats[0].discardedInWindow], [1, 1], "outcomes in the last minute")
             clock.advance(by: .seconds(60))
             let later = try await store.queueStats(now: clock.now(), window: .seconds(60))
             try expectEqual([later[0].completedInWindow, later[0].discardedInWindow], [0, 0], "outcomes a minute later")
+            let drained = try await claim(store, clock, queue: "other")
+            _ = try await finish(store, clock, drained[0], .completed)
+            clock.advance(by: .seconds(120))
+            try expectEqual(try await store.queueStats(now: clock.now(), window: .seconds(60)).map(\.queue), ["default"],
+                            "a queue with only old finished jobs is not listed")
         },
     ]
 }

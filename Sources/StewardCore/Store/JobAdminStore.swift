@@ -12,8 +12,10 @@ public protocol JobAdminStore: Sendable {
     /// transaction. Throws `jobNotFound` or `invalidTransition`.
     func jobCancel(id: JobID, now: Date, hooks: JobGiveUpHooks) async throws -> Job
     func jobCountByState() async throws -> [JobCount]
-    /// Each queue that holds jobs: depth per state, its oldest available job, and how many
-    /// jobs completed and were discarded in the `window` before `now`.
+    /// Each queue with jobs waiting or running, or finished in the window: its depth per active
+    /// state (scheduled, available, running, retryable), its oldest available job, and how many
+    /// jobs completed and were discarded in the `window` before `now`. Finished jobs are not
+    /// counted beyond the window, so the answer stays cheap on a large store.
     func queueStats(now: Date, window: Duration) async throws -> [QueueStats]
 }
 

@@ -3,6 +3,7 @@ public import Foundation
 /// One queue at a glance, for operators and readiness checks.
 public struct QueueStats: Sendable, Equatable {
     public var queue: String
+    /// Jobs per active state (scheduled, available, running, retryable).
     public var counts: [JobState: Int]
     /// The run time of the oldest job waiting to be claimed: how far behind the queue is.
     public var oldestAvailableAt: Date?

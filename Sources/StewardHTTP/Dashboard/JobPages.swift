@@ -24,11 +24,12 @@ struct JobPages {
         let filter = try Self.filter(query)
         let before = try query.int("before", in: 1...Int64.max)
         let jobs = try await services.store.jobList(try filter.params(limit: 50, beforeID: before))
-        let count = try await services.jobs.count(filter)
+        let count = try await services.store.jobCount(try filter.params(limit: 0), atMost: Self.countLimit + 1)
         let chosen = filter.states.first?.rawValue
         var data: [String: Any] = [
             "states": JobState.allCases.map { ["value": $0.rawValue, "selected": $0.rawValue == chosen] as [String: Any] },
-            "queue": filter.queue ?? "", "kind": filter.kind ?? "", "count": count,
+            "queue": filter.queue ?? "", "kind": filter.kind ?? "",
+            "count": count > Self.countLimit ? "more than \(Self.countLimit.formatted())" : count.formatted(),
             "args": filter.args.keys.sorted().map { "\($0):\(filter.args[$0]!)" }.joined(separator: " "),
             "jobs": jobs.map(Self.row),
         ]
@@ -42,6 +43,9 @@ struct JobPages {
         }
         return pages.page("jobs", title: "Jobs", section: "jobs", context: context, data: data)
     }
+
+    /// Counting stops here: a page says "more than 10,000" rather than read a million rows.
+    static let countLimit = 10_000
 
     /// The form's fields: one state, a queue, a kind, and `key:value` argument filters.
     static func filter(_ query: QueryInput) throws -> JobFilter {

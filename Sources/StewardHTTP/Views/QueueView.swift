@@ -14,7 +14,7 @@ struct QueueView: ResponseEncodable, Sendable {
 
     init(_ stats: QueueStats, pause: QueuePause?, now: Date) {
         queue = stats.queue
-        counts = Dictionary(uniqueKeysWithValues: JobState.allCases.map { ($0.rawValue, stats.counts[$0] ?? 0) })
+        counts = Dictionary(uniqueKeysWithValues: [JobState.scheduled, .available, .running, .retryable].map { ($0.rawValue, stats.counts[$0] ?? 0) })
         oldestAvailableAt = stats.oldestAvailableAt
         lagSeconds = (stats.lag(at: now) * 1000).rounded() / 1000
         completedLast5m = stats.completedInWindow
