@@ -55,24 +55,10 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Bad parameter or body",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem400"
      },
      "401": {
-      "description": "No token, or an unknown or revoked one",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem401"
      }
     },
     "tags": [
@@ -97,34 +83,13 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Bad parameter or body",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem400"
      },
      "401": {
-      "description": "No token, or an unknown or revoked one",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem401"
      },
      "404": {
-      "description": "No such resource",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem404"
      }
     },
     "tags": [
@@ -165,34 +130,13 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Bad parameter or body",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem400"
      },
      "401": {
-      "description": "No token, or an unknown or revoked one",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem401"
      },
      "422": {
-      "description": "The request is well formed but refused",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem422"
      }
     },
     "tags": [
@@ -291,24 +235,10 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Bad parameter or body",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem400"
      },
      "401": {
-      "description": "No token, or an unknown or revoked one",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem401"
      }
     },
     "tags": [
@@ -336,34 +266,13 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Bad parameter or body",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem400"
      },
      "401": {
-      "description": "No token, or an unknown or revoked one",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem401"
      },
      "404": {
-      "description": "No such resource",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem404"
      }
     },
     "tags": [
@@ -419,64 +328,22 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Bad parameter or body",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem400"
      },
      "401": {
-      "description": "No token, or an unknown or revoked one",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem401"
      },
      "403": {
-      "description": "The token's role is too low",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem403"
      },
      "404": {
-      "description": "No such resource",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem404"
      },
      "409": {
-      "description": "Conflicts with the resource's state",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem409"
      },
      "422": {
-      "description": "The request is well formed but refused",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem422"
      }
     },
     "tags": [
@@ -546,54 +413,19 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Bad parameter or body",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem400"
      },
      "401": {
-      "description": "No token, or an unknown or revoked one",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem401"
      },
      "403": {
-      "description": "The token's role is too low",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem403"
      },
      "404": {
-      "description": "No such resource",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem404"
      },
      "409": {
-      "description": "Conflicts with the resource's state",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem409"
      }
     },
     "tags": [
@@ -631,54 +463,19 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Bad parameter or body",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem400"
      },
      "401": {
-      "description": "No token, or an unknown or revoked one",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem401"
      },
      "403": {
-      "description": "The token's role is too low",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem403"
      },
      "404": {
-      "description": "No such resource",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem404"
      },
      "409": {
-      "description": "Conflicts with the resource's state",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem409"
      }
     },
     "tags": [
@@ -716,54 +513,19 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Bad parameter or body",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem400"
      },
      "401": {
-      "description": "No token, or an unknown or revoked one",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem401"
      },
      "403": {
-      "description": "The token's role is too low",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem403"
      },
      "404": {
-      "description": "No such resource",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem404"
      },
      "409": {
-      "description": "Conflicts with the resource's state",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem409"
      }
     },
     "tags": [
@@ -817,24 +579,10 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Bad parameter or body",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem400"
      },
      "401": {
-      "description": "No token, or an unknown or revoked one",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem401"
      }
     },
     "tags": [
@@ -894,44 +642,16 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Bad parameter or body",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem400"
      },
      "401": {
-      "description": "No token, or an unknown or revoked one",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem401"
      },
      "403": {
-      "description": "The token's role is too low",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem403"
      },
      "422": {
-      "description": "The request is well formed but refused",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem422"
      }
     },
     "tags": [
@@ -981,24 +701,10 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Bad parameter or body",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem400"
      },
      "401": {
-      "description": "No token, or an unknown or revoked one",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem401"
      }
     },
     "tags": [
@@ -1023,24 +729,10 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Bad parameter or body",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem400"
      },
      "401": {
-      "description": "No token, or an unknown or revoked one",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem401"
      }
     },
     "tags": [
@@ -1118,44 +810,16 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Bad parameter or body",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem400"
      },
      "401": {
-      "description": "No token, or an unknown or revoked one",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem401"
      },
      "404": {
-      "description": "No such resource",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem404"
      },
      "409": {
-      "description": "Conflicts with the resource's state",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem409"
      }
     },
     "tags": [
@@ -1200,44 +864,16 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Bad parameter or body",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem400"
      },
      "401": {
-      "description": "No token, or an unknown or revoked one",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem401"
      },
      "403": {
-      "description": "The token's role is too low",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem403"
      },
      "404": {
-      "description": "No such resource",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem404"
      }
     },
     "tags": [
@@ -1296,64 +932,22 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Bad parameter or body",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem400"
      },
      "401": {
-      "description": "No token, or an unknown or revoked one",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem401"
      },
      "403": {
-      "description": "The token's role is too low",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem403"
      },
      "404": {
-      "description": "No such resource",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem404"
      },
      "409": {
-      "description": "Conflicts with the resource's state",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem409"
      },
      "422": {
-      "description": "The request is well formed but refused",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem422"
      }
     },
     "tags": [
@@ -1417,24 +1011,10 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Bad parameter or body",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem400"
      },
      "401": {
-      "description": "No token, or an unknown or revoked one",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem401"
      }
     },
     "tags": [
@@ -1585,64 +1165,22 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Bad parameter or body",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem400"
      },
      "401": {
-      "description": "No token, or an unknown or revoked one",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem401"
      },
      "403": {
-      "description": "The token's role is too low",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem403"
      },
      "409": {
-      "description": "Conflicts with the resource's state",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem409"
      },
      "413": {
-      "description": "The body is too large",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem413"
      },
      "422": {
-      "description": "The request is well formed but refused",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem422"
      }
     },
     "tags": [
@@ -1743,34 +1281,13 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Bad parameter or body",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem400"
      },
      "401": {
-      "description": "No token, or an unknown or revoked one",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem401"
      },
      "404": {
-      "description": "No such resource",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem404"
      }
     },
     "tags": [
@@ -1808,54 +1325,19 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Bad parameter or body",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem400"
      },
      "401": {
-      "description": "No token, or an unknown or revoked one",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem401"
      },
      "403": {
-      "description": "The token's role is too low",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem403"
      },
      "404": {
-      "description": "No such resource",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem404"
      },
      "409": {
-      "description": "Conflicts with the resource's state",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem409"
      }
     },
     "tags": [
@@ -1898,44 +1380,16 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Bad parameter or body",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem400"
      },
      "401": {
-      "description": "No token, or an unknown or revoked one",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem401"
      },
      "404": {
-      "description": "No such resource",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem404"
      },
      "409": {
-      "description": "Conflicts with the resource's state",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem409"
      }
     },
     "tags": [
@@ -2054,74 +1508,25 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Bad parameter or body",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem400"
      },
      "401": {
-      "description": "No token, or an unknown or revoked one",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem401"
      },
      "403": {
-      "description": "The token's role is too low",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem403"
      },
      "404": {
-      "description": "No such resource",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem404"
      },
      "409": {
-      "description": "Conflicts with the resource's state",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem409"
      },
      "413": {
-      "description": "The body is too large",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem413"
      },
      "422": {
-      "description": "The request is well formed but refused",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem422"
      }
     },
     "tags": [
@@ -2211,24 +1616,10 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Bad parameter or body",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem400"
      },
      "401": {
-      "description": "No token, or an unknown or revoked one",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem401"
      }
     },
     "tags": [
@@ -2352,44 +1743,16 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Bad parameter or body",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem400"
      },
      "401": {
-      "description": "No token, or an unknown or revoked one",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem401"
      },
      "403": {
-      "description": "The token's role is too low",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem403"
      },
      "422": {
-      "description": "The request is well formed but refused",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem422"
      }
     },
     "tags": [
@@ -2485,24 +1848,10 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Bad parameter or body",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem400"
      },
      "401": {
-      "description": "No token, or an unknown or revoked one",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem401"
      }
     },
     "tags": [
@@ -2576,34 +1925,13 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Bad parameter or body",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem400"
      },
      "401": {
-      "description": "No token, or an unknown or revoked one",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem401"
      },
      "404": {
-      "description": "No such resource",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem404"
      }
     },
     "tags": [
@@ -2641,54 +1969,19 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Bad parameter or body",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem400"
      },
      "401": {
-      "description": "No token, or an unknown or revoked one",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem401"
      },
      "403": {
-      "description": "The token's role is too low",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem403"
      },
      "404": {
-      "description": "No such resource",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem404"
      },
      "409": {
-      "description": "Conflicts with the resource's state",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem409"
      }
     },
     "tags": [
@@ -2726,54 +2019,19 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Bad parameter or body",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem400"
      },
      "401": {
-      "description": "No token, or an unknown or revoked one",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem401"
      },
      "403": {
-      "description": "The token's role is too low",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem403"
      },
      "404": {
-      "description": "No such resource",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem404"
      },
      "409": {
-      "description": "Conflicts with the resource's state",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem409"
      }
     },
     "tags": [
@@ -2811,24 +2069,10 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Bad parameter or body",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem400"
      },
      "401": {
-      "description": "No token, or an unknown or revoked one",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem401"
      }
     },
     "tags": [
@@ -2878,24 +2122,10 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Bad parameter or body",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem400"
      },
      "401": {
-      "description": "No token, or an unknown or revoked one",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem401"
      }
     },
     "tags": [
@@ -2920,44 +2150,16 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Bad parameter or body",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem400"
      },
      "401": {
-      "description": "No token, or an unknown or revoked one",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem401"
      },
      "403": {
-      "description": "The token's role is too low",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem403"
      },
      "422": {
-      "description": "The request is well formed but refused",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem422"
      }
     },
     "tags": [
@@ -3014,34 +2216,13 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Bad parameter or body",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem400"
      },
      "401": {
-      "description": "No token, or an unknown or revoked one",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem401"
      },
      "403": {
-      "description": "The token's role is too low",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem403"
      }
     },
     "tags": [
@@ -3113,24 +2294,10 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Bad parameter or body",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem400"
      },
      "401": {
-      "description": "No token, or an unknown or revoked one",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem401"
      }
     },
     "tags": [
@@ -3162,44 +2329,16 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Bad parameter or body",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem400"
      },
      "401": {
-      "description": "No token, or an unknown or revoked one",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem401"
      },
      "403": {
-      "description": "The token's role is too low",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem403"
      },
      "404": {
-      "description": "No such resource",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem404"
      }
     },
     "tags": [
@@ -3239,34 +2378,13 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Bad parameter or body",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem400"
      },
      "401": {
-      "description": "No token, or an unknown or revoked one",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem401"
      },
      "403": {
-      "description": "The token's role is too low",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem403"
      }
     },
     "tags": [
@@ -3300,54 +2418,19 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Bad parameter or body",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem400"
      },
      "401": {
-      "description": "No token, or an unknown or revoked one",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem401"
      },
      "403": {
-      "description": "The token's role is too low",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem403"
      },
      "409": {
-      "description": "Conflicts with the resource's state",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem409"
      },
      "422": {
-      "description": "The request is well formed but refused",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem422"
      }
     },
     "tags": [
@@ -3403,44 +2486,16 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Bad parameter or body",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem400"
      },
      "401": {
-      "description": "No token, or an unknown or revoked one",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem401"
      },
      "403": {
-      "description": "The token's role is too low",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem403"
      },
      "404": {
-      "description": "No such resource",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem404"
      }
     },
     "tags": [
@@ -3476,24 +2531,10 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Bad parameter or body",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem400"
      },
      "401": {
-      "description": "No token, or an unknown or revoked one",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem401"
      }
     },
     "tags": [
@@ -3577,34 +2618,13 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Bad parameter or body",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem400"
      },
      "401": {
-      "description": "No token, or an unknown or revoked one",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem401"
      },
      "404": {
-      "description": "No such resource",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem404"
      }
     },
     "tags": [
@@ -3653,64 +2673,22 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Bad parameter or body",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem400"
      },
      "401": {
-      "description": "No token, or an unknown or revoked one",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem401"
      },
      "403": {
-      "description": "The token's role is too low",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem403"
      },
      "404": {
-      "description": "No such resource",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem404"
      },
      "409": {
-      "description": "Conflicts with the resource's state",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem409"
      },
      "422": {
-      "description": "The request is well formed but refused",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem422"
      }
     },
     "tags": [
@@ -3751,24 +2729,10 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Bad parameter or body",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem400"
      },
      "401": {
-      "description": "No token, or an unknown or revoked one",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem401"
      }
     },
     "tags": [
@@ -3793,44 +2757,16 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Bad parameter or body",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem400"
      },
      "401": {
-      "description": "No token, or an unknown or revoked one",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem401"
      },
      "403": {
-      "description": "The token's role is too low",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem403"
      },
      "404": {
-      "description": "No such resource",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem404"
      }
     },
     "tags": [
@@ -3883,64 +2819,22 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Bad parameter or body",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem400"
      },
      "401": {
-      "description": "No token, or an unknown or revoked one",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem401"
      },
      "403": {
-      "description": "The token's role is too low",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem403"
      },
      "404": {
-      "description": "No such resource",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem404"
      },
      "409": {
-      "description": "Conflicts with the resource's state",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem409"
      },
      "422": {
-      "description": "The request is well formed but refused",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem422"
      }
     },
     "tags": [
@@ -3989,64 +2883,22 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Bad parameter or body",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem400"
      },
      "401": {
-      "description": "No token, or an unknown or revoked one",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem401"
      },
      "403": {
-      "description": "The token's role is too low",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem403"
      },
      "404": {
-      "description": "No such resource",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem404"
      },
      "409": {
-      "description": "Conflicts with the resource's state",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem409"
      },
      "422": {
-      "description": "The request is well formed but refused",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem422"
      }
     },
     "tags": [
@@ -4094,34 +2946,13 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "Bad parameter or body",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem400"
      },
      "401": {
-      "description": "No token, or an unknown or revoked one",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem401"
      },
      "403": {
-      "description": "The token's role is too low",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem403"
      }
     },
     "tags": [
@@ -5346,6 +4177,88 @@ enum OpenAPIDocument {
      },
      "concurrency": {
       "type": "integer"
+     }
+    }
+   }
+  },
+  "responses": {
+   "Problem400": {
+    "description": "Bad parameter or body",
+    "content": {
+     "application/problem+json": {
+      "schema": {
+       "$ref": "#/components/schemas/Problem"
+      }
+     }
+    }
+   },
+   "Problem401": {
+    "description": "No token, or an unknown or revoked one",
+    "content": {
+     "application/problem+json": {
+      "schema": {
+       "$ref": "#/components/schemas/Problem"
+      }
+     }
+    }
+   },
+   "Problem403": {
+    "description": "The token's role is too low",
+    "content": {
+     "application/problem+json": {
+      "schema": {
+       "$ref": "#/components/schemas/Problem"
+      }
+     }
+    }
+   },
+   "Problem404": {
+    "description": "No such resource",
+    "content": {
+     "application/problem+json": {
+      "schema": {
+       "$ref": "#/components/schemas/Problem"
+      }
+     }
+    }
+   },
+   "Problem409": {
+    "description": "Conflicts with the resource's state",
+    "content": {
+     "application/problem+json": {
+      "schema": {
+       "$ref": "#/components/schemas/Problem"
+      }
+     }
+    }
+   },
+   "Problem413": {
+    "description": "The body is too large",
+    "content": {
+     "application/problem+json": {
+      "schema": {
+       "$ref": "#/components/schemas/Problem"
+      }
+     }
+    }
+   },
+   "Problem422": {
+    "description": "The request is well formed but refused",
+    "content": {
+     "application/problem+json": {
+      "schema": {
+       "$ref": "#/components/schemas/Problem"
+      }
+     }
+    }
+   },
+   "Problem503": {
+    "description": "Not ready",
+    "content": {
+     "application/problem+json": {
+      "schema": {
+       "$ref": "#/components/schemas/Problem"
+      }
      }
     }
    }

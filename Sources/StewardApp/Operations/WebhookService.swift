@@ -20,11 +20,12 @@ public struct WebhookService: Sendable {
         self.workflows = workflows
     }
 
-    /// Every endpoint the files define or the database remembers, by name.
-    public func endpoints() async throws -> [WebhookEndpointStatus] {
+    /// Every endpoint the files define or the database remembers, by name. Without `counts`
+    /// (deliveries by status, the last day's outcomes) it reads only the endpoints' own rows.
+    public func endpoints(counts withCounts: Bool = true) async throws -> [WebhookEndpointStatus] {
         let states = try await store.webhookEndpointStates()
-        let counts = try await store.webhookDeliveryCounts()
-        let outcomes = try await store.webhookAttemptOutcomes(since: clock.now().addingTimeInterval(-86_400))
+        let counts = withCounts ? try await store.webhookDeliveryCounts() : [:]
+        let outcomes = withCounts ? try await store.webhookAttemptOutcomes(since: clock.now().addingTimeInterval(-86_400)) : [:]
         return Set(workflows.webhooks.keys).union(states.keys).sorted().map { name in
             WebhookEndpointStatus(name: name, definition: workflows.webhooks[name], stored: states[name], deliveries: counts[name] ?? [:],
                                   attemptsLastDay: outcomes[name]?.attempts ?? 0, succeededLastDay: outcomes[name]?.succeeded ?? 0)

@@ -21,7 +21,7 @@ struct OverviewPage {
             guard let next = status.next else { return nil }
             return ["name": status.name, "cron": status.cron, "timeZone": status.timeZone.identifier, "next": PageFormat.time(next), "at": next]
         }.sorted { ($0["at"] as! Date) < ($1["at"] as! Date) }.prefix(8)
-        let endpoints = try await services.webhooks.endpoints().filter { $0.state == .disabled || $0.failingSince != nil }.map { status -> [String: Any] in
+        let endpoints = try await services.webhooks.endpoints(counts: false).filter { $0.state == .disabled || $0.failingSince != nil }.map { status -> [String: Any] in
             var row: [String: Any] = ["name": status.name, "state": status.state.rawValue]
             row["since"] = status.failingSince.map { PageFormat.time($0) }
             row["reason"] = status.stored?.disabledReason
