@@ -3,6 +3,7 @@ import GRDB
 @testable import StewardHTTP
 import StewardApp
 import StewardCore
+import StewardCRM
 import StewardSQLite
 import StewardTesting
 import Testing
@@ -44,5 +45,30 @@ struct OperationPageTests {
     ])
     func cronInWords(cron: String, words: String) {
         #expect(CronWords.describe(cron, timeZone: "UTC") == words)
+    }
+}
+
+/// The cadences page on the demo CRM.
+@Suite(.stewardDatabase)
+struct CadencePageTests {
+    @Test func enrollmentsArePausedAndStoppedFromThePageAndActivitiesCountedPerOwner() async throws {
+        try await LiveServer.with(workflows: try RepositoryWorkflows.load()) { server in
+            try await CadenceRouteTests.loadDemoCRM(server)
+            let bearer = try await server.token("api", .operator)
+            let today = CRMDay(server.clock.now()).description
+            let enrolled = try await server.send("POST", "/cadences/lead-follow-up/enrollments", token: bearer,
+                                                 json: #"{"record_type": "account", "record_id": 1001, "on": "\#(today)"}"#)
+            let id = try #require(enrolled.json["id"] as? Int)
+            _ = try await CadenceService(store: server.store).generate([Int64(id)], now: server.clock.now())
+            let ops = try await server.signIn(try await server.token("ops", .operator))
+            let page = try await server.send("GET", "/ui/cadences?cadence=lead-follow-up", headers: ["Cookie": ops.cookie])
+            #expect(page.text.contains("<strong>anna</strong>: 1"), "\(page.text)")
+            #expect(page.text.contains("action=\"/ui/enrollments/\(id)/pause\""))
+            let form = ["Content-Type": "application/x-www-form-urlencoded", "Cookie": ops.cookie]
+            #expect(try await server.send("POST", "/ui/enrollments/\(id)/pause", body: Data("csrf=\(ops.csrf)".utf8), headers: form).status == 303)
+            #expect(try await CadenceService(store: server.store).enrollment(Int64(id)).status == .paused)
+            #expect(try await server.send("POST", "/ui/enrollments/\(id)/stop", body: Data("csrf=\(ops.csrf)".utf8), headers: form).status == 303)
+            #expect(try await CadenceService(store: server.store).enrollment(Int64(id)).status == .stopped)
+        }
     }
 }

@@ -24,6 +24,7 @@ struct DashboardRoutes {
         ImportPages(services: services, pages: pages).add(to: ui)
         WebhookPages(services: services, pages: pages).add(to: ui)
         OperationPages(services: services, pages: pages).add(to: ui)
+        CadencePages(services: services, pages: pages).add(to: ui)
     }
 
     static func asset(_ text: String, type: String) -> Response {

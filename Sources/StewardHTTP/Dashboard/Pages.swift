@@ -11,6 +11,7 @@ struct Pages: Sendable {
     static let navigation: [(section: String, label: String, href: String)] = [
         ("overview", "Overview", "/ui"), ("jobs", "Jobs", "/ui/jobs"), ("queues", "Queues", "/ui/queues"), ("imports", "Imports", "/ui/imports"),
         ("webhooks", "Webhooks", "/ui/webhooks"), ("exports", "Exports", "/ui/exports"), ("schedules", "Schedules", "/ui/schedules"),
+        ("cadences", "Cadences", "/ui/cadences"),
     ]
 
     init() throws {
@@ -19,7 +20,8 @@ struct Pages: Sendable {
                              ("jobs", JobsTemplate.text), ("job", JobTemplate.text), ("queues", QueuesTemplate.text),
                              ("message", MessageTemplate.text), ("imports", ImportsTemplate.text), ("import", ImportTemplate.text),
                              ("importProgress", ImportProgressTemplate.text), ("webhooks", WebhooksTemplate.text),
-                             ("delivery", DeliveryTemplate.text), ("exports", ExportsTemplate.text), ("schedules", SchedulesTemplate.text)] {
+                             ("delivery", DeliveryTemplate.text), ("exports", ExportsTemplate.text), ("schedules", SchedulesTemplate.text),
+                             ("cadences", CadencesTemplate.text)] {
             try library.register(text, named: name)
         }
         self.library = library
