@@ -52,8 +52,9 @@ public struct JobListParams: Sendable, Equatable {
 
 /// `key=value` on a job's arguments.
 public struct JobArgumentFilter: Sendable, Equatable {
-    public var key: String
-    public var value: String
+    /// Checked at parsing, so a store may write it into its query as a JSON path.
+    public let key: String
+    public let value: String
 
     /// Parses `key=value`; a key is ASCII letters, digits and `_`, with `.` between the names of
     /// nested keys (`deal.stage`).
@@ -66,7 +67,7 @@ public struct JobArgumentFilter: Sendable, Equatable {
         value = parts[1]
     }
 
-    static func isKey(_ text: String) -> Bool {
+    public static func isKey(_ text: String) -> Bool {
         let names = text.split(separator: ".", omittingEmptySubsequences: false)
         return names.allSatisfy { name in !name.isEmpty && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") } }
     }
