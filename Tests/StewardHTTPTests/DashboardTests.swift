@@ -4,6 +4,7 @@ import StewardApp
 import StewardCore
 import StewardSQLite
 import StewardTesting
+import StewardWorkflows
 import Testing
 
 /// The dashboard over a real socket: signing in, cookies, form tokens, roles on pages and on
@@ -98,6 +99,27 @@ struct DashboardTests {
             #expect(sessionJSON.status == 403, "a session cookie on the API needs the form token too")
             let withHeader = try await server.send("POST", "/queues/imports/resume", headers: ["Cookie": admin.cookie, "X-CSRF-Token": admin.csrf])
             #expect(withHeader.json["resumed"] as? Bool == true)
+        }
+    }
+}
+
+/// Keys a `kind: job_kind` file lists under `redact:` are masked on the job page.
+@Suite(.stewardDatabase)
+struct RedactionTests {
+    @Test func redactedArgumentsAreMaskedAtAnyDepth() async throws {
+        let workflows = try WorkflowLoader(environment: [:]).load(files: [("kinds.yml", """
+            kind: job_kind
+            name: sleep
+            redact: [email, api_key]
+            """)])
+        try await LiveServer.with(workflows: workflows) { server in
+            let job = try await server.store.jobInsertMany([NewJob(kind: "sleep", args: #"{"seconds": 1, "email": "anna@example.com", "nested": {"api_key": "sk_live_1"}}"#)],
+                                                           now: server.clock.now())[0].job
+            let page = try await server.send("GET", "/ui/jobs/\(job.id)", token: try await server.token("look", .viewer))
+            #expect(page.status == 200)
+            #expect(!page.text.contains("anna@example.com") && !page.text.contains("sk_live_1"))
+            #expect(page.text.contains("&quot;email&quot; : &quot;•••&quot;"), "\(page.text)")
+            #expect(page.text.contains("&quot;seconds&quot; : 1"))
         }
     }
 }

@@ -85,7 +85,7 @@ struct JobPages {
             throw StewardError(.jobNotFound, "no job with id \(id)", fix: "find it in the job list")
         }
         var data = Self.row(job)
-        data["args"] = Self.prettyJSON(job.args)
+        data["args"] = ArgumentRedaction.redacted(job.args, kind: job.kind, in: services.workflows)
         data["createdAt"] = PageFormat.time(job.createdAt)
         data["attemptedAt"] = job.attemptedAt.map { PageFormat.time($0) }
         data["finalizedAt"] = job.finalizedAt.map { PageFormat.time($0) }
