@@ -25,7 +25,7 @@ public enum APIServer {
         EventRoutes(services: services).add(to: router)
         WebhookRoutes(services: services).add(to: router)
         CadenceRoutes(services: services).add(to: router)
-        if let pages = try? Pages() { DashboardRoutes(services: services, pages: pages).add(to: router) }
+        DashboardRoutes(services: services, pages: Pages()).add(to: router)
         table.fill(router.routes.map { ($0.path.description, $0.method.rawValue) })
         return router
     }

@@ -14,7 +14,9 @@ struct Pages: Sendable {
         ("cadences", "Cadences", "/ui/cadences"),
     ]
 
-    init() throws {
+    /// The templates are constants of this module; one that does not parse is a defect of the
+    /// build (every page is rendered by the tests), not an input error.
+    init() {
         var library = MustacheLibrary()
         for (name, text) in [("layout", LayoutTemplate.text), ("login", LoginTemplate.text), ("overview", OverviewTemplate.text),
                              ("jobs", JobsTemplate.text), ("job", JobTemplate.text), ("queues", QueuesTemplate.text),
@@ -22,7 +24,7 @@ struct Pages: Sendable {
                              ("importProgress", ImportProgressTemplate.text), ("webhooks", WebhooksTemplate.text),
                              ("delivery", DeliveryTemplate.text), ("exports", ExportsTemplate.text), ("schedules", SchedulesTemplate.text),
                              ("cadences", CadencesTemplate.text)] {
-            try library.register(text, named: name)
+            do { try library.register(text, named: name) } catch { preconditionFailure("template \(name) does not parse: \(error)") }
         }
         self.library = library
     }
