@@ -7,6 +7,9 @@ import StewardCore
 struct QueryInput {
     let parameters: [String: [String]]
 
+    /// Fields already read (a form's), checked like a query.
+    init(parameters: [String: [String]]) { self.parameters = parameters }
+
     init(_ request: Request, allowed: Set<String>) throws {
         var parameters: [String: [String]] = [:]
         // Hummingbird decodes values but not names: `args%5Bid%5D` is `args[id]`.

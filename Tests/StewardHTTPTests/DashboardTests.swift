@@ -123,3 +123,30 @@ struct RedactionTests {
         }
     }
 }
+
+/// Bulk actions from the jobs page: the exact count first, then a job that does it.
+@Suite(.stewardDatabase)
+struct BulkPageTests {
+    @Test func anOperatorRetriesEveryDiscardedJobAfterSeeingTheCount() async throws {
+        try await LiveServer.with { server in
+            let now = server.clock.now()
+            let inserted = try await server.store.jobInsertMany((0..<3).map { _ in NewJob(kind: "fail", args: #"{"message": "x"}"#, queue: "parked", maxAttempts: 1) }, now: now)
+            let claimed = try await server.store.jobClaim(JobClaimParams(queue: "parked", limit: 3, owner: "w", leaseDuration: .seconds(30), now: now))
+            _ = try await server.store.jobFinishMany(claimed.map { JobFinish(lease: $0.lease!, outcome: .discard(error: "x")) }, now: now)
+            let ops = try await server.signIn(try await server.token("ops", .operator))
+            let list = try await server.send("GET", "/ui/jobs?state=discarded", headers: ["Cookie": ops.cookie])
+            #expect(list.text.contains("/ui/jobs/bulk?action=retry&amp;state=discarded"), "\(list.text)")
+            let confirm = try await server.send("GET", "/ui/jobs/bulk?action=retry&state=discarded", headers: ["Cookie": ops.cookie])
+            #expect(confirm.text.contains("Retry <strong>3</strong> jobs matching state=discarded?"), "\(confirm.text)")
+            #expect(try await server.send("GET", "/ui/jobs/bulk?action=retry", headers: ["Cookie": ops.cookie]).status == 400)
+            let started = try await server.send("POST", "/ui/jobs/bulk", body: Data("csrf=\(ops.csrf)&action=retry&state=discarded&queue=&kind=&args=".utf8),
+                                                headers: ["Content-Type": "application/x-www-form-urlencoded", "Cookie": ops.cookie])
+            #expect(started.status == 303)
+            try await ImportFixtures.drain(server, queues: ["default"])
+            for job in inserted { #expect(try await server.store.jobGet(id: job.job.id)?.state == .available) }
+            let viewer = try await server.signIn(try await server.token("look", .viewer))
+            #expect(!(try await server.send("GET", "/ui/jobs?state=discarded", headers: ["Cookie": viewer.cookie])).text.contains("/ui/jobs/bulk"))
+            #expect(try await server.send("GET", "/ui/jobs/bulk?action=retry&state=discarded", headers: ["Cookie": viewer.cookie]).status == 403)
+        }
+    }
+}

@@ -15,6 +15,8 @@ struct JobPages {
         viewer.get("/ui/jobs", use: list)
         viewer.get("/ui/jobs/{id}", use: show)
         let operatorRole = router.group().add(middleware: RequirePage(role: .operator, pages: pages))
+        operatorRole.get("/ui/jobs/bulk", use: confirmBulk)
+        operatorRole.post("/ui/jobs/bulk", use: startBulk)
         operatorRole.post("/ui/jobs/{id}/retry", use: retry)
         operatorRole.post("/ui/jobs/{id}/cancel", use: cancel)
     }
@@ -33,6 +35,10 @@ struct JobPages {
             "args": filter.args.keys.sorted().map { "\($0):\(filter.args[$0]!)" }.joined(separator: " "),
             "jobs": jobs.map(Self.row),
         ]
+        if let query = Self.filterQuery(filter) {
+            data["filtered"] = true
+            data["query"] = query
+        }
         if jobs.count == 50, let last = jobs.last {
             var items = request.uri.queryParameters.filter { $0.key != "before" }.map { URLQueryItem(name: String($0.key), value: String($0.value)) }
             items.append(URLQueryItem(name: "before", value: String(last.id)))
@@ -94,6 +100,48 @@ struct JobPages {
         data["retryable"] = job.state != .running
         data["cancellable"] = !job.state.isFinal
         return pages.page("job", title: "Job \(job.id) · \(job.kind)", section: "jobs", context: context, data: data)
+    }
+
+    /// The filter as the query string of `/ui/jobs`; nil when it matches every job.
+    static func filterQuery(_ filter: JobFilter) -> String? {
+        var items: [URLQueryItem] = []
+        if let state = filter.states.first { items.append(URLQueryItem(name: "state", value: state.rawValue)) }
+        if let queue = filter.queue { items.append(URLQueryItem(name: "queue", value: queue)) }
+        if let kind = filter.kind { items.append(URLQueryItem(name: "kind", value: kind)) }
+        if !filter.args.isEmpty { items.append(URLQueryItem(name: "args", value: filter.args.keys.sorted().map { "\($0):\(filter.args[$0]!)" }.joined(separator: " "))) }
+        guard !items.isEmpty else { return nil }
+        var components = URLComponents()
+        components.queryItems = items
+        return components.percentEncodedQuery
+    }
+
+    /// The exact count, then a confirming form; an empty filter is refused (it would be every job).
+    @Sendable func confirmBulk(_ request: Request, context: APIContext) async throws -> Response {
+        let query = try QueryInput(request, allowed: ["action", "state", "queue", "kind", "args"])
+        guard let action = try query.choice("action", of: BulkJobAction.self) else { throw APIProblem.badParameter("action", "is required") }
+        let filter = try Self.filter(query)
+        guard let filterQuery = Self.filterQuery(filter) else {
+            throw APIProblem.badParameter("filter", "is empty: it would match every job", fix: "filter by state, queue, kind or arguments first")
+        }
+        let data: [String: Any] = [
+            "action": action == .retry ? "Retry" : "Cancel", "actionValue": action.rawValue, "danger": action == .cancel,
+            "count": try await services.jobs.count(filter), "description": filterQuery.removingPercentEncoding ?? filterQuery,
+            "state": filter.states.first?.rawValue ?? "", "queue": filter.queue ?? "", "kind": filter.kind ?? "",
+            "args": filter.args.keys.sorted().map { "\($0):\(filter.args[$0]!)" }.joined(separator: " "), "back": "/ui/jobs?" + filterQuery,
+        ]
+        return pages.page("bulk", title: "Bulk \(action.rawValue)", section: "jobs", context: context, data: data)
+    }
+
+    @Sendable func startBulk(_ request: Request, context: APIContext) async throws -> Response {
+        var request = request
+        let form = FormFields(String(buffer: try await request.collectBody(upTo: 64 << 10)))
+        guard let action = form["action"].flatMap(BulkJobAction.init(rawValue:)) else { throw APIProblem.badParameter("action", "must be retry or cancel") }
+        var fields: [String: [String]] = [:]
+        for name in ["state", "queue", "kind", "args"] { if let value = form[name], !value.isEmpty { fields[name] = [value] } }
+        let filter = try Self.filter(QueryInput(parameters: fields))
+        guard Self.filterQuery(filter) != nil else { throw APIProblem.badParameter("filter", "is empty: it would match every job") }
+        let started = try await services.jobs.startBulk(action, filter: filter, by: context.actor, requestID: context.requestID)
+        return Pages.seeOther("/ui/jobs/\(started.job.id)")
     }
 
     @Sendable func retry(_ request: Request, context: APIContext) async throws -> Response {

@@ -8,7 +8,8 @@ enum JobsTemplate {
       <label>Args <input name="args" value="{{args}}" placeholder="account_id:42"></label>
       <button type="submit">Filter</button>
     </form>
-    <p class="muted">{{count}} matching</p>
+    <p class="muted">{{count}} matching
+    {{#canOperate}}{{#filtered}}<a href="/ui/jobs/bulk?action=retry&amp;{{query}}">Retry all</a> · <a href="/ui/jobs/bulk?action=cancel&amp;{{query}}">Cancel all</a>{{/filtered}}{{/canOperate}}</p>
     <table>
     <thead><tr><th>ID</th><th>Kind</th><th>Queue</th><th>State</th><th>Attempt</th><th>Run at</th><th>Last error</th></tr></thead>
     <tbody>
