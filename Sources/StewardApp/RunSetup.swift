@@ -2,7 +2,7 @@ public import Logging
 import Prometheus
 public import ServiceLifecycle
 public import StewardCore
-import StewardCRM
+public import StewardCRM
 public import StewardSQLite
 public import StewardWorkflows
 
@@ -17,7 +17,8 @@ public struct RunSetup: Sendable {
     let clock: any JobClock
     let environment: [String: String]
     let logger: Logger
-    let definitions: WorkflowDefinitions
+    /// The workflow files as loaded now: swapped when SIGHUP reloads them.
+    public let definitions: WorkflowDefinitions
     /// The kinds the pool runs; the dispatcher and scheduler take their defaults from it too.
     public let registry: JobRegistry
     let metrics = PrometheusCollectorRegistry()

@@ -33,7 +33,7 @@ struct ServeCommand: AsyncParsableCommand {
             services.append(.init(service: try setup.makePool(configuration), successTerminationBehavior: .gracefullyShutdownGroup))
             services += await setup.workflowServices(drain: false)
         }
-        let api = APIServices(store: store, clock: context.clock, workflows: setup.workflows ?? WorkflowSet(), metricsText: setup.metricsText,
+        let api = APIServices(store: store, clock: context.clock, definitions: setup.definitions, metricsText: setup.metricsText,
                               readiness: Readiness(store: store, clock: context.clock, maxLag: maxLag),
                               hooks: setup.registry.giveUpHooks, maxUploadBytes: maxUploadMB << 20,
                               exportsDirectory: URL(fileURLWithPath: workers.exportsDir))

@@ -3,14 +3,16 @@ public import StewardApp
 public import StewardCore
 public import StewardSQLite
 public import StewardWorkflows
-import StewardCRM
+public import StewardCRM
 
 /// What the routes call: the composition root's services over one store, the workflow files
 /// (import profiles), the live metrics and the readiness checks. Routes hold no rule of their own.
 public struct APIServices: Sendable {
     public let store: SQLiteJobStore
     public let clock: any JobClock
-    public let workflows: WorkflowSet
+    /// The workflow files as loaded now (a SIGHUP reload swaps them while the server runs).
+    public let definitions: WorkflowDefinitions
+    public var workflows: WorkflowSet { definitions.set }
     public let metricsText: @Sendable () -> String
     public var readiness: Readiness
     /// The kinds' give-up hooks, run when a job is cancelled here.
@@ -25,9 +27,16 @@ public struct APIServices: Sendable {
     public init(store: SQLiteJobStore, clock: any JobClock, workflows: WorkflowSet, metricsText: @escaping @Sendable () -> String,
                 readiness: Readiness? = nil, hooks: JobGiveUpHooks? = nil, maxUploadBytes: Int = 512 << 20,
                 exportsDirectory: URL = URL(fileURLWithPath: "exports")) {
+        self.init(store: store, clock: clock, definitions: WorkflowDefinitions(workflows), metricsText: metricsText, readiness: readiness,
+                  hooks: hooks, maxUploadBytes: maxUploadBytes, exportsDirectory: exportsDirectory)
+    }
+
+    public init(store: SQLiteJobStore, clock: any JobClock, definitions: WorkflowDefinitions, metricsText: @escaping @Sendable () -> String,
+                readiness: Readiness? = nil, hooks: JobGiveUpHooks? = nil, maxUploadBytes: Int = 512 << 20,
+                exportsDirectory: URL = URL(fileURLWithPath: "exports")) {
         self.store = store
         self.clock = clock
-        self.workflows = workflows
+        self.definitions = definitions
         self.metricsText = metricsText
         self.readiness = readiness ?? Readiness(store: store, clock: clock)
         self.maxUploadBytes = maxUploadBytes

@@ -42,3 +42,33 @@ struct ServeProcessTests {
         }
     }
 }
+
+/// A SIGHUP reload reaches the API: a profile added to the files is usable without a restart.
+@Suite("serve reload", .serialized)
+struct ServeReloadTests {
+    @Test func aProfileAddedAndReloadedIsAcceptedByTheAPI() async throws {
+        try await SQLiteTestStore.with(schema: StewardStore.schema) { test in
+            let secret = try await TokenService(store: test.store).create(name: "ops", role: .operator, by: "test").secret
+            let workflows = test.directory.url.appendingPathComponent("workflows")
+            try FileManager.default.createDirectory(at: workflows, withIntermediateDirectories: true)
+            let profile = try String(contentsOfFile: UploadProcessTests.profiles + "/prospecting-targets.yml", encoding: .utf8)
+            let server = try ChildProcess(["serve", "--port", "0", "--workflows", workflows.path, "--database", test.path], in: test.directory.url)
+            #expect(await server.waitForOutput(containing: "listening on"), "\(server.standardError)")
+            let port = try #require(server.standardOutput.firstMatch(of: /127\.0\.0\.1:(\d+)/).map { String($0.1) })
+            func upload() async throws -> Int {
+                var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/imports?profile=prospecting-targets")!)
+                request.httpMethod = "POST"
+                request.setValue("Bearer \(secret)", forHTTPHeaderField: "Authorization")
+                request.httpBody = try ImportFixtures.data("targets-good.csv")
+                return try #require(try await LiveServer.session.data(for: request).1 as? HTTPURLResponse).statusCode
+            }
+            #expect(try await upload() == 422, "no such profile yet")
+            try profile.write(to: workflows.appendingPathComponent("prospecting-targets.yml"), atomically: true, encoding: .utf8)
+            server.send(SIGHUP)
+            #expect(await server.waitForLog(containing: "workflow files reloaded"), "\(server.standardError)")
+            #expect(try await upload() == 202)
+            server.send(SIGTERM)
+            #expect(await server.waitForExit() == 0)
+        }
+    }
+}
