@@ -22,7 +22,8 @@ public struct QueueService: Sendable {
     }
 
     public func pause(_ params: QueuePauseParams, requestID: String? = nil) async throws -> QueuePause {
-        try await store.database.write { [store] db in
+        try NewJob.checkQueueName(params.queue)
+        return try await store.database.write { [store] db in
             let pause = try store.queuePause(params, in: db)
             var details = ["queue": params.queue]
             if let reason = params.reason { details["reason"] = reason }

@@ -159,9 +159,16 @@ struct Page<Item: Encodable & Sendable>: ResponseEncodable, Sendable {
 }
 
 extension APIContext {
+    /// A name from the path (`/queues/{queue}`), percent-decoded (Hummingbird leaves it encoded).
+    func pathText(_ name: String) throws -> String {
+        let raw = try parameters.require(name)
+        guard let text = raw.removingPercentEncoding else { throw APIProblem.badParameter(name, "'\(raw)' is not valid percent-encoding") }
+        return text
+    }
+
     /// A positive id from the path (`/imports/{id}`).
     func pathID(_ name: String = "id") throws -> Int64 {
-        let text = try parameters.require(name)
+        let text = try pathText(name)
         guard let id = Int64(text), id > 0 else { throw APIProblem.badParameter(name, "'\(text)' is not an id (a positive whole number)") }
         return id
     }

@@ -34,6 +34,7 @@ struct QueueRouteTests {
             #expect((listed.array.first?["paused"] as? [String: Any])?["reason"] as? String == "migration")
             let past = try await server.send("POST", "/queues/imports/pause", token: admin, json: #"{"resume_at": "2001-01-01T00:00:00Z"}"#)
             #expect(past.status == 422)
+            #expect(try await server.send("POST", "/queues/%20/pause", token: admin).status == 422, "a blank queue name")
             let resumed = try await server.send("POST", "/queues/imports/resume", token: admin)
             #expect(resumed.json["resumed"] as? Bool == true)
             let again = try await server.send("POST", "/queues/imports/resume", token: admin)

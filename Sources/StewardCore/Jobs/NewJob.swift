@@ -63,6 +63,11 @@ extension NewJob {
     /// A queue no worker can serve (an empty or blank name) is refused, so a job never waits
     /// forever for nobody.
     public func checkQueue() throws {
+        try Self.checkQueueName(queue)
+    }
+
+    /// A queue a worker can serve: not empty or blank (a pause of one, too).
+    public static func checkQueueName(_ queue: String) throws {
         guard !queue.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw StewardError(.invalidArguments, "the queue name is empty: no worker could ever serve the job",
                                fix: "leave --queue out for `default`, or name a queue `steward run` serves")

@@ -17,11 +17,11 @@ struct OperationPages {
         viewer.get("/ui/schedules", use: schedules)
         let operatorRole = router.group().add(middleware: RequirePage(role: .operator, pages: pages))
         operatorRole.post("/ui/exports/{name}/run", use: { _, context in
-            _ = try await services.exports.runNow(try context.parameters.require("name"), by: context.actor, requestID: context.requestID)
+            _ = try await services.exports.runNow(try context.pathText("name"), by: context.actor, requestID: context.requestID)
             return Pages.seeOther("/ui/exports")
         })
         operatorRole.post("/ui/schedules/{name}/run", use: { _, context in
-            _ = try await services.schedules.runNow(try context.parameters.require("name"), by: context.actor, requestID: context.requestID)
+            _ = try await services.schedules.runNow(try context.pathText("name"), by: context.actor, requestID: context.requestID)
             return Pages.seeOther("/ui/schedules")
         })
     }

@@ -25,14 +25,14 @@ struct QueuePages {
         var request = request
         let form = FormFields(String(buffer: try await request.collectBody(upTo: 64 << 10)))
         let reason = form["reason"]?.trimmingCharacters(in: .whitespaces)
-        let params = QueuePauseParams(queue: try context.parameters.require("queue"), reason: reason?.isEmpty == false ? reason : nil,
+        let params = QueuePauseParams(queue: try context.pathText("queue"), reason: reason?.isEmpty == false ? reason : nil,
                                       by: context.actor, now: services.clock.now())
         _ = try await services.queues.pause(params, requestID: context.requestID)
         return Pages.seeOther("/ui/queues")
     }
 
     @Sendable func resume(_ request: Request, context: APIContext) async throws -> Response {
-        _ = try await services.queues.resume(try context.parameters.require("queue"), by: context.actor, requestID: context.requestID, now: services.clock.now())
+        _ = try await services.queues.resume(try context.pathText("queue"), by: context.actor, requestID: context.requestID, now: services.clock.now())
         return Pages.seeOther("/ui/queues")
     }
 }

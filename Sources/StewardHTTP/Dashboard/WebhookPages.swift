@@ -101,13 +101,13 @@ struct WebhookPages {
     }
 
     @Sendable func test(_ request: Request, context: APIContext) async throws -> Response {
-        let result = try await services.webhooks.test(try context.parameters.require("name"), by: context.actor, requestID: context.requestID,
+        let result = try await services.webhooks.test(try context.pathText("name"), by: context.actor, requestID: context.requestID,
                                                       logger: context.logger)
         return Pages.seeOther("/ui/webhooks/deliveries/\(result.delivery.id)")
     }
 
     func switchEndpoint(_ enabled: Bool, _ context: APIContext) async throws -> Response {
-        try await services.webhooks.setEnabled(try context.parameters.require("name"), enabled: enabled, reason: enabled ? nil : "disabled in the dashboard by \(context.actor)",
+        try await services.webhooks.setEnabled(try context.pathText("name"), enabled: enabled, reason: enabled ? nil : "disabled in the dashboard by \(context.actor)",
                                                by: context.actor, requestID: context.requestID)
         return Pages.seeOther("/ui/webhooks")
     }

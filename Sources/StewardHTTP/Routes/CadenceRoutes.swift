@@ -38,7 +38,7 @@ struct CadenceRoutes {
 
     @Sendable func enrollments(_ request: Request, context: APIContext) async throws -> [EnrollmentView] {
         let query = try QueryInput(request, allowed: ["limit"])
-        let name = try context.parameters.require("name")
+        let name = try context.pathText("name")
         _ = try definition(name)
         return try await cadences(context).enrollments(cadence: name, limit: Int(try query.int("limit", in: 1...500) ?? 50)).map { EnrollmentView($0) }
     }
@@ -53,7 +53,7 @@ struct CadenceRoutes {
     /// 201 for a new enrollment, 200 with the open one when the record is already enrolled.
     @Sendable func enroll(_ request: Request, context: APIContext) async throws -> EditedResponse<EnrollmentView> {
         _ = try QueryInput(request, allowed: [])
-        let definition = try definition(try context.parameters.require("name"))
+        let definition = try definition(try context.pathText("name"))
         let body = try await JSONBody.decode(EnrollBody.self, fields: EnrollBody.fields, from: request, context: context)
         guard let type = CRMRecordType(rawValue: body.recordType) else {
             throw APIProblem(.unprocessableContent, code: "invalid_body",

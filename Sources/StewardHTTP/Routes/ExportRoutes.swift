@@ -26,7 +26,7 @@ struct ExportRoutes {
 
     @Sendable func run(_ request: Request, context: APIContext) async throws -> EditedResponse<JobView> {
         _ = try QueryInput(request, allowed: [])
-        return JobView.accepted(try await services.exports.runNow(try context.parameters.require("name"), by: context.actor, requestID: context.requestID))
+        return JobView.accepted(try await services.exports.runNow(try context.pathText("name"), by: context.actor, requestID: context.requestID))
     }
 
     @Sendable func history(_ request: Request, context: APIContext) async throws -> Page<ExportRunView> {

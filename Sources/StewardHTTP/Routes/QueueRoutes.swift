@@ -27,7 +27,7 @@ struct QueueRoutes {
 
     @Sendable func pause(_ request: Request, context: APIContext) async throws -> PauseView {
         _ = try QueryInput(request, allowed: [])
-        let queue = try context.parameters.require("queue")
+        let queue = try context.pathText("queue")
         let body = try await JSONBody.decode(PauseBody.self, fields: PauseBody.fields, from: request, context: context, emptyAs: "{}")
         let now = services.clock.now()
         if let resumeAt = body.resumeAt, resumeAt <= now {
@@ -42,7 +42,7 @@ struct QueueRoutes {
     /// `resumed: false` when the queue was not paused.
     @Sendable func resume(_ request: Request, context: APIContext) async throws -> Resumed {
         _ = try QueryInput(request, allowed: [])
-        let queue = try context.parameters.require("queue")
+        let queue = try context.pathText("queue")
         let resumed = try await services.queues.resume(queue, by: context.actor, requestID: context.requestID, now: services.clock.now())
         return Resumed(queue: queue, resumed: resumed)
     }

@@ -20,7 +20,7 @@ struct ScheduleRoutes {
 
     @Sendable func run(_ request: Request, context: APIContext) async throws -> EditedResponse<JobView> {
         _ = try QueryInput(request, allowed: [])
-        let job = try await services.schedules.runNow(try context.parameters.require("name"), by: context.actor, requestID: context.requestID)
+        let job = try await services.schedules.runNow(try context.pathText("name"), by: context.actor, requestID: context.requestID)
         return JobView.accepted(job)
     }
 }

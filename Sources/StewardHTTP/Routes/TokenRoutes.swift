@@ -37,7 +37,7 @@ struct TokenRoutes {
 
     @Sendable func revoke(_ request: Request, context: APIContext) async throws -> TokenView {
         _ = try QueryInput(request, allowed: [])
-        let name = try context.parameters.require("name")
+        let name = try context.pathText("name")
         let revoked = try await services.tokens.revoke(name: name, by: context.actor, requestID: context.requestID)
         services.tokenCache.forget(named: name)
         return TokenView(revoked)

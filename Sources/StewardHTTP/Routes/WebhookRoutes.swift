@@ -68,7 +68,7 @@ struct WebhookRoutes {
     /// The ping's outcome is the answer's content, not its status: 200 either way.
     @Sendable func test(_ request: Request, context: APIContext) async throws -> Tested {
         _ = try QueryInput(request, allowed: [])
-        let result = try await services.webhooks.test(try context.parameters.require("name"), by: context.actor, requestID: context.requestID,
+        let result = try await services.webhooks.test(try context.pathText("name"), by: context.actor, requestID: context.requestID,
                                                       logger: context.logger)
         let found = try await services.store.webhookDelivery(result.delivery.id)
         return Tested(accepted: result.accepted, delivery: WebhookDeliveryView(found.delivery, attempts: found.attempts))
@@ -91,7 +91,7 @@ struct WebhookRoutes {
     }
 
     private func setEnabled(_ enabled: Bool, reason: String?, context: APIContext) async throws -> WebhookEndpointView {
-        let name = try context.parameters.require("name")
+        let name = try context.pathText("name")
         try await services.webhooks.setEnabled(name, enabled: enabled, reason: reason, by: context.actor, requestID: context.requestID)
         guard let status = try await services.webhooks.endpoints().first(where: { $0.name == name }) else {
             throw StewardError(.endpointNotFound, "no webhook endpoint named '\(name)'")
