@@ -150,3 +150,21 @@ struct BulkPageTests {
         }
     }
 }
+
+/// The overview's queue table is a live part: the page names its fragment, which answers alone.
+@Suite(.stewardDatabase)
+struct OverviewLiveTests {
+    @Test func theQueueTableIsServedAsAFragmentThePagePolls() async throws {
+        try await LiveServer.with { server in
+            let viewer = try await server.token("look", .viewer)
+            let page = try await server.send("GET", "/ui", token: viewer)
+            #expect(page.text.contains(#"data-live="/ui/overview/queues""#))
+            _ = try await server.store.jobInsertMany([NewJob(kind: "noop", queue: "reports")], now: server.clock.now())
+            let fragment = try await server.send("GET", "/ui/overview/queues", token: viewer)
+            #expect(fragment.status == 200)
+            #expect(fragment.text.hasPrefix("<table>") && !fragment.text.contains("<html"))
+            #expect(fragment.text.contains(#"href="/ui/jobs?queue=reports""#))
+            #expect(try await server.get("/ui/overview/queues").status == 303, "a fragment needs a session or token too")
+        }
+    }
+}

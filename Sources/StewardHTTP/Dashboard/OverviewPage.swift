@@ -11,12 +11,13 @@ struct OverviewPage {
     let pages: Pages
 
     func add(to router: RouterGroup<APIContext>) {
-        router.group().add(middleware: RequirePage(role: .viewer, pages: pages)).get("/ui", use: show)
+        let viewer = router.group().add(middleware: RequirePage(role: .viewer, pages: pages))
+        viewer.get("/ui", use: show)
+        viewer.get("/ui/overview/queues", use: queues)
     }
 
     @Sendable func show(_ request: Request, context: APIContext) async throws -> Response {
         let now = services.clock.now()
-        let queues = try await services.queues.overview(now: now).map { Self.queueRow($0.stats, $0.pause, now: now) }
         let schedules = try await services.schedules.list().compactMap { status -> [String: Any]? in
             guard let next = status.next else { return nil }
             return ["name": status.name, "cron": status.cron, "timeZone": status.timeZone.identifier, "next": PageFormat.time(next), "at": next]
@@ -31,7 +32,17 @@ struct OverviewPage {
             + services.imports.list(ImportListParams(status: .pending, limit: 10))
         let importRows = imports.map { ["id": $0.id, "fileName": $0.fileName, "status": $0.status.rawValue, "percent": Int($0.progress * 100)] as [String: Any] }
         return pages.page("overview", title: "Overview", section: "overview", context: context,
-                          data: ["queues": queues, "schedules": Array(schedules), "endpoints": endpoints, "imports": importRows])
+                          data: ["queuesTable": try await queueTable(), "schedules": Array(schedules), "endpoints": endpoints, "imports": importRows])
+    }
+
+    @Sendable func queues(_ request: Request, context: APIContext) async throws -> Response {
+        pages.html(try await queueTable())
+    }
+
+    private func queueTable() async throws -> String {
+        let now = services.clock.now()
+        let rows = try await services.queues.overview(now: now).map { Self.queueRow($0.stats, $0.pause, now: now) }
+        return pages.fragment("queueTable", data: ["queues": rows])
     }
 
     static func queueRow(_ stats: QueueStats, _ pause: QueuePause?, now: Date) -> [String: Any] {

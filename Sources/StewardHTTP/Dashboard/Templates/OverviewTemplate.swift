@@ -1,15 +1,10 @@
-/// `/ui`: queues at a glance, the next schedule ticks, failing endpoints, running imports.
+/// `/ui`: queues at a glance (refreshed every 2 s), the next schedule ticks, failing endpoints,
+/// running imports.
 enum OverviewTemplate {
     static let text = """
     <section>
     <h2>Queues</h2>
-    <table>
-    <thead><tr><th>Queue</th><th>Available</th><th>Scheduled</th><th>Running</th><th>Retryable</th><th>Lag</th><th>Done 5 min</th><th>Failed 5 min</th><th>State</th></tr></thead>
-    <tbody>
-    {{#queues}}<tr><td><a href="/ui/jobs?queue={{queue}}">{{queue}}</a></td><td>{{available}}</td><td>{{scheduled}}</td><td>{{running}}</td><td>{{retryable}}</td>
-    <td>{{lag}}</td><td>{{completed}}</td><td>{{discarded}}</td><td>{{#paused}}<span class="badge warn">paused{{#reason}}: {{reason}}{{/reason}}</span>{{/paused}}{{^paused}}running{{/paused}}</td></tr>
-    {{/queues}}{{^queues}}<tr><td colspan="9">No jobs yet.</td></tr>{{/queues}}
-    </tbody></table>
+    <div data-live="/ui/overview/queues">{{{queuesTable}}}</div>
     </section>
     <section class="columns">
     <div><h2>Next schedule ticks</h2><ul>
