@@ -63,6 +63,13 @@ struct WebhookRouteTests {
             #expect(disabled.json["disabled_reason"] as? String == "maintenance")
             let enabled = try await server.send("POST", "/webhooks/endpoints/crm/enable", token: admin)
             #expect(enabled.json["state"] as? String == "enabled")
+            // The per-endpoint counts are kept by triggers: they match a count of the rows.
+            let (kept, counted) = try await server.store.database.read { db in
+                (try String.fetchAll(db, sql: "SELECT endpoint || ' ' || status || ' ' || n FROM webhook_delivery_counts WHERE n > 0 ORDER BY 1"),
+                 try String.fetchAll(db, sql: "SELECT endpoint || ' ' || status || ' ' || count(*) FROM webhook_deliveries GROUP BY endpoint, status ORDER BY 1"))
+            }
+            #expect(kept == counted)
+            #expect(!kept.isEmpty)
             let audit = try await server.store.database.read { db in
                 try String.fetchAll(db, sql: "SELECT action FROM audit_log WHERE entity LIKE 'webhook%' AND request_id IS NOT NULL ORDER BY audit_id")
             }

@@ -17,6 +17,7 @@ public enum CRMSchema {
         SQLiteSchemaMigration("imports/v4-error-counts", migrate: ImportSchema.createErrorCounts),
         SQLiteSchemaMigration("webhooks/v3-attempt-time", migrate: WebhookSchema.addAttemptTimeIndex),
         SQLiteSchemaMigration("crm/v3-jobs-by-account", migrate: indexJobsByAccount),
+        SQLiteSchemaMigration("webhooks/v4-delivery-counts", migrate: WebhookSchema.createDeliveryCounts),
     ]
 
     /// The tables as first shipped. A migration never changes once released, so this SQL is

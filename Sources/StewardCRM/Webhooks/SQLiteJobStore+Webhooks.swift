@@ -17,7 +17,7 @@ extension SQLiteJobStore {
     public func webhookDeliveryCounts() async throws -> [String: [String: Int]] {
         try await database.read { db in
             var counts: [String: [String: Int]] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT endpoint, status, count(*) FROM webhook_deliveries GROUP BY endpoint, status") {
+            for row in try Row.fetchAll(db, sql: "SELECT endpoint, status, n FROM webhook_delivery_counts WHERE n > 0") {
                 counts[row[0], default: [:]][row[1]] = row[2]
             }
             return counts

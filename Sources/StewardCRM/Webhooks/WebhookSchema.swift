@@ -63,4 +63,30 @@ enum WebhookSchema {
     static func addAttemptTimeIndex(_ db: Database) throws {
         try db.execute(sql: "CREATE INDEX webhook_attempts_time ON webhook_attempts (attempted_at)")
     }
+
+    /// Deliveries per endpoint and status, kept by triggers in the transaction of every change,
+    /// so endpoint lists read a few rows instead of counting every delivery.
+    static func createDeliveryCounts(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE webhook_delivery_counts (
+                endpoint TEXT NOT NULL,
+                status   TEXT NOT NULL,
+                n        INTEGER NOT NULL,
+                PRIMARY KEY (endpoint, status)
+            ) WITHOUT ROWID;
+            INSERT INTO webhook_delivery_counts (endpoint, status, n) SELECT endpoint, status, count(*) FROM webhook_deliveries GROUP BY endpoint, status;
+            CREATE TRIGGER webhook_delivery_counts_insert AFTER INSERT ON webhook_deliveries BEGIN
+                INSERT INTO webhook_delivery_counts (endpoint, status, n) VALUES (new.endpoint, new.status, 1)
+                ON CONFLICT (endpoint, status) DO UPDATE SET n = n + 1;
+            END;
+            CREATE TRIGGER webhook_delivery_counts_update AFTER UPDATE OF status ON webhook_deliveries WHEN old.status != new.status BEGIN
+                UPDATE webhook_delivery_counts SET n = n - 1 WHERE endpoint = old.endpoint AND status = old.status;
+                INSERT INTO webhook_delivery_counts (endpoint, status, n) VALUES (new.endpoint, new.status, 1)
+                ON CONFLICT (endpoint, status) DO UPDATE SET n = n + 1;
+            END;
+            CREATE TRIGGER webhook_delivery_counts_delete AFTER DELETE ON webhook_deliveries BEGIN
+                UPDATE webhook_delivery_counts SET n = n - 1 WHERE endpoint = old.endpoint AND status = old.status;
+            END;
+            """)
+    }
 }
