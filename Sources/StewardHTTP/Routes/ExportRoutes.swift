@@ -40,14 +40,7 @@ struct ExportRoutes {
     @Sendable func download(_ request: Request, context: APIContext) async throws -> Response {
         _ = try QueryInput(request, allowed: [])
         let (run, url) = try await services.exports.file(run: try context.pathID())
-        let input = try FileHandle(forReadingFrom: url)
-        let body = ResponseBody(contentLength: run.bytes) { writer in
-            defer { try? input.close() }
-            while let chunk = try input.read(upToCount: 1 << 16), !chunk.isEmpty {
-                try await writer.write(ByteBuffer(bytes: chunk))
-            }
-            try await writer.finish(nil)
-        }
+        let body = try FileBody.stream(url)
         var headers: HTTPFields = [.contentType: url.pathExtension == "xlsx" ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8",
                                    .contentDisposition: "attachment; filename=\"\(url.lastPathComponent)\""]
         if let sha256 = run.sha256 {

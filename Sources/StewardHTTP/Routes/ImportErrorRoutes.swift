@@ -39,15 +39,10 @@ struct ImportErrorRoutes {
             try? FileManager.default.removeItem(at: file)
             throw error
         }
-        let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? nil
-        let body = ResponseBody(contentLength: size) { writer in
-            defer { try? FileManager.default.removeItem(at: file) }
-            let input = try FileHandle(forReadingFrom: file)
-            defer { try? input.close() }
-            while let chunk = try input.read(upToCount: 1 << 16), !chunk.isEmpty {
-                try await writer.write(ByteBuffer(bytes: chunk))
-            }
-            try await writer.finish(nil)
+        let body: ResponseBody
+        do { body = try FileBody.stream(file, removeAfter: true) } catch {
+            try? FileManager.default.removeItem(at: file)
+            throw error
         }
         return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8",
                                                .contentDisposition: "attachment; filename=\"import-\(id)-errors.csv\""], body: body)
