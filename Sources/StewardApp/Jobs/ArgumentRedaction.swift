@@ -8,12 +8,15 @@ public enum ArgumentRedaction {
 
     /// `args` (JSON text) as pretty JSON, redacted for `kind`; text that is not JSON is returned as is.
     public static func redacted(_ args: String, kind: String, in workflows: WorkflowSet) -> String {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(args.utf8)) else { return args }
         let keys = workflows.jobKinds[kind]?.redact ?? []
-        let shown = keys.isEmpty ? object : redact(object, keys: keys)
-        guard let data = try? JSONSerialization.data(withJSONObject: shown, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes, .fragmentsAllowed]) else {
-            return args
-        }
+        return pretty(args) { keys.isEmpty ? $0 : redact($0, keys: keys) }
+    }
+
+    /// JSON text indented with sorted keys (after `transform`); text that is not JSON as is.
+    public static func pretty(_ text: String, transform: (Any) -> Any = { $0 }) -> String {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: .fragmentsAllowed),
+              let data = try? JSONSerialization.data(withJSONObject: transform(object),
+                                                     options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes, .fragmentsAllowed]) else { return text }
         return String(decoding: data, as: UTF8.self)
     }
 

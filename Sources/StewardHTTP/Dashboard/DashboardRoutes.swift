@@ -11,7 +11,7 @@ struct DashboardRoutes {
     let pages: Pages
 
     func add(to router: Router<APIContext>) {
-        let ui = router.group().add(middleware: PageErrorMiddleware(pages: pages, problems: ProblemMiddleware(routes: RouteTable())))
+        let ui = router.group().add(middleware: PageErrorMiddleware(pages: pages))
         ui.get("/", use: { _, _ in Pages.seeOther("/ui") })
         ui.get("/ui/login", use: loginForm)
         ui.post("/ui/login", use: login)

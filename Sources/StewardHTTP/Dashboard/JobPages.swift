@@ -155,10 +155,4 @@ struct JobPages {
         _ = try await services.jobs.cancel(id, by: context.actor, requestID: context.requestID)
         return Pages.seeOther("/ui/jobs/\(id)")
     }
-
-    static func prettyJSON(_ text: String) -> String {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)),
-              let data = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]) else { return text }
-        return String(decoding: data, as: UTF8.self)
-    }
 }

@@ -32,13 +32,12 @@ struct RequirePage: RouterMiddleware {
 struct PageErrorMiddleware: RouterMiddleware {
     typealias Context = APIContext
     let pages: Pages
-    let problems: ProblemMiddleware
 
     func handle(_ request: Request, context: APIContext, next: (Request, APIContext) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
         } catch {
-            let problem = problems.problem(for: error, context: context)
+            let problem = ProblemMiddleware.problem(for: error, context: context)
             return pages.page("message", title: problem.status.reasonPhrase, section: "", context: context,
                               data: ["message": problem.message, "fix": problem.fix ?? ""], status: problem.status)
         }

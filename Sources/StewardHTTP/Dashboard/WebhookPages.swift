@@ -81,7 +81,7 @@ struct WebhookPages {
         data["deliveredAt"] = delivery.deliveredAt.map { PageFormat.time($0) }
         data["nextAttempt"] = delivery.nextAttemptAt.map { PageFormat.time($0) }
         data["redeliverable"] = delivery.status != .pending ? true : nil
-        data["body"] = JobPages.prettyJSON(delivery.body)
+        data["body"] = ArgumentRedaction.pretty(delivery.body)
         data["attempts"] = found.attempts.reversed().map { attempt -> [String: Any] in
             let ok = attempt.statusCode.map { (200..<300).contains($0) } ?? false
             var row: [String: Any] = ["attempt": attempt.attempt, "at": PageFormat.time(attempt.attemptedAt), "resultClass": ok ? "ok" : "bad",

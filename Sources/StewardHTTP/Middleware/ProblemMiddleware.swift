@@ -16,11 +16,11 @@ struct ProblemMiddleware: RouterMiddleware {
         } catch let error as HTTPError where error.status == .notFound {
             return notFound(request).response(requestID: context.requestID)
         } catch {
-            return problem(for: error, context: context).response(requestID: context.requestID)
+            return Self.problem(for: error, context: context).response(requestID: context.requestID)
         }
     }
 
-    func problem(for error: any Error, context: APIContext) -> APIProblem {
+    static func problem(for error: any Error, context: APIContext) -> APIProblem {
         switch error {
         case let problem as APIProblem: return problem
         case let error as StewardError: return APIProblem(error)
