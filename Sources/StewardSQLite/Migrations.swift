@@ -16,6 +16,7 @@ enum Migrations {
             SQLiteSchemaMigration("core/v5-lease-losses", migrate: addLeaseLosses),
             SQLiteSchemaMigration("core/v6-queue-pauses", migrate: createQueuePauses),
             SQLiteSchemaMigration("core/v7-active-jobs", migrate: createActiveIndex),
+            SQLiteSchemaMigration("core/v8-job-minutes", migrate: createJobMinutes),
         ] + schema
     }
 
@@ -134,6 +135,23 @@ enum Migrations {
     /// finished rows. A job enters it once and leaves it when it finishes.
     private static func createActiveIndex(_ db: Database) throws {
         try db.execute(sql: "CREATE INDEX jobs_active ON jobs (state, queue) WHERE state IN ('scheduled','available','running','retryable')")
+    }
+
+    /// The per-minute rollup of outcomes and run times (see `JobMinuteTally`); keyed minute
+    /// first so the last hour is one range read and pruning one range delete.
+    private static func createJobMinutes(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE job_minutes (
+                minute    REAL    NOT NULL,
+                queue     TEXT    NOT NULL,
+                kind      TEXT    NOT NULL,
+                completed INTEGER NOT NULL DEFAULT 0,
+                failed    INTEGER NOT NULL DEFAULT 0,
+                retried   INTEGER NOT NULL DEFAULT 0,
+                run_times TEXT    NOT NULL DEFAULT '',
+                PRIMARY KEY (minute, queue, kind)
+            ) WITHOUT ROWID
+            """)
     }
 
     private static func createQueuePauses(_ db: Database) throws {

@@ -8,20 +8,28 @@ extension SQLiteJobStore {
         let completed = finishes.filter { $0.outcome == .completed }.map(\.lease)
         let others = finishes.filter { $0.outcome != .completed }
         let lost = try await database.write { db in
-            let lostCompletions = try Self.complete(completed, now: now, db: db)
-            return try lostCompletions.union(others.filter { try !self.finish($0, now: now, hooks: hooks, db: db) }.map(\.lease.jobID))
+            var tally = JobMinuteTally(now: now)
+            let lostCompletions = try Self.complete(completed, now: now, tally: &tally, db: db)
+            var lostOthers: [JobID] = []
+            for finish in others where try !self.finish(finish, now: now, hooks: hooks, tally: &tally, db: db) {
+                lostOthers.append(finish.lease.jobID)
+            }
+            try tally.write(db)
+            return lostCompletions.union(lostOthers)
         }
         notifyRequeued(finishes.filter { !lost.contains($0.lease.jobID) })
         return lost
     }
 
-    /// Applies one outcome under its lease; false when the lease no longer holds. A discard
-    /// runs the kind's give-up hook in the same transaction.
-    func finish(_ finish: JobFinish, now: Date, hooks: JobGiveUpHooks, db: Database) throws -> Bool {
+    /// Applies one outcome under its lease and counts it in `tally`; false when the lease no
+    /// longer holds. A discard runs the kind's give-up hook in the same transaction. `measured`
+    /// is false for the rescuer, whose "run time" would only be how late it noticed.
+    func finish(_ finish: JobFinish, now: Date, hooks: JobGiveUpHooks, measured: Bool = true,
+                tally: inout JobMinuteTally, db: Database) throws -> Bool {
         let (sql, arguments) = Self.finishStatement(finish.outcome, now: now)
-        let statement = try db.cachedStatement(sql: sql + " WHERE id = ? AND lease_token = ? AND state = 'running'")
-        try statement.execute(arguments: arguments + [finish.lease.jobID, finish.lease.token])
-        guard db.changesCount > 0 else { return false }
+        let statement = try db.cachedStatement(sql: sql + " WHERE id = ? AND lease_token = ? AND state = 'running' \(Self.tallied)")
+        guard let row = try Row.fetchOne(statement, arguments: arguments + [finish.lease.jobID, finish.lease.token]) else { return false }
+        Self.count(row, outcome: finish.outcome, now: now, measured: measured, in: &tally)
         if case let .discard(error) = finish.outcome {
             try gaveUp(finish.lease.jobID, state: .discarded, reason: error, hooks: hooks, now: now, db: db)
         }
@@ -31,15 +39,25 @@ extension SQLiteJobStore {
     /// Completes a batch in one statement: the leases go in as one JSON array, joined to `jobs`
     /// by primary key; RETURNING names the ones whose lease still held. Per-row statements cost
     /// more in binding and bookkeeping than the update itself.
-    static func complete(_ leases: [Lease], now: Date, db: Database) throws -> Set<JobID> {
+    static func complete(_ leases: [Lease], now: Date, tally: inout JobMinuteTally, db: Database) throws -> Set<JobID> {
         guard !leases.isEmpty else { return [] }
-        let applied = try Int64.fetchSet(db.cachedStatement(sql: """
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
             UPDATE jobs SET state = 'completed', finalized_at = ?, \(clearLease)
             FROM (SELECT value ->> 0 AS id, value ->> 1 AS token FROM json_each(?)) AS done
             WHERE jobs.id = done.id AND jobs.lease_token = done.token AND jobs.state = 'running'
-            RETURNING jobs.id
+            RETURNING jobs.id, jobs.queue, jobs.kind, jobs.attempted_at
             """), arguments: [now.sqlSeconds, leasesJSON(leases)])
-        return Set(leases.map(\.jobID)).subtracting(applied)
+        for row in rows { count(row, outcome: .completed, now: now, measured: true, in: &tally) }
+        return Set(leases.map(\.jobID)).subtracting(rows.map { $0[0] as JobID })
+    }
+
+    /// What a finishing UPDATE returns for the rollup: id, queue, kind, attempted_at.
+    private static let tallied = "RETURNING id, queue, kind, attempted_at"
+
+    private static func count(_ row: Row, outcome: JobOutcome, now: Date, measured: Bool, in tally: inout JobMinuteTally) {
+        let attemptedAt: Double? = row[3]
+        let ranFor = measured ? attemptedAt.map { now.sqlSeconds - $0 } : nil
+        tally.count(queue: row[1], kind: row[2], outcome: outcome, ranFor: ranFor)
     }
 
     /// `[[id, token], …]`

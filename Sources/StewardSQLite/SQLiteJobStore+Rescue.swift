@@ -11,17 +11,21 @@ extension SQLiteJobStore {
                 SELECT \(JobRow.columns) FROM jobs WHERE state = 'running' AND lease_expires_at < ?
                 ORDER BY lease_expires_at LIMIT ?
                 """, arguments: [now.sqlSeconds, limit])
-            return try rows.map(JobRow.job(from:)).compactMap { job in
-                try self.rescue(job, outcome: decide(job), now: now, hooks: hooks, db: db)
+            var tally = JobMinuteTally(now: now)
+            let rescued = try rows.map(JobRow.job(from:)).compactMap { job in
+                try self.rescue(job, outcome: decide(job), now: now, hooks: hooks, tally: &tally, db: db)
             }
+            try tally.write(db)
+            return rescued
         }
         if !rescued.isEmpty { notifications.notifyAll() }
         return rescued
     }
 
-    private func rescue(_ job: Job, outcome: JobOutcome, now: Date, hooks: JobGiveUpHooks, db: Database) throws -> RescuedJob? {
+    private func rescue(_ job: Job, outcome: JobOutcome, now: Date, hooks: JobGiveUpHooks,
+                        tally: inout JobMinuteTally, db: Database) throws -> RescuedJob? {
         guard let lease = job.lease else { return nil }
-        let applied = try finish(JobFinish(lease: lease, outcome: outcome), now: now, hooks: hooks, db: db)
+        let applied = try finish(JobFinish(lease: lease, outcome: outcome), now: now, hooks: hooks, measured: false, tally: &tally, db: db)
         return applied ? RescuedJob(id: job.id, kind: job.kind, queue: job.queue, state: outcome.resultingState) : nil
     }
 

@@ -53,6 +53,7 @@ struct Maintenance: Sendable {
             )
             let pruned = try await context.store.jobPrune(params)
             if pruned > 0 { context.logger.info("pruned finished jobs", metadata: ["count": "\(pruned)"]) }
+            _ = try await context.store.jobMinutesPrune(before: now.adding(.zero - context.configuration.keepActivity))
         }
     }
 

@@ -17,6 +17,8 @@ public struct WorkerPoolConfiguration: Sendable {
     public var pruneInterval: Duration = .seconds(3600)
     public var keepCompleted: Duration = .seconds(24 * 3600)
     public var keepDiscarded: Duration = .seconds(7 * 24 * 3600)
+    /// How long the per-minute rollup (`job_minutes`) is kept.
+    public var keepActivity: Duration = .seconds(7 * 24 * 3600)
     public var statsInterval: Duration = .seconds(15)
     /// On shutdown, how long running jobs may finish before they are cancelled and released.
     public var shutdownGrace: Duration = .seconds(10)

@@ -26,7 +26,7 @@ extension JobAdminStore {
 }
 
 /// Everything a store offers.
-public typealias JobStore = JobQueueStore & JobAdminStore & QueuePauseStore
+public typealias JobStore = JobQueueStore & JobAdminStore & QueuePauseStore & JobActivityStore
 
 public struct JobListParams: Sendable, Equatable {
     public var states: [JobState]

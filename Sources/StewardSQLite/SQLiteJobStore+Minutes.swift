@@ -1,0 +1,28 @@
+public import Foundation
+import GRDB
+public import StewardCore
+
+extension SQLiteJobStore {
+    /// A range of the primary key (minute first): an hour of a busy engine is a few hundred rows.
+    public func jobMinutes(from: Date, to: Date, queue: String?) async throws -> [JobMinute] {
+        try await database.read { db in
+            var sql = "SELECT minute, queue, kind, completed, failed, retried, run_times FROM job_minutes WHERE minute >= ? AND minute < ?"
+            var arguments: StatementArguments = [from.sqlSeconds, to.sqlSeconds]
+            if let queue {
+                sql += " AND queue = ?"
+                arguments += [queue]
+            }
+            return try Row.fetchAll(db, sql: sql + " ORDER BY minute, queue, kind", arguments: arguments).map { row in
+                JobMinute(minute: JobRow.date(row[0]), queue: row[1], kind: row[2], completed: row[3], failed: row[4], retried: row[5],
+                          runTimes: RunTimeHistogram(compactText: row[6]))
+            }
+        }
+    }
+
+    public func jobMinutesPrune(before cutoff: Date) async throws -> Int {
+        try await database.write { db in
+            try db.execute(sql: "DELETE FROM job_minutes WHERE minute < ?", arguments: [cutoff.sqlSeconds])
+            return db.changesCount
+        }
+    }
+}

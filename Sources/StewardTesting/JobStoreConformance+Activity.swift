@@ -1,0 +1,65 @@
+import Foundation
+import StewardCore
+
+extension JobStoreConformance {
+    static let activityCases: [ConformanceCase] = [
+        ConformanceCase(name: "outcomes are rolled up per minute, queue and kind, with their run times") { store, clock in
+            let minute = JobMinute.start(of: clock.now()).adding(.seconds(60))
+            clock.advance(to: minute.adding(.seconds(5)))
+            try await insert(store, clock, [NewJob(kind: "a"), NewJob(kind: "a"), NewJob(kind: "a"), NewJob(kind: "a"),
+                                            NewJob(kind: "b", queue: "other")])
+            let claimed = try await claim(store, clock)
+            clock.advance(by: .milliseconds(1500))
+            let leases = claimed.compactMap(\.lease)
+            _ = try await store.jobFinishMany([
+                JobFinish(lease: leases[0], outcome: .completed), JobFinish(lease: leases[1], outcome: .completed),
+                JobFinish(lease: leases[2], outcome: .retry(at: clock.now(), error: "timeout")),
+                JobFinish(lease: leases[3], outcome: .snooze(until: clock.now().adding(.seconds(600)))),
+            ], now: clock.now())
+            let other = try await claim(store, clock, queue: "other")
+            clock.advance(by: .seconds(60))
+            _ = try await finish(store, clock, other[0], .discard(error: "bad"))
+
+            let rows = try await store.jobMinutes(from: minute, to: minute.adding(.seconds(120)), queue: nil)
+            try expectEqual(rows.map { "\($0.queue)/\($0.kind)" }, ["default/a", "other/b"], "rows, by minute")
+            try expectEqual([rows[0].completed, rows[0].failed, rows[0].retried], [2, 0, 1], "default/a: completed, failed, retried (a snooze is not counted)")
+            try expectEqual(rows[0].minute, minute, "default/a's minute")
+            try expectEqual(rows[1].minute, minute.adding(.seconds(60)), "other/b's minute (when it finished)")
+            try expectEqual([rows[1].completed, rows[1].failed, rows[1].retried], [0, 1, 0], "other/b")
+            try expectEqual(rows[0].runTimes.total, 3, "run times counted")
+            let median = try rows[0].runTimes.percentile(0.5) ?? { throw ConformanceFailure(message: "no median", location: #fileID) }()
+            try expectTrue(abs(median - 1.5) / 1.5 < 0.1, "median run time \(median) s is 1.5 s within a bucket")
+            try expectEqual(try await store.jobMinutes(from: minute, to: minute.adding(.seconds(120)), queue: "other").map(\.kind), ["b"],
+                            "one queue's rows")
+        },
+        ConformanceCase(name: "a second batch in the same minute adds to its row; a rescued lease counts as a retry without a run time") { store, clock in
+            let minute = JobMinute.start(of: clock.now()).adding(.seconds(60))
+            clock.advance(to: minute.adding(.seconds(1)))
+            try await insert(store, clock, [NewJob(kind: "a"), NewJob(kind: "a"), NewJob(kind: "a")])
+            let claimed = try await claim(store, clock)
+            clock.advance(by: .seconds(2))
+            _ = try await finish(store, clock, claimed[0], .completed)
+            clock.advance(by: .seconds(2))
+            _ = try await finish(store, clock, claimed[1], .completed)
+            clock.advance(by: lease)
+            _ = try await store.jobRescueExpired(now: clock.now(), limit: 10) { _ in .leaseLost(error: "worker gone") }
+            let rows = try await store.jobMinutes(from: minute, to: minute.adding(.seconds(60)), queue: nil)
+            try expectEqual(rows.count, 1, "one row for the minute")
+            try expectEqual([rows[0].completed, rows[0].retried], [2, 1], "completed across two batches, and the rescued lease")
+            try expectEqual(rows[0].runTimes.total, 2, "run times: the two completions only")
+            let slowest = try rows[0].runTimes.percentile(1) ?? { throw ConformanceFailure(message: "no p100", location: #fileID) }()
+            try expectTrue(abs(slowest - 4) / 4 < 0.1, "the slowest run \(slowest) s is 4 s within a bucket")
+        },
+        ConformanceCase(name: "the rollup is pruned by minute") { store, clock in
+            try await insert(store, clock, [NewJob(kind: "a"), NewJob(kind: "a")])
+            let claimed = try await claim(store, clock)
+            _ = try await finish(store, clock, claimed[0], .completed)
+            clock.advance(by: .seconds(120))
+            _ = try await finish(store, clock, claimed[1], .completed)
+            let everything = (from: clock.now().adding(.seconds(-3600)), to: clock.now().adding(.seconds(60)))
+            try expectEqual(try await store.jobMinutes(from: everything.from, to: everything.to, queue: nil).count, 2, "two minutes kept")
+            try expectEqual(try await store.jobMinutesPrune(before: JobMinute.start(of: clock.now())), 1, "rows pruned")
+            try expectEqual(try await store.jobMinutes(from: everything.from, to: everything.to, queue: nil).map(\.completed), [1], "the newer minute stays")
+        },
+    ]
+}
