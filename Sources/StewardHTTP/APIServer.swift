@@ -17,6 +17,7 @@ public enum APIServer {
         router.add(middleware: CSRFMiddleware())
         HealthRoutes(services: services).add(to: router)
         QueueRoutes(services: services).add(to: router)
+        JobActivityRoutes(services: services).add(to: router)
         TokenRoutes(services: services).add(to: router)
         ImportRoutes(services: services).add(to: router)
         JobRoutes(services: services).add(to: router)

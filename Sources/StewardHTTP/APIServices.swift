@@ -48,6 +48,7 @@ public struct APIServices: Sendable {
     var tokens: TokenService { TokenService(store: store, clock: clock) }
     var queues: QueueService { QueueService(store: store) }
     var imports: ImportService { ImportService(store: store, clock: clock) }
+    var activity: ActivityService { ActivityService(store: store) }
     var jobs: JobService { JobService(store: store, clock: clock, hooks: hooks) }
     var schedules: ScheduleService { ScheduleService(store: store, clock: clock, workflows: workflows) }
     var exports: ExportService { ExportService(store: store, clock: clock, workflows: workflows, directory: exportsDirectory) }

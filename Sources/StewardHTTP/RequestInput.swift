@@ -60,6 +60,15 @@ struct QueryInput {
         }
     }
 
+    /// An RFC 3339 time (`from=2026-01-05T09:00:00Z`).
+    func time(_ name: String) throws -> Date? {
+        guard let text = try string(name) else { return nil }
+        guard let date = RFC3339.parse(text) else {
+            throw APIProblem.badParameter(name, "'\(text)' is not an RFC 3339 time such as 2026-01-05T09:00:00Z")
+        }
+        return date
+    }
+
     /// A value from a closed set (`state=failed`).
     func choice<T: RawRepresentable>(_ name: String, of type: T.Type) throws -> T? where T.RawValue == String, T: CaseIterable {
         guard let text = try string(name) else { return nil }

@@ -36,6 +36,8 @@ enum DashboardAssets {
     .timeline li { margin-bottom: .6rem; }
     .excerpt { background: #fff; border: 1px solid var(--line); padding: .4rem; margin-top: .3rem; max-height: 12rem; overflow: auto; }
     td.actions { display: flex; gap: .4rem; margin: 0; }
+    svg.chart { display: block; } svg.chart .axis { stroke: var(--line); }
+    svg.chart.done rect { fill: var(--accent); } svg.chart.failed rect { fill: var(--bad); }
     """
 
     /// Live parts reload their fragment every 2 s while the tab is visible; the pages work without it.

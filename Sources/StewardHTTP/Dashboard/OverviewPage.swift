@@ -4,7 +4,7 @@ import StewardApp
 import StewardCore
 import StewardCRM
 
-/// `/ui`: each queue's depth, lag and last minutes, paused queues, the next schedule ticks,
+/// `/ui`: each queue's depth, lag and last hour (charts from the per-minute rollup), paused queues, the next schedule ticks,
 /// failing endpoints and running imports.
 struct OverviewPage {
     let services: APIServices
@@ -39,15 +39,33 @@ struct OverviewPage {
         pages.html(try await queueTable())
     }
 
+    /// Queues with jobs, a pause or activity in the last hour, each with its charts; then the
+    /// hour per kind.
     private func queueTable() async throws -> String {
         let now = services.clock.now()
-        let rows = try await services.queues.overview(now: now).map { Self.queueRow($0.stats, $0.pause, now: now) }
-        return pages.fragment("queueTable", data: ["queues": rows])
+        let overview = try await services.queues.overview(now: now)
+        let hour = try await services.activity.lastHour(now: now)
+        var rows = Dictionary(uniqueKeysWithValues: overview.map { ($0.stats.queue, Self.queueRow($0.stats, $0.pause, now: now)) })
+        for series in hour.queues where rows[series.queue] == nil {
+            rows[series.queue] = Self.queueRow(QueueStats(queue: series.queue, counts: [:], oldestAvailableAt: nil, completedInWindow: 0,
+                                                          discardedInWindow: 0), nil, now: now)
+        }
+        for queue in rows.keys {
+            let series = hour.series(of: queue)
+            rows[queue]?["completions"] = MinuteChart.completions(series)
+            rows[queue]?["failures"] = MinuteChart.failures(series)
+            rows[queue]?["p50"] = PageFormat.runTime(series.total.runTimes.percentile(0.5))
+            rows[queue]?["p95"] = PageFormat.runTime(series.total.runTimes.percentile(0.95))
+        }
+        let kinds = hour.kinds.map { row -> [String: Any] in
+            ["queue": row.queue, "kind": row.kind, "completed": row.completed, "failed": row.failed, "retried": row.retried,
+             "p50": PageFormat.runTime(row.runTimes.percentile(0.5)), "p95": PageFormat.runTime(row.runTimes.percentile(0.95))]
+        }
+        return pages.fragment("queueTable", data: ["queues": rows.keys.sorted().compactMap { rows[$0] }, "kinds": kinds])
     }
 
     static func queueRow(_ stats: QueueStats, _ pause: QueuePause?, now: Date) -> [String: Any] {
-        var row: [String: Any] = ["queue": stats.queue, "lag": PageFormat.seconds(stats.lag(at: now)),
-                                  "completed": stats.completedInWindow, "discarded": stats.discardedInWindow]
+        var row: [String: Any] = ["queue": stats.queue, "lag": PageFormat.seconds(stats.lag(at: now))]
         for state in JobState.allCases { row[state.rawValue] = stats.counts[state] ?? 0 }
         if let pause {
             var paused: [String: Any] = ["since": PageFormat.time(pause.pausedAt)]

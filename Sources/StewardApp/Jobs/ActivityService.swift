@@ -1,0 +1,90 @@
+public import Foundation
+public import StewardCore
+
+/// The engine's per-minute rollup read for people: one queue's minutes as a series without
+/// gaps (for charts), sums over kinds or minutes, and ranges checked against what is kept.
+public struct ActivityService: Sendable {
+    public let store: any JobActivityStore
+
+    /// What the pool keeps by default (`WorkerPoolConfiguration.keepActivity`).
+    public static let kept: Duration = .seconds(7 * 24 * 3600)
+    public static let hour: Duration = .seconds(3600)
+
+    public init(store: any JobActivityStore) { self.store = store }
+
+    /// Rows in `[from, to)`, per queue and kind as stored, or summed over kinds per queue
+    /// (`kind` is then `*`). Throws `invalidArgument` for an empty or too long range.
+    public func minutes(from: Date, to: Date, queue: String? = nil, kind: String? = nil, sumKinds: Bool = false) async throws -> [JobMinute] {
+        guard from < to else {
+            throw StewardError(.invalidArguments, "the range is empty: 'from' must come before 'to'")
+        }
+        guard to.timeIntervalSince(from) <= Self.kept.timeInterval else {
+            throw StewardError(.invalidArguments, "the range is longer than the 7 days the rollup keeps: narrow 'from' and 'to'")
+        }
+        let rows = try await store.jobMinutes(from: JobMinute.start(of: from), to: to, queue: queue).filter { kind == nil || $0.kind == kind }
+        return sumKinds ? Self.sumOverKinds(rows) : rows
+    }
+
+    /// The last hour up to `now`: per queue, sixty minutes without gaps; per queue and kind,
+    /// the hour's sums. One read of the rollup.
+    public func lastHour(now: Date) async throws -> ActivityHour {
+        let end = JobMinute.start(of: now).adding(.seconds(60))
+        let start = end.adding(.zero - Self.hour)
+        let rows = try await store.jobMinutes(from: start, to: end, queue: nil)
+        let byQueue = Dictionary(grouping: Self.sumOverKinds(rows), by: \.queue)
+        let series = byQueue.keys.sorted().map { queue in ActivitySeries(queue: queue, start: start, rows: byQueue[queue] ?? []) }
+        var kinds: [String: JobMinute] = [:]
+        for row in rows {
+            kinds["\(row.queue)|\(row.kind)", default: JobMinute(minute: start, queue: row.queue, kind: row.kind)].add(row)
+        }
+        return ActivityHour(start: start, queues: series, kinds: kinds.values.sorted { ($0.queue, $0.kind) < ($1.queue, $1.kind) })
+    }
+
+    /// Sums each kind's row within its minute and queue.
+    static func sumOverKinds(_ rows: [JobMinute]) -> [JobMinute] {
+        var sums: [String: JobMinute] = [:]
+        var order: [String] = []
+        for row in rows {
+            let key = "\(row.minute.timeIntervalSince1970)|\(row.queue)"
+            if sums[key] == nil {
+                order.append(key)
+                sums[key] = JobMinute(minute: row.minute, queue: row.queue, kind: "*")
+            }
+            sums[key]?.add(row)
+        }
+        return order.compactMap { sums[$0] }
+    }
+}
+
+/// The last hour of every queue, for the overview.
+public struct ActivityHour: Sendable, Equatable {
+    public let start: Date
+    public let queues: [ActivitySeries]
+    /// Each queue and kind's sums over the hour.
+    public let kinds: [JobMinute]
+
+    public func series(of queue: String) -> ActivitySeries {
+        queues.first { $0.queue == queue } ?? ActivitySeries(queue: queue, start: start, rows: [])
+    }
+}
+
+/// One queue's hour, minute by minute.
+public struct ActivitySeries: Sendable, Equatable {
+    public let queue: String
+    /// Sixty rows, one per minute from `start`, zero where nothing finished.
+    public let minutes: [JobMinute]
+    /// The hour's sum: counts and the merged run times.
+    public let total: JobMinute
+
+    init(queue: String, start: Date, rows: [JobMinute]) {
+        let byMinute = Dictionary(rows.map { ($0.minute, $0) }, uniquingKeysWith: { first, _ in first })
+        minutes = (0..<60).map { offset in
+            let minute = start.adding(.seconds(60 * offset))
+            return byMinute[minute] ?? JobMinute(minute: minute, queue: queue, kind: "*")
+        }
+        var total = JobMinute(minute: start, queue: queue, kind: "*")
+        for row in rows { total.add(row) }
+        self.queue = queue
+        self.total = total
+    }
+}

@@ -1,0 +1,26 @@
+import Foundation
+import Hummingbird
+import StewardApp
+import StewardCore
+
+/// `/activity`: the engine's per-minute rollup (completed, failed, retried, run-time p50/p95)
+/// for charts and alerting, the last hour unless a range is given.
+struct JobActivityRoutes {
+    let services: APIServices
+
+    func add(to router: Router<APIContext>) {
+        router.requiring(.viewer).get("/activity", use: list)
+    }
+
+    enum Grouping: String, CaseIterable { case kind, queue }
+
+    @Sendable func list(_ request: Request, context: APIContext) async throws -> JobActivityView {
+        let query = try QueryInput(request, allowed: ["from", "to", "queue", "kind", "group"])
+        let to = try query.time("to") ?? services.clock.now()
+        let from = try query.time("from") ?? to.adding(.zero - ActivityService.hour)
+        let sumKinds = try query.choice("group", of: Grouping.self) == .queue
+        let rows = try await services.activity.minutes(from: from, to: to, queue: try query.string("queue"), kind: try query.string("kind"),
+                                                       sumKinds: sumKinds)
+        return JobActivityView(from: from, to: to, minutes: rows.map(JobActivityMinuteView.init))
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+import Hummingbird
+import StewardCore
+
+/// One minute of one queue (and kind, or `*` for all kinds) as the API shows it.
+struct JobActivityMinuteView: ResponseEncodable, Sendable {
+    var minute: Date
+    var queue: String
+    var kind: String
+    var completed: Int
+    var failed: Int
+    var retried: Int
+    var runTimeP50Ms: Double?
+    var runTimeP95Ms: Double?
+
+    init(_ row: JobMinute) {
+        minute = row.minute
+        queue = row.queue
+        kind = row.kind
+        completed = row.completed
+        failed = row.failed
+        retried = row.retried
+        runTimeP50Ms = row.runTimes.percentile(0.5).map(Self.milliseconds)
+        runTimeP95Ms = row.runTimes.percentile(0.95).map(Self.milliseconds)
+    }
+
+    static func milliseconds(_ seconds: TimeInterval) -> Double { (seconds * 10_000).rounded() / 10 }
+}
+
+struct JobActivityView: ResponseEncodable, Sendable {
+    var from: Date
+    var to: Date
+    var minutes: [JobActivityMinuteView]
+}
