@@ -6,6 +6,7 @@ import StewardCore
 import StewardCRM
 import StewardSQLite
 import StewardTesting
+import StewardWorkflows
 import Testing
 
 /// The exports and schedules pages on the repository's workflow files.
@@ -69,6 +70,41 @@ struct CadencePageTests {
             #expect(try await CadenceService(store: server.store).enrollment(Int64(id)).status == .paused)
             #expect(try await server.send("POST", "/ui/enrollments/\(id)/stop", body: Data("csrf=\(ops.csrf)".utf8), headers: form).status == 303)
             #expect(try await CadenceService(store: server.store).enrollment(Int64(id)).status == .stopped)
+        }
+    }
+
+    @Test func templatesListTheirStepsAndNewlyFlaggedAccountsArePagedByKey() async throws {
+        try await LiveServer.with(workflows: try RepositoryWorkflows.load()) { server in
+            let day = CRMDay(server.clock.now())
+            try await server.store.database.write { db in
+                for account in 9001...9021 {
+                    try db.execute(sql: "INSERT INTO accounts (account_id, company_name, owner_user_id) VALUES (?, ?, 'anna')", arguments: [account, "Dormant <\(account)>"])
+                    try db.execute(sql: "INSERT INTO transactions (account_id, date, amount) VALUES (?, ?, 10)", arguments: [account, day.adding(days: -200).description])
+                }
+                try db.execute(sql: "INSERT INTO accounts (account_id, company_name) VALUES (9100, 'Busy Buyer')")
+                try db.execute(sql: "INSERT INTO transactions (account_id, date, amount) VALUES (9100, ?, 10)", arguments: [day.adding(days: -2).description])
+            }
+            let rule = try #require(server.workflows.winbacks["inactive-accounts"])
+            let cadence = try #require(server.workflows.cadences["winback"])
+            let scan = try await WinbackService(store: server.store).scan(rule, cadence: cadence, asOf: day, now: server.clock.now())
+            #expect(scan.flagged.count == 21)
+
+            let viewer = try await server.token("look", .viewer)
+            let page = try await server.get("/ui/cadences", token: viewer).text
+            #expect(page.contains("<summary>4 steps</summary>") && page.contains("Day 10 · call · Winback offer call"), "the winback cadence's steps")
+            #expect(page.contains("Day 0 · call · We miss you, {{account.company_name}}"), "a step's subject shown as written, not rendered")
+            #expect(page.contains("Dormant &lt;9021&gt;") && !page.contains("Dormant <9021>"), "company names escaped")
+            #expect(!page.contains("Busy Buyer"), "an active account is not flagged")
+            #expect(page.components(separatedBy: "href=\"/ui/jobs?args=account_id:").count - 1 == 20, "one page of flags")
+            let older = try #require(page.range(of: #"/ui/cadences?flagged_before="#).map { String(page[$0.upperBound...].prefix { $0.isNumber }) })
+            let next = try await server.get("/ui/cadences?flagged_before=\(older)", token: viewer).text
+            #expect(next.contains("Dormant &lt;9001&gt;") && !next.contains("Dormant &lt;9002&gt;"), "the oldest flag on the next page")
+
+            let api = try await server.get("/accounts/winback-flagged?limit=2", token: viewer)
+            let items = try #require(api.json["items"] as? [[String: Any]])
+            #expect(items.map { $0["account_id"] as? Int } == [9021, 9020], "newest first")
+            #expect(items.first?["previous_activity"] == nil && items.first?["tenure"] as? String == "Winback Target", "\(api.text)")
+            #expect(api.json["next_before"] as? Int == items.last?["id"] as? Int)
         }
     }
 }

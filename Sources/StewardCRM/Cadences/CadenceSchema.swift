@@ -132,6 +132,16 @@ enum CadenceSchema {
             """)
     }
 
+    /// Newly inactive accounts, newest first, without reading every status change. The WHERE
+    /// is repeated by `WinbackScan.flaggedCondition` (its query names this index, so the two
+    /// cannot drift apart unnoticed: SQLite refuses the query).
+    static func indexWinbackFlags(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE INDEX account_status_history_flagged ON account_status_history (history_id)
+            WHERE activity_status = 'Inactive' AND previous_activity IS NOT 'Inactive'
+            """)
+    }
+
     /// Every winback scan's day, so a scan dated before the latest one can be refused.
     static func createWinbackScans(_ db: Database) throws {
         try db.execute(sql: """

@@ -18,6 +18,7 @@ public enum CRMSchema {
         SQLiteSchemaMigration("webhooks/v3-attempt-time", migrate: WebhookSchema.addAttemptTimeIndex),
         SQLiteSchemaMigration("crm/v3-jobs-by-account", migrate: indexJobsByAccount),
         SQLiteSchemaMigration("webhooks/v4-delivery-counts", migrate: WebhookSchema.createDeliveryCounts),
+        SQLiteSchemaMigration("crm/v4-winback-flags", migrate: CadenceSchema.indexWinbackFlags),
     ]
 
     /// The tables as first shipped. A migration never changes once released, so this SQL is

@@ -131,6 +131,23 @@ enum WinbackScan {
                                    statusSince: row[5], history: history)
     }
 
+    /// The condition `apply` flags by, as the partial index `account_status_history_flagged`
+    /// (crm/v4-winback-flags) states it: SQLite uses a partial index only for a query that
+    /// repeats its WHERE.
+    static let flaggedCondition = "activity_status = 'Inactive' AND previous_activity IS NOT 'Inactive'"
+
+    /// Newly inactive accounts, newest flag first, from the partial index.
+    static func flagged(limit: Int, beforeID: Int64?, db: Database) throws -> [WinbackFlag] {
+        try Row.fetchAll(db, sql: """
+            SELECT h.history_id, h.account_id, a.company_name, a.owner_user_id, h.as_of, h.previous_activity, h.tenure_status
+            FROM (SELECT * FROM account_status_history INDEXED BY account_status_history_flagged
+                  WHERE \(flaggedCondition) AND history_id < ? ORDER BY history_id DESC LIMIT ?) h
+            LEFT JOIN accounts a ON a.account_id = h.account_id ORDER BY h.history_id DESC
+            """, arguments: [beforeID ?? Int64.max, limit]).map {
+            WinbackFlag(historyID: $0[0], accountID: $0[1], companyName: $0[2], owner: $0[3], asOf: $0[4], previousActivity: $0[5], tenure: $0[6])
+        }
+    }
+
     /// Accounts per (activity, tenure) pair.
     static func counts(db: Database) throws -> [(activity: String, tenure: String, accounts: Int)] {
         try Row.fetchAll(db, sql: """

@@ -54,4 +54,9 @@ public struct WinbackService: Sendable {
     public func counts() async throws -> [(activity: String, tenure: String, accounts: Int)] {
         try await store.database.read { db in try WinbackScan.counts(db: db) }
     }
+
+    /// Accounts scans flagged as newly inactive, newest first; page with `beforeID`.
+    public func flagged(limit: Int = 50, beforeID: Int64? = nil) async throws -> [WinbackFlag] {
+        try await store.database.read { db in try WinbackScan.flagged(limit: limit, beforeID: beforeID, db: db) }
+    }
 }

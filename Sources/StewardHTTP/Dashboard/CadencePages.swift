@@ -21,24 +21,47 @@ struct CadencePages {
     }
 
     @Sendable func show(_ request: Request, context: APIContext) async throws -> Response {
-        let query = try QueryInput(request, allowed: ["cadence"])
+        let query = try QueryInput(request, allowed: ["cadence", "flagged_before"])
         let service = CadenceService(store: services.store, actor: context.actor, requestID: context.requestID)
         try await service.sync(services.workflows.cadences.values.sorted { $0.name < $1.name }, now: services.clock.now())
         let cadences = try await service.summaries().map {
-            ["name": $0.name, "version": $0.version, "days": $0.days, "generate": $0.generate, "steps": $0.steps, "active": $0.active, "paused": $0.paused] as [String: Any]
+            ["name": $0.name, "version": $0.version, "days": $0.days, "generate": $0.generate, "steps": $0.steps, "active": $0.active, "paused": $0.paused,
+             "stepList": Self.steps(of: services.workflows.cadences[$0.name])] as [String: Any]
         }
+        let flaggedBefore = try query.int("flagged_before", in: 1...Int64.max)
+        let flagged = try await WinbackService(store: services.store).flagged(limit: Self.flaggedPage, beforeID: flaggedBefore)
         let today = CRMDay(services.clock.now())
         var data: [String: Any] = [
             "cadences": cadences,
             "today": try await Self.perOwner(service.activities(ActivityFilter(due: .today, limit: 5_000), today: today)),
             "overdue": try await Self.perOwner(service.activities(ActivityFilter(due: .overdue, limit: 5_000), today: today)),
             "accounts": try await WinbackService(store: services.store).counts().map { ["activity": $0.activity, "tenure": $0.tenure, "count": $0.accounts] as [String: Any] },
+            "flagged": flagged.map(Self.row),
         ]
+        if flagged.count == Self.flaggedPage, let last = flagged.last { data["flaggedOlder"] = last.historyID }
         if let name = try query.string("cadence") {
             data["cadence"] = name
             data["enrollments"] = try await service.enrollments(cadence: name, limit: 50).map(Self.row)
         }
         return pages.page("cadences", title: "Cadences", section: "cadences", context: context, data: data)
+    }
+
+    static let flaggedPage = 20
+
+    /// A cadence's steps as its file defines them (the stored current version after `sync`).
+    static func steps(of definition: CadenceDefinition?) -> [[String: Any]] {
+        (definition?.steps ?? []).enumerated().map { number, step in
+            var row: [String: Any] = ["number": number + 1, "day": step.day, "type": step.type.rawValue, "subject": step.subject]
+            row["description"] = step.description
+            return row
+        }
+    }
+
+    static func row(_ flag: WinbackFlag) -> [String: Any] {
+        var row: [String: Any] = ["account": flag.accountID, "asOf": flag.asOf, "was": flag.previousActivity ?? "not scanned", "tenure": flag.tenure]
+        row["company"] = flag.companyName
+        row["owner"] = flag.owner
+        return row
     }
 
     static func perOwner(_ activities: [CRMActivity]) -> [[String: Any]] {

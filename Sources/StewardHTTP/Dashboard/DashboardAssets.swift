@@ -34,6 +34,7 @@ enum DashboardAssets {
     progress { width: 240px; }
     .rows code { white-space: pre-wrap; word-break: break-all; }
     .timeline li { margin-bottom: .6rem; }
+    ol.steps { margin: .3rem 0; padding-left: 1.2rem; } details summary { cursor: pointer; }
     .excerpt { background: #fff; border: 1px solid var(--line); padding: .4rem; margin-top: .3rem; max-height: 12rem; overflow: auto; }
     td.actions { display: flex; gap: .4rem; margin: 0; }
     svg.chart { display: block; } svg.chart .axis { stroke: var(--line); }

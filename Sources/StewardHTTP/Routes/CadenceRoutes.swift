@@ -18,6 +18,7 @@ struct CadenceRoutes {
         viewer.get("/activities", use: activities)
         viewer.get("/accounts/statuses", use: accountCounts)
         viewer.get("/accounts/{id}/status", use: accountStatus)
+        viewer.get("/accounts/winback-flagged", use: winbackFlagged)
         let operatorRole = router.requiring(.operator)
         operatorRole.post("/cadences/{name}/enrollments", use: enroll)
         operatorRole.post("/enrollments/{id}/pause", use: pause)
@@ -110,6 +111,13 @@ struct CadenceRoutes {
     @Sendable func accountCounts(_ request: Request, context: APIContext) async throws -> [StatusCount] {
         _ = try QueryInput(request, allowed: [])
         return try await WinbackService(store: services.store).counts().map { StatusCount(activity: $0.activity, tenure: $0.tenure, accounts: $0.accounts) }
+    }
+
+    /// Accounts the winback scans flagged as newly inactive, newest first, paged by key.
+    @Sendable func winbackFlagged(_ request: Request, context: APIContext) async throws -> Page<WinbackFlagView> {
+        let page = try QueryInput(request, allowed: ["limit", "before"]).page()
+        let flags = try await WinbackService(store: services.store).flagged(limit: page.limit, beforeID: page.before)
+        return Page(flags.map(WinbackFlagView.init), limit: page.limit, id: \.id)
     }
 
     @Sendable func accountStatus(_ request: Request, context: APIContext) async throws -> AccountStatusView {

@@ -116,3 +116,24 @@ struct AccountStatusView: ResponseEncodable, Sendable {
                                               previousTenure: $0.previousTenure) }
     }
 }
+
+/// An account a winback scan flagged as newly inactive.
+struct WinbackFlagView: ResponseEncodable, Sendable {
+    var id: Int64
+    var accountId: Int64
+    var companyName: String?
+    var owner: String?
+    var asOf: String
+    var previousActivity: String?
+    var tenure: String
+
+    init(_ flag: WinbackFlag) {
+        id = flag.historyID
+        accountId = flag.accountID
+        companyName = flag.companyName
+        owner = flag.owner
+        asOf = flag.asOf
+        previousActivity = flag.previousActivity
+        tenure = flag.tenure
+    }
+}
