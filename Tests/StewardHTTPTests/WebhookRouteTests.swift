@@ -24,6 +24,29 @@ struct WebhookRouteTests {
             .load(files: [("crm.yml", endpoint("crm", "/ok")), ("broken.yml", endpoint("broken", "/status/500"))])
     }
 
+    /// Delivery jobs running under a live lease are the endpoint's requests in flight, counted
+    /// from the store so every worker process's are seen.
+    @Test func requestsInFlightAreCountedPerEndpointWhileTheirLeasesHold() async throws {
+        let receiver = try await WebhookReceiver()
+        defer { receiver.stop() }
+        try await LiveServer.with(workflows: try Self.workflows(receiver)) { server in
+            let ops = try await server.token("ops", .operator)
+            let jobs = ["crm", "crm", "broken"].map { NewJob(kind: "webhook_delivery", args: #"{"endpoint": "\#($0)", "delivery": 1}"#, queue: "webhooks") }
+            _ = try await server.store.jobInsertMany(jobs + [NewJob(kind: "webhook_delivery", args: #"{"endpoint": "crm", "delivery": 2}"#, queue: "later",
+                                                                    runAt: server.clock.now().adding(.seconds(3600)))], now: server.clock.now())
+            _ = try await server.store.jobClaim(JobClaimParams(queue: "webhooks", limit: 10, owner: "elsewhere", leaseDuration: .seconds(30), now: server.clock.now()))
+            func inFlight() async throws -> [String: Int] {
+                let endpoints = try await server.get("/webhooks/endpoints", token: ops).array
+                return Dictionary(uniqueKeysWithValues: endpoints.map { ($0["name"] as? String ?? "", $0["in_flight"] as? Int ?? -1) })
+            }
+            #expect(try await inFlight() == ["crm": 2, "broken": 1], "running jobs only, not the scheduled one")
+            let page = try await server.get("/ui/webhooks", token: ops).text
+            #expect(page.contains("<td>2 / 4</td>") && page.contains("<td>1 / 4</td>"), "in flight / the default limit of 4")
+            server.clock.advance(by: .seconds(31))
+            #expect(try await inFlight() == ["crm": 0, "broken": 0], "a lease that expired holds no slot")
+        }
+    }
+
     @Test func endpointsAreTestedWatchedRedeliveredAndSwitched() async throws {
         let receiver = try await WebhookReceiver()
         defer { receiver.stop() }

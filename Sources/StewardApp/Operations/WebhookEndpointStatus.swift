@@ -19,6 +19,8 @@ public struct WebhookEndpointStatus: Sendable {
     public var deliveries: [String: Int]
     public var attemptsLastDay: Int
     public var succeededLastDay: Int
+    /// Requests being sent now, across every process (see `concurrency` for the limit).
+    public var inFlight: Int
 
     public var state: State {
         guard let definition else { return .removed }
@@ -41,4 +43,7 @@ public struct WebhookEndpointStatus: Sendable {
     }
 
     public var failingSince: Date? { stored?.firstFailureAt }
+
+    /// The requests this endpoint may have in flight in each process (its file's `concurrency`).
+    public var concurrency: Int? { definition?.concurrency }
 }

@@ -26,9 +26,11 @@ public struct WebhookService: Sendable {
         let states = try await store.webhookEndpointStates()
         let counts = withCounts ? try await store.webhookDeliveryCounts() : [:]
         let outcomes = withCounts ? try await store.webhookAttemptOutcomes(since: clock.now().addingTimeInterval(-86_400)) : [:]
+        let inFlight = try await store.webhookDeliveriesInFlight(now: clock.now())
         return Set(workflows.webhooks.keys).union(states.keys).sorted().map { name in
             WebhookEndpointStatus(name: name, definition: workflows.webhooks[name], stored: states[name], deliveries: counts[name] ?? [:],
-                                  attemptsLastDay: outcomes[name]?.attempts ?? 0, succeededLastDay: outcomes[name]?.succeeded ?? 0)
+                                  attemptsLastDay: outcomes[name]?.attempts ?? 0, succeededLastDay: outcomes[name]?.succeeded ?? 0,
+                                  inFlight: inFlight[name] ?? 0)
         }
     }
 

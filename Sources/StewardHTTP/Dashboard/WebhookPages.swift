@@ -5,7 +5,7 @@ import StewardCore
 import StewardCRM
 import StewardWorkflows
 
-/// `/ui/webhooks`: endpoints with state, 24-hour success rate, failing since and concurrency;
+/// `/ui/webhooks`: endpoints with state, 24-hour success rate, failing since, requests in flight;
 /// deliveries by endpoint, status and event; one delivery's attempt timeline; redeliver, test,
 /// enable and disable.
 struct WebhookPages {
@@ -48,7 +48,7 @@ struct WebhookPages {
             "name": status.name, "state": status.state.rawValue, "url": status.displayURL,
             "stateClass": status.state == .enabled ? (status.failingSince == nil ? "ok" : "warn") : "bad",
             "rate": status.successRateLastDay.map { "\(Int(($0 * 100).rounded())) % of \(status.attemptsLastDay)" } ?? "no attempts",
-            "since": status.failingSince.map { PageFormat.time($0) } ?? "", "concurrency": status.definition?.concurrency ?? 0,
+            "since": status.failingSince.map { PageFormat.time($0) } ?? "", "concurrency": status.concurrency ?? 0, "inFlight": status.inFlight,
             "pending": status.deliveries["pending"] ?? 0, "delivered": status.deliveries["delivered"] ?? 0, "failed": status.deliveries["failed"] ?? 0,
         ]
         row["reason"] = status.stored?.disabledReason

@@ -16,6 +16,7 @@ struct WebhookEndpointView: ResponseEncodable, Sendable {
     var failingSince: Date?
     var disabledReason: String?
     var concurrency: Int?
+    var inFlight: Int
 
     init(_ status: WebhookEndpointStatus) {
         name = status.name
@@ -27,7 +28,8 @@ struct WebhookEndpointView: ResponseEncodable, Sendable {
         successRateLast24h = status.successRateLastDay.map { ($0 * 10_000).rounded() / 10_000 }
         failingSince = status.failingSince
         disabledReason = status.stored?.disabledReason
-        concurrency = status.definition?.concurrency
+        concurrency = status.concurrency
+        inFlight = status.inFlight
     }
 }
 

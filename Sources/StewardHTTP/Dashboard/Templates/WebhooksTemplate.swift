@@ -3,10 +3,10 @@ enum WebhooksTemplate {
     static let text = """
     <h2>Endpoints</h2>
     <table>
-    <thead><tr><th>Endpoint</th><th>State</th><th>URL</th><th>2xx in 24 h</th><th>Failing since</th><th>Concurrency</th><th>Pending</th><th>Delivered</th><th>Failed</th>{{#canOperate}}<th></th>{{/canOperate}}</tr></thead>
+    <thead><tr><th>Endpoint</th><th>State</th><th>URL</th><th>2xx in 24 h</th><th>Failing since</th><th title="requests in flight now, across processes / the limit per process">In flight / limit</th><th>Pending</th><th>Delivered</th><th>Failed</th>{{#canOperate}}<th></th>{{/canOperate}}</tr></thead>
     <tbody>
     {{#endpoints}}<tr><td>{{name}}</td><td><span class="badge {{stateClass}}">{{state}}</span>{{#reason}} <span class="muted">{{reason}}</span>{{/reason}}</td><td><code>{{url}}</code></td>
-    <td>{{rate}}</td><td>{{since}}</td><td>{{concurrency}}</td><td>{{pending}}</td><td>{{delivered}}</td><td>{{failed}}</td>
+    <td>{{rate}}</td><td>{{since}}</td><td>{{inFlight}} / {{concurrency}}</td><td>{{pending}}</td><td>{{delivered}}</td><td>{{failed}}</td>
     {{#canOperate}}<td class="actions">
       {{#sendable}}<form method="post" action="/ui/webhooks/endpoints/{{name}}/test"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit">Test ping</button></form>{{/sendable}}
       {{#canAdmin}}{{#enabled}}<form method="post" action="/ui/webhooks/endpoints/{{name}}/disable"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit" class="danger">Disable</button></form>{{/enabled}}
