@@ -8,14 +8,21 @@ import GRDB
 /// transaction: what every front end calls.
 public struct QueueService: Sendable {
     public let store: SQLiteJobStore
+    /// Queues listed even when they hold nothing (those the workers serve), so they can be
+    /// paused before their first job.
+    public let known: [String]
 
-    public init(store: SQLiteJobStore) { self.store = store }
+    public init(store: SQLiteJobStore, known: [String] = []) {
+        self.store = store
+        self.known = known
+    }
 
-    /// Every queue that holds jobs or a pause, by name, with its stats over the last `window`.
+    /// Every known queue and every queue that holds jobs or a pause, by name, with its stats
+    /// over the last `window`.
     public func overview(now: Date, window: Duration = .seconds(300)) async throws -> [(stats: QueueStats, pause: QueuePause?)] {
         var stats = Dictionary(uniqueKeysWithValues: try await store.queueStats(now: now, window: window).map { ($0.queue, $0) })
         let pauses = Dictionary(uniqueKeysWithValues: try await store.queuePauses(now: now).map { ($0.queue, $0) })
-        for queue in pauses.keys where stats[queue] == nil {
+        for queue in Set(pauses.keys).union(known) where stats[queue] == nil {
             stats[queue] = QueueStats(queue: queue, counts: [:], oldestAvailableAt: nil, completedInWindow: 0, discardedInWindow: 0)
         }
         return stats.keys.sorted().map { (stats[$0]!, pauses[$0]) }

@@ -33,10 +33,11 @@ struct ServeCommand: AsyncParsableCommand {
             services.append(.init(service: try setup.makePool(configuration), successTerminationBehavior: .gracefullyShutdownGroup))
             services += await setup.workflowServices(drain: false)
         }
-        let api = APIServices(store: store, clock: context.clock, definitions: setup.definitions, metricsText: setup.metricsText,
+        var api = APIServices(store: store, clock: context.clock, definitions: setup.definitions, metricsText: setup.metricsText,
                               readiness: Readiness(store: store, clock: context.clock, maxLag: maxLag),
                               hooks: setup.registry.giveUpHooks, maxUploadBytes: maxUploadMB << 20,
                               exportsDirectory: URL(fileURLWithPath: workers.exportsDir))
+        api.servedQueues = noWorkers ? [] : configuration.queues.keys.sorted()
         try await APIServer.prepare(api, logger: logger)
         let application = APIServer.application(api, host: host, port: port, logger: logger) { [host] bound in
             context.print("steward serve: listening on http://\(host):\(bound)\(noWorkers ? " (no workers)" : "")")

@@ -21,6 +21,8 @@ public struct APIServices: Sendable {
     public var maxUploadBytes: Int
     /// Where export files are written (and downloaded from).
     public var exportsDirectory: URL
+    /// The queues this process's workers serve: listed (and pausable) even while empty.
+    public var servedQueues: [String] = []
     /// Tokens checked in the last second (see `TokenCache`).
     let tokenCache: TokenCache
 
@@ -46,7 +48,7 @@ public struct APIServices: Sendable {
     }
 
     var tokens: TokenService { TokenService(store: store, clock: clock) }
-    var queues: QueueService { QueueService(store: store) }
+    var queues: QueueService { QueueService(store: store, known: servedQueues) }
     var imports: ImportService { ImportService(store: store, clock: clock) }
     var activity: ActivityService { ActivityService(store: store) }
     var jobs: JobService { JobService(store: store, clock: clock, hooks: hooks) }

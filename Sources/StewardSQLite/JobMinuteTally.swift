@@ -19,7 +19,7 @@ struct JobMinuteTally {
         switch outcome {
         case .completed: row.completed += 1
         case .discard: row.failed += 1
-        case .retry, .leaseLost: row.retried += 1
+        case .retry, .retryLater, .leaseLost: row.retried += 1
         case .snooze, .release: return
         }
         if let ranFor { row.runTimes.record(max(0, ranFor)) }

@@ -86,6 +86,9 @@ extension SQLiteJobStore {
         case let .discard(error):
             ("UPDATE jobs SET state = 'discarded', finalized_at = ?, \(appendError), \(clearLease)",
              [now.sqlSeconds, now.sqlSeconds, error])
+        case let .retryLater(at, error):
+            ("UPDATE jobs SET state = 'retryable', run_at = ?, attempt = attempt - 1, \(appendError), \(clearLease), lease_losses = 0",
+             [at.sqlSeconds, now.sqlSeconds, error])
         case let .snooze(until):
             ("UPDATE jobs SET state = 'scheduled', run_at = ?, attempt = attempt - 1, \(clearLease), lease_losses = 0", [until.sqlSeconds])
         case .release:

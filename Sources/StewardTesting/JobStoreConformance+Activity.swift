@@ -63,3 +63,23 @@ extension JobStoreConformance {
         },
     ]
 }
+
+extension JobStoreConformance {
+    static let retryLaterCases: [ConformanceCase] = [
+        ConformanceCase(name: "a retry on the kind's own schedule keeps the error, spends no attempt and counts as retried") { store, clock in
+            try await insert(store, clock, [NewJob(kind: "hook", maxAttempts: 1)])
+            let claimed = try await claim(store, clock)
+            let later = clock.now().adding(.seconds(90))
+            _ = try await finish(store, clock, claimed[0], .retryLater(at: later, error: "HTTP 503"))
+            let job = try await store.jobGet(id: claimed[0].id)
+            try expectEqual(job?.state, .retryable, "state")
+            try expectEqual(job?.attempt, 0, "attempts spent")
+            try expectEqual(job?.runAt, later, "due")
+            try expectEqual(job?.errors.map(\.message), ["HTTP 503"], "errors kept")
+            let rows = try await store.jobMinutes(from: JobMinute.start(of: clock.now()), to: clock.now().adding(.seconds(60)), queue: nil)
+            try expectEqual(rows.map(\.retried), [1], "counted as retried")
+            clock.advance(by: .seconds(91))
+            try expectEqual(try await claim(store, clock).map(\.attempt), [1], "claimed again when due, as its first attempt")
+        },
+    ]
+}

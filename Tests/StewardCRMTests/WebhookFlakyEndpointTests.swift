@@ -26,7 +26,7 @@ struct WebhookFlakyEndpointTests {
             let batch = due.filter { $0.at == next }.map(\.job)
             due.removeAll { $0.at == next }
             for (job, result) in try await runAll(batch, deliverer) {
-                if case let .snooze(delay) = result { due.append((next.adding(delay), job)) }
+                if let delay = result.comesBackAfter { due.append((next.adding(delay), job)) }
             }
         }
         let statuses = try await storedDeliveries(store).map { $0["status"] as String }

@@ -21,7 +21,7 @@ struct WebhookRetryTests {
         let job = try await deliveryJob(store, endpoint: "flaky", now: clock.now())
         let expected: [Duration] = [.seconds(5), .seconds(30), .seconds(100), .seconds(90)]
         for delay in expected {
-            #expect(try await deliverer.run(context(job)) == .snooze(delay))
+            #expect(try await deliverer.run(context(job)).retryDelay == delay)
             clock.advance(by: delay)
         }
         #expect(try await deliverer.run(context(job)) == .completed)
@@ -46,7 +46,7 @@ struct WebhookRetryTests {
         let endpoint = try loopbackEndpoint("down", url: receiver.url("/status/503"), extra: "retry: { schedule: [5s] }")
         let deliverer = makeDeliverer(store, endpoints: [endpoint], clock: clock)
         let job = try await deliveryJob(store, endpoint: "down", now: clock.now())
-        #expect(try await deliverer.run(context(job)) == .snooze(.seconds(5)))
+        #expect(try await deliverer.run(context(job)).retryDelay == .seconds(5))
         clock.advance(by: .seconds(5))
         await #expect(throws: JobPermanentError.self) { try await deliverer.run(context(job)) }
         let delivery = try #require(try await storedDeliveries(store).first)
@@ -60,7 +60,7 @@ struct WebhookRetryTests {
         let lenient = try loopbackEndpoint("lenient", url: receiver.url("/status/422"))
         let strict = try loopbackEndpoint("strict", url: receiver.url("/status/422"), extra: "permanent_4xx: true")
         let deliverer = makeDeliverer(store, endpoints: [lenient, strict], clock: clock)
-        #expect(try await deliverer.run(context(deliveryJob(store, endpoint: "lenient", now: clock.now()))) == .snooze(.seconds(5)))
+        #expect(try await deliverer.run(context(deliveryJob(store, endpoint: "lenient", now: clock.now()))).retryDelay == .seconds(5))
         await #expect(throws: JobPermanentError.self) {
             try await deliverer.run(context(deliveryJob(store, endpoint: "strict", now: clock.now())))
         }
@@ -89,9 +89,9 @@ struct WebhookRetryTests {
                                             extra: "disable_after: 1h\nretry: { schedule: [30m, 30m, 30m] }")
         let deliverer = makeDeliverer(store, endpoints: [endpoint], clock: clock)
         let job = try await deliveryJob(store, endpoint: "flapping", now: clock.now())
-        #expect(try await deliverer.run(context(job)) == .snooze(.seconds(1800)))
+        #expect(try await deliverer.run(context(job)).retryDelay == .seconds(1800))
         clock.advance(by: .seconds(1800))
-        #expect(try await deliverer.run(context(job)) == .snooze(.seconds(1800)))
+        #expect(try await deliverer.run(context(job)).retryDelay == .seconds(1800))
         #expect(try await store.webhookEndpointStates()["flapping"]?.enabled == true, "30 minutes of failures is not enough")
         clock.advance(by: .seconds(1800))
         _ = try? await deliverer.run(context(job))
@@ -121,7 +121,7 @@ extension WebhookRetryTests {
         let endpoint = try loopbackEndpoint("later", url: receiver.url("/seq/503,503,503,200"), extra: "retry: { schedule: [5s] }")
         let deliverer = makeDeliverer(store, endpoints: [endpoint], clock: clock)
         let job = try await deliveryJob(store, endpoint: "later", now: clock.now())
-        #expect(try await deliverer.run(context(job)) == .snooze(.seconds(5)))
+        #expect(try await deliverer.run(context(job)).retryDelay == .seconds(5))
         await #expect(throws: JobPermanentError.self) { try await deliverer.run(context(job)) }
 
         let id = try #require(try await storedDeliveries(store).first?["id"] as Int64?)
@@ -129,7 +129,7 @@ extension WebhookRetryTests {
         let args = try #require(try await store.database.read { db in try String.fetchOne(db, sql: "SELECT args FROM jobs WHERE kind = 'webhook_delivery'") })
         var redelivery = job
         redelivery.args = args
-        #expect(try await deliverer.run(context(redelivery)) == .snooze(.seconds(5)), "the round starts again at the first delay")
+        #expect(try await deliverer.run(context(redelivery)).retryDelay == .seconds(5), "the round starts again at the first delay")
         #expect(try await deliverer.run(context(redelivery)) == .completed)
         let requests = try await receiver.waitForRequests(4)
         #expect(Set(requests.map(\.id)).count == 1)

@@ -66,3 +66,18 @@ func storedDeliveries(_ store: SQLiteJobStore) async throws -> [Row] {
         try Row.fetchAll(db, sql: "SELECT id, endpoint, status, attempts, message_id, body, last_result FROM webhook_deliveries ORDER BY id")
     }
 }
+
+extension JobResult {
+    /// The delay of a retry on the endpoint's schedule (nil for anything else).
+    var retryDelay: Duration? {
+        if case let .retryLater(delay, _) = self { delay } else { nil }
+    }
+
+    /// When the job runs again, retried or turned away by the gate (nil when it ended).
+    var comesBackAfter: Duration? {
+        switch self {
+        case let .retryLater(delay, _), let .snooze(delay): delay
+        case .completed: nil
+        }
+    }
+}

@@ -6,10 +6,12 @@ import StewardTesting
 import Testing
 
 /// The dashboard in headless Chromium (Debian's chromium and chromium-driver, driven by selenium
-/// from `.venv-test`), against a real `steward serve` with workers: sign in, upload the fixture
-/// and watch it finish live, read the grouped errors, fix a row through the report, retry a
-/// discarded job, pause a queue, and the refusals (viewer buttons, forged posts, a missing form
-/// token). See scripts/browser/dashboard_flow.py; screenshots land in ./screenshots (ignored).
+/// from `.venv-test`), against a real `steward serve` with workers: sign in, pause the imports
+/// queue and see an upload wait unclaimed while deliveries on another queue are attempted,
+/// resume it and watch the import finish live, read the grouped errors, fix a row through the
+/// report, retry a discarded job, redeliver a failed delivery, and the refusals (viewer buttons,
+/// forged posts, a missing form token). See scripts/browser/dashboard_flow.py; screenshots land
+/// in ./screenshots (ignored).
 @Suite("browser", .serialized)
 struct BrowserTests {
     @Test func theDashboardFlowWorksInChromium() async throws {
@@ -25,7 +27,6 @@ struct BrowserTests {
             let job = try await test.store.jobInsertMany([NewJob(kind: "fail", args: #"{"message": "boom"}"#, queue: "parked", maxAttempts: 1)], now: now)[0].job
             let claimed = try await test.store.jobClaim(JobClaimParams(queue: "parked", limit: 1, owner: "test", leaseDuration: .seconds(30), now: now))
             _ = try await test.store.jobFinishMany([JobFinish(lease: claimed[0].lease!, outcome: .discard(error: "boom"))], now: now)
-            _ = try await test.store.queuePause(QueuePauseParams(queue: "imports", reason: "until the browser watches", now: now))
 
             // The fixture's import profiles, and an endpoint that answers 500 (its deliveries fail).
             let receiver = try await WebhookReceiver()

@@ -21,8 +21,11 @@ struct ServeProcessTests {
             var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/queues")!)
             request.setValue("Bearer \(secret)", forHTTPHeaderField: "Authorization")
             request.setValue("trace-42", forHTTPHeaderField: "X-Request-Id")
-            let (_, response) = try await URLSession.shared.data(for: request)
+            let (body, response) = try await URLSession.shared.data(for: request)
             #expect((response as? HTTPURLResponse)?.statusCode == 200)
+            let queues = ((try? JSONSerialization.jsonObject(with: body)) as? [[String: Any]] ?? []).compactMap { $0["queue"] as? String }
+            #expect(queues == ["cadences", "default", "exports", "imports", "webhooks", "winback"],
+                    "the queues the workers serve are listed while empty, so they can be paused: \(queues)")
             #expect(await server.waitForLog(containing: "request_id=trace-42"), "\(server.standardError)")
             server.send(SIGTERM)
             #expect(await server.waitForExit() == 0, "\(server.standardError)")

@@ -3,9 +3,10 @@
 people do with it, and fails with a message naming the step that went wrong.
 
 Usage: dashboard_flow.py --base URL --admin TOKEN --viewer TOKEN --fixture CSV --job ID --shots DIR
-The server must run workers with the fixture's profiles, and its `imports` queue must be paused
-when this starts: the script watches an upload wait, resumes the queue, and sees the progress
-reach its final status without reloading the page.
+The server must run workers (its `imports` and `webhooks` queues among them) with the fixture's
+profiles. The script pauses `imports` from the queues page, uploads, sees the upload wait while
+the workers go on claiming webhook deliveries, resumes the queue from the page in another tab,
+and sees the progress reach its final status without the import page reloading.
 """
 import argparse
 import json
@@ -58,6 +59,15 @@ def status_text(driver):
     return driver.find_element(By.ID, "import-status").text
 
 
+def queue_row(driver, queue):
+    """The text of a queue's row on the queues page ('' when it is not listed)."""
+    for row in driver.find_elements(By.CSS_SELECTOR, "table tbody tr"):
+        cells = row.find_elements(By.TAG_NAME, "td")
+        if cells and cells[0].text == queue:
+            return row.text
+    return ""
+
+
 def post_from_page(driver, path, body):
     """A form post made by script from the page, as a forging page would; returns the status."""
     return driver.execute_async_script(
@@ -84,7 +94,15 @@ def run(driver, args):
     base = args.base
     sign_in(driver, base, args.admin)
 
-    # Upload while the imports queue is paused, then resume it and watch the bar finish live.
+    # The imports queue, idle but served, paused from the queues page with a reason.
+    driver.get(base + "/ui/queues")
+    pause_form = "form[action='/ui/queues/imports/pause']"
+    driver.find_element(By.CSS_SELECTOR, pause_form + " input[name=reason]").send_keys("browser test")
+    driver.find_element(By.CSS_SELECTOR, pause_form + " button").click()
+    WebDriverWait(driver, 30).until(lambda d: "paused since" in queue_row(d, "imports") and "browser test" in queue_row(d, "imports"))
+    driver.save_screenshot(os.path.join(args.shots, "queues.png"))
+
+    # An upload waits in the paused queue.
     driver.get(base + "/ui/imports")
     Select(driver.find_element(By.NAME, "profile")).select_by_value("prospecting-targets")
     driver.find_element(By.NAME, "file").send_keys(os.path.abspath(args.fixture))
@@ -93,8 +111,36 @@ def run(driver, args):
     if status_text(driver) != "pending":
         fail("upload", f"the import should wait while its queue is paused, but is {status_text(driver)}")
     import_url = driver.current_url
+
+    # Meanwhile the workers go on claiming other queues: a ping to an endpoint that answers 500,
+    # its failed delivery's timeline, then its redelivery, attempted again by a worker.
+    driver.get(base + "/ui/webhooks")
+    driver.find_element(By.CSS_SELECTOR, "form[action='/ui/webhooks/endpoints/crm-hooks/test'] button").click()
+    WebDriverWait(driver, 30).until(lambda d: "/ui/webhooks/deliveries/" in d.current_url)
+    if "HTTP 500" not in driver.find_element(By.CSS_SELECTOR, ".timeline").text:
+        fail("delivery", driver.find_element(By.TAG_NAME, "main").text)
+    driver.save_screenshot(os.path.join(args.shots, "delivery.png"))
+    driver.find_element(By.CSS_SELECTOR, "form[action$='/redeliver'] button").click()
+    WebDriverWait(driver, 30).until(lambda d: d.refresh() or len(d.find_elements(By.CSS_SELECTOR, ".timeline li strong")) >= 2)
+
+    # ... but not the paused one: the import still waits, unclaimed.
+    queues = {queue["queue"]: queue for queue in api(base, args.admin, "GET", "/queues")}
+    imports = queues.get("imports", {})
+    if imports.get("counts", {}).get("available") != 1 or imports.get("counts", {}).get("running") != 0 or "paused" not in imports:
+        fail("paused queue", f"the paused queue's job should wait unclaimed: {imports}")
+
+    # Resumed from the queues page in another tab; the import page, back in front, finishes live.
+    driver.get(import_url)
+    if status_text(driver) != "pending":
+        fail("paused queue", f"the import ran while its queue was paused: {status_text(driver)}")
     driver.execute_script("window.stewardNotReloaded = true;")
-    api(base, args.admin, "POST", "/queues/imports/resume")
+    import_tab = driver.current_window_handle
+    driver.switch_to.new_window("tab")
+    driver.get(base + "/ui/queues")
+    driver.find_element(By.CSS_SELECTOR, "form[action='/ui/queues/imports/resume'] button").click()
+    WebDriverWait(driver, 30).until(lambda d: "paused" not in queue_row(d, "imports"))
+    driver.close()
+    driver.switch_to.window(import_tab)
     WebDriverWait(driver, 30).until(lambda d: status_text(d) == "completed_with_errors")
     if not driver.execute_script("return window.stewardNotReloaded === true;"):
         fail("progress", "the page reloaded instead of updating its progress part")
@@ -131,23 +177,6 @@ def run(driver, args):
     # A form post without its form token is refused.
     if post_from_page(driver, f"/ui/jobs/{args.job}/cancel", "") != 403:
         fail("csrf", "a post without the form token was not refused")
-
-    # A queue paused with a reason.
-    driver.get(base + "/ui/queues")
-    driver.find_element(By.CSS_SELECTOR, "form[action='/ui/queues/parked/pause'] input[name=reason]").send_keys("browser test")
-    driver.find_element(By.CSS_SELECTOR, "form[action='/ui/queues/parked/pause'] button").click()
-    WebDriverWait(driver, 30).until(lambda d: "browser test" in d.find_element(By.TAG_NAME, "table").text)
-    driver.save_screenshot(os.path.join(args.shots, "queues.png"))
-
-    # A ping to an endpoint that answers 500: the failed delivery's timeline, then its redelivery.
-    driver.get(base + "/ui/webhooks")
-    driver.find_element(By.CSS_SELECTOR, "form[action='/ui/webhooks/endpoints/crm-hooks/test'] button").click()
-    WebDriverWait(driver, 30).until(lambda d: "/ui/webhooks/deliveries/" in d.current_url)
-    if "HTTP 500" not in driver.find_element(By.CSS_SELECTOR, ".timeline").text:
-        fail("delivery", driver.find_element(By.TAG_NAME, "main").text)
-    driver.save_screenshot(os.path.join(args.shots, "delivery.png"))
-    driver.find_element(By.CSS_SELECTOR, "form[action$='/redeliver'] button").click()
-    WebDriverWait(driver, 30).until(lambda d: "pending" in d.find_element(By.CSS_SELECTOR, ".facts").text)
 
     driver.get(base + "/ui")
     driver.save_screenshot(os.path.join(args.shots, "overview.png"))

@@ -50,10 +50,10 @@ public final class WebhookDeliverer: Sendable {
             gate.leave(endpoint.name, ticket: ticket, latency: nil)
             throw error
         }
-        guard let (verdict, _) = try await attempt(delivery, endpoint: endpoint, ticket: ticket) else { throw DeliveryFinished() }
+        guard let (verdict, _, sent) = try await attempt(delivery, endpoint: endpoint, ticket: ticket) else { throw DeliveryFinished() }
         switch verdict {
         case .delivered: return .completed
-        case let .retry(delay): return .snooze(delay)
+        case let .retry(delay): return .retryLater(delay, error: "webhook delivery \(delivery.id) attempt \(sent.attempt): \(sent.failureSummary)")
         case let .failed(reason), let .disableEndpoint(reason): throw JobPermanentError("webhook delivery \(delivery.id) failed: \(reason)")
         }
     }
@@ -65,7 +65,7 @@ public final class WebhookDeliverer: Sendable {
         let delivery = try await store.database.write { db in
             try WebhookRecords.insertStandalone(endpoint: endpoint.name, event: WebhookEventInput(id: nil, name: "ping", body: body), now: now, db: db)
         }
-        guard let (verdict, sent) = try await attempt(delivery, endpoint: endpoint, ticket: nil) else { throw DeliveryFinished() }
+        guard let (verdict, sent, _) = try await attempt(delivery, endpoint: endpoint, ticket: nil) else { throw DeliveryFinished() }
         guard case .retry = verdict else { return (verdict, sent) }
         // A ping is sent once: no job retries it, so it must not look pending.
         let settled = try await store.database.write { db in
@@ -129,7 +129,7 @@ public final class WebhookDeliverer: Sendable {
     /// Sends one attempt and records it with its verdict; the endpoint's gate slot is held
     /// around the request only. Nil when the delivery moved on while this attempt was under way
     /// (another job got there first): the attempt is not recorded.
-    private func attempt(_ delivery: WebhookDelivery, endpoint: WebhookDefinition, ticket: UInt64?) async throws -> (WebhookVerdict, WebhookDelivery)? {
+    private func attempt(_ delivery: WebhookDelivery, endpoint: WebhookDefinition, ticket: UInt64?) async throws -> (WebhookVerdict, WebhookDelivery, WebhookAttempt)? {
         let now = clock.now()
         let result: WebhookAttemptResult
         do {
@@ -154,7 +154,7 @@ public final class WebhookDeliverer: Sendable {
             return nil
         }
         log(written, attempt: attempt, verdict: verdict)
-        return (verdict, written.delivery)
+        return (verdict, written.delivery, attempt)
     }
 
     /// Throws only when cancelled (shutdown, lost lease): such an attempt is not recorded, and

@@ -35,6 +35,12 @@ public struct WebhookAttempt: Sendable, Equatable {
     public var responseHeaders: String?
     public var responseBody: String?
     public var nextAttemptAt: Date?
+
+    /// `HTTP 503`, or the transport error's class and message, for a job's error list.
+    public var failureSummary: String {
+        if let statusCode { return "HTTP \(statusCode)" }
+        return [errorClass, error].compactMap { $0 }.joined(separator: ": ")
+    }
 }
 
 /// An endpoint's stored state beside its definition.

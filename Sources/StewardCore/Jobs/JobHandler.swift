@@ -30,6 +30,10 @@ public enum JobResult: Sendable, Equatable {
     case completed
     /// Try again after `delay` without counting this attempt (e.g. a resource is busy).
     case snooze(Duration)
+    /// This attempt failed, and the kind times its own retries (a webhook endpoint's schedule):
+    /// try again after `delay` without counting it against `max_attempts`. Unlike a snooze, the
+    /// error is kept on the job and the attempt counts as retried in the rollup.
+    case retryLater(Duration, error: String)
 }
 
 /// Thrown by a handler to discard the job at once: retrying cannot help.

@@ -10,6 +10,9 @@ public enum JobOutcome: Sendable, Equatable {
     case discard(error: String)
     /// → `scheduled` at `until`; the attempt does not count.
     case snooze(until: Date)
+    /// → `retryable` at `at` after a failed attempt the kind retries on its own schedule: the
+    /// attempt does not count, the error is appended.
+    case retryLater(at: Date, error: String)
     /// → `available` at once; the attempt does not count (shutdown returned the job unfinished).
     case release
     /// → `available` at once after the rescuer found the lease expired: the attempt does not
@@ -20,7 +23,7 @@ public enum JobOutcome: Sendable, Equatable {
     public var resultingState: JobState {
         switch self {
         case .completed: .completed
-        case .retry: .retryable
+        case .retry, .retryLater: .retryable
         case .discard: .discarded
         case .snooze: .scheduled
         case .release, .leaseLost: .available

@@ -74,6 +74,8 @@ struct JobRunner: Sendable {
             return .completed
         case let (.success(.snooze(delay)), _):
             return .snooze(until: now.adding(delay))
+        case let (.success(.retryLater(delay, error)), _):
+            return .retryLater(at: now.adding(delay), error: error)
         case let (.failure(error as JobPermanentError), _):
             return failure(job, message: error.message, permanent: true, now: now)
         case let (.failure(error), _):
@@ -91,7 +93,7 @@ struct JobRunner: Sendable {
         switch outcome {
         case .completed, .snooze, .release, .leaseLost:
             logger.trace("job finished", metadata: ["job": "\(job.id)", "outcome": "\(outcome.resultingState)"])
-        case let .retry(at, error):
+        case let .retry(at, error), let .retryLater(at, error):
             logger.warning("job failed; will retry", metadata: ["job": "\(job.id)", "kind": "\(job.kind)", "attempt": "\(job.attempt)", "retry_at": "\(at)", "error": "\(error)"])
         case let .discard(error):
             logger.error("job discarded", metadata: ["job": "\(job.id)", "kind": "\(job.kind)", "attempt": "\(job.attempt)", "error": "\(error)"])

@@ -32,8 +32,9 @@ final class PoolMetrics: Sendable {
         outcomes.withLock { $0[outcome.resultingState, default: 0] += 1 }
         timer("steward_job_run_seconds", ["queue", job.queue, "kind", job.kind]).recordSeconds(seconds)
         counter("steward_jobs_finished_total", ["queue", job.queue, "kind", job.kind, "outcome", outcome.resultingState.rawValue]).increment()
-        if case .retry = outcome {
-            counter("steward_job_retries_total", ["queue", job.queue, "kind", job.kind]).increment()
+        switch outcome {
+        case .retry, .retryLater: counter("steward_job_retries_total", ["queue", job.queue, "kind", job.kind]).increment()
+        default: break
         }
     }
 
