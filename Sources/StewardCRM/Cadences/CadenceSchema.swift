@@ -142,6 +142,11 @@ enum CadenceSchema {
             """)
     }
 
+    /// Accounts by status for the counts pages show: a scan of this index, not of the table.
+    static func indexAccountStatuses(_ db: Database) throws {
+        try db.execute(sql: "CREATE INDEX accounts_status ON accounts (activity_status, tenure_status)")
+    }
+
     /// Every winback scan's day, so a scan dated before the latest one can be refused.
     static func createWinbackScans(_ db: Database) throws {
         try db.execute(sql: """

@@ -19,6 +19,7 @@ public enum CRMSchema {
         SQLiteSchemaMigration("crm/v3-jobs-by-account", migrate: indexJobsByAccount),
         SQLiteSchemaMigration("webhooks/v4-delivery-counts", migrate: WebhookSchema.createDeliveryCounts),
         SQLiteSchemaMigration("crm/v4-winback-flags", migrate: CadenceSchema.indexWinbackFlags),
+        SQLiteSchemaMigration("crm/v5-account-statuses", migrate: CadenceSchema.indexAccountStatuses),
     ]
 
     /// The tables as first shipped. A migration never changes once released, so this SQL is
