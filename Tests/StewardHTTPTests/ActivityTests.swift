@@ -65,6 +65,7 @@ struct ActivityTests {
             try await Self.run(server, 4, kind: "export", queue: "reports", runTime: .seconds(2))
             server.clock.advance(by: .seconds(120))
             try await Self.run(server, 2, kind: "export", queue: "reports", runTime: .seconds(2), outcome: .discard(error: "disk full"))
+            _ = try await server.store.jobInsertMany([NewJob(kind: "export", args: "{}", queue: "waiting")], now: server.clock.now())
             server.clock.advance(by: .seconds(600))
 
             let fragment = try await server.get("/ui/overview/queues", token: viewer).text
@@ -76,9 +77,12 @@ struct ActivityTests {
             #expect(reportsRow.components(separatedBy: "<rect ").count - 1 == 2, "one bar per minute with something in it")
             #expect(reportsRow.contains("— 2 failed, 0 retried</title>"))
             #expect(reportsRow.contains(#"height="30.0""#), "the busiest minute fills the chart")
+            #expect(reportsRow.contains("4 in the hour · peak 4/min") && reportsRow.contains("2 in the hour · peak 2/min"))
             #expect(reportsRow.contains("2.0 s / 2.0 s") || reportsRow.contains("1.9 s / 1.9 s") || reportsRow.contains("2.1 s / 2.1 s"),
                     "run-time p50 / p95 over the hour")
             #expect(fragment.contains(#"href="/ui/jobs?queue=reports&amp;kind=export""#), "the hour per kind")
+            let waitingRow = try #require(fragment.components(separatedBy: "<tr>").first { $0.contains(#"href="/ui/jobs?queue=waiting""#) })
+            #expect(waitingRow.contains("none in the hour") && !waitingRow.contains("<rect "), "a queue with nothing finished: empty charts")
 
             server.clock.advance(by: .seconds(3600))
             let later = try await server.get("/ui/overview/queues", token: viewer).text

@@ -70,6 +70,7 @@ struct WebhookRouteTests {
             let detail = try await server.get("/webhooks/deliveries/\(id)", token: ops)
             let attempt = try #require((detail.json["attempt_list"] as? [[String: Any]])?.first)
             #expect(attempt["status_code"] as? Int == 500)
+            #expect(attempt["next_attempt_at"] == nil, "a ping is sent once: no next attempt is shown")
             #expect((attempt["response_excerpt"] as? String)?.contains("scripted") == true)
             let redelivered = try await server.send("POST", "/webhooks/deliveries/\(id)/redeliver", token: ops)
             #expect(redelivered.status == 202, "\(redelivered.text)")

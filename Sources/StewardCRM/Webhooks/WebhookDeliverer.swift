@@ -71,6 +71,8 @@ public final class WebhookDeliverer: Sendable {
         let settled = try await store.database.write { db in
             try db.execute(sql: "UPDATE webhook_deliveries SET status = 'failed', next_attempt_at = NULL, failed_at = ? WHERE id = ?",
                            arguments: [now.timeIntervalSince1970, sent.id])
+            // Nor may its attempt show a next attempt that will never come.
+            try db.execute(sql: "UPDATE webhook_attempts SET next_attempt_at = NULL WHERE delivery_id = ?", arguments: [sent.id])
             return try WebhookRecords.fetch(sent.id, db: db)
         }
         return (verdict, settled)

@@ -37,7 +37,7 @@ enum DashboardAssets {
     ol.steps { margin: .3rem 0; padding-left: 1.2rem; } details summary { cursor: pointer; }
     .excerpt { background: #fff; border: 1px solid var(--line); padding: .4rem; margin-top: .3rem; max-height: 12rem; overflow: auto; }
     td.actions { display: flex; gap: .4rem; margin: 0; }
-    svg.chart { display: block; } svg.chart .axis { stroke: var(--line); }
+    svg.chart { display: block; } svg.chart .axis { stroke: var(--line); } .chart-caption { font-size: .75rem; color: var(--muted); }
     svg.chart.done rect { fill: var(--accent); } svg.chart.failed rect { fill: var(--bad); }
     """
 

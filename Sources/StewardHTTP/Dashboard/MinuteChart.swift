@@ -30,7 +30,9 @@ enum MinuteChart {
                     "detail": "\(PageFormat.clock(series.minutes[index].minute)) — \(entry.1)"]
         }
         let total = values.map(\.0).reduce(0, +)
-        return ["tone": tone, "width": series.minutes.count * barPitch, "height": height, "bars": bars,
+        var chart: [String: Any] = ["tone": tone, "width": series.minutes.count * barPitch, "height": height, "bars": bars, "total": total, "peak": peak,
                 "label": "\(total) \(label) (busiest minute: \(peak))"]
+        chart["idle"] = total == 0 ? true : nil
+        return chart
     }
 }
