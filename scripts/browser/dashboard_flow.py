@@ -59,6 +59,20 @@ def status_text(driver):
     return driver.find_element(By.ID, "import-status").text
 
 
+def drop_file(driver, target, path):
+    """Drops the file at `path` on the element `target`, as a person dragging it from their
+    desktop would: a drop event carrying the file."""
+    with open(path, encoding="utf-8", newline="") as file:
+        text = file.read()
+    driver.execute_script(
+        "var transfer = new DataTransfer();"
+        "transfer.items.add(new File([arguments[1]], arguments[2], {type: 'text/csv'}));"
+        "var target = document.querySelector(arguments[0]);"
+        "target.dispatchEvent(new DragEvent('dragover', {dataTransfer: transfer, bubbles: true, cancelable: true}));"
+        "target.dispatchEvent(new DragEvent('drop', {dataTransfer: transfer, bubbles: true, cancelable: true}));",
+        target, text, os.path.basename(path))
+
+
 def queue_row(driver, queue):
     """The text of a queue's row on the queues page ('' when it is not listed)."""
     for row in driver.find_elements(By.CSS_SELECTOR, "table tbody tr"):
@@ -105,7 +119,10 @@ def run(driver, args):
     # An upload waits in the paused queue.
     driver.get(base + "/ui/imports")
     Select(driver.find_element(By.NAME, "profile")).select_by_value("prospecting-targets")
-    driver.find_element(By.NAME, "file").send_keys(os.path.abspath(args.fixture))
+    drop_file(driver, "form.upload", args.fixture)
+    hint = driver.find_element(By.CSS_SELECTOR, "form.upload .drop-hint").text
+    if hint != os.path.basename(args.fixture) + " is ready to upload":
+        fail("drop", f"the dropped file did not reach the file field: {hint}")
     driver.find_element(By.CSS_SELECTOR, "form.upload button").click()
     WebDriverWait(driver, 30).until(ec.presence_of_element_located((By.ID, "import-status")))
     if status_text(driver) != "pending":
@@ -180,6 +197,13 @@ def run(driver, args):
 
     driver.get(base + "/ui")
     driver.save_screenshot(os.path.join(args.shots, "overview.png"))
+    # Every other page, each signed in and rendered without an error.
+    for name, path in [("jobs", "/ui/jobs"), ("job", f"/ui/jobs/{args.job}"), ("imports", "/ui/imports"), ("webhooks", "/ui/webhooks"),
+                       ("exports", "/ui/exports"), ("schedules", "/ui/schedules"), ("cadences", "/ui/cadences")]:
+        driver.get(base + path)
+        if not driver.find_elements(By.CSS_SELECTOR, "form.signout") or "Internal Server Error" in driver.page_source:
+            fail("pages", f"{path} did not render: {driver.find_element(By.TAG_NAME, 'body').text[:300]}")
+        driver.save_screenshot(os.path.join(args.shots, name + ".png"))
 
     # A viewer sees no buttons, and a forged post with its own form token is refused.
     driver.delete_all_cookies()

@@ -30,20 +30,39 @@ enum DashboardAssets {
     button.danger { border-color: var(--bad); background: var(--bad); }
     input, select { font: inherit; padding: .2rem .4rem; }
     .upload { display: flex; flex-wrap: wrap; gap: .8rem; align-items: end; max-width: none; margin-bottom: 1rem; }
+    .upload.dragging { outline: 2px dashed var(--accent); outline-offset: 4px; }
     .progress { display: flex; flex-wrap: wrap; gap: .6rem; align-items: center; margin: .6rem 0; }
     progress { width: 240px; }
     .rows code { white-space: pre-wrap; word-break: break-all; }
     .timeline li { margin-bottom: .6rem; }
     ol.steps { margin: .3rem 0; padding-left: 1.2rem; } details summary { cursor: pointer; }
     .excerpt { background: #fff; border: 1px solid var(--line); padding: .4rem; margin-top: .3rem; max-height: 12rem; overflow: auto; }
-    td.actions { display: flex; gap: .4rem; margin: 0; }
+    td.actions { display: table-cell; white-space: nowrap; margin: 0; } td.actions form { display: inline-block; margin-right: .4rem; }
     svg.chart { display: block; } svg.chart .axis { stroke: var(--line); } .chart-caption { font-size: .75rem; color: var(--muted); }
     svg.chart.done rect { fill: var(--accent); } svg.chart.failed rect { fill: var(--bad); }
     """
 
-    /// Live parts reload their fragment every 2 s while the tab is visible; the pages work without it.
+    /// Live parts reload their fragment every 2 s while the tab is visible; a form marked
+    /// `data-drop` takes a file dropped anywhere on it into its file field. The pages work
+    /// without it.
     static let js = """
     "use strict";
+    document.querySelectorAll("form[data-drop]").forEach(function (form) {
+      var input = form.querySelector("input[type=file]");
+      var hint = form.querySelector(".drop-hint");
+      ["dragenter", "dragover"].forEach(function (name) {
+        form.addEventListener(name, function (event) { event.preventDefault(); form.classList.add("dragging"); });
+      });
+      form.addEventListener("dragleave", function () { form.classList.remove("dragging"); });
+      form.addEventListener("drop", function (event) {
+        event.preventDefault();
+        form.classList.remove("dragging");
+        var files = event.dataTransfer && event.dataTransfer.files;
+        if (!files || files.length !== 1) { if (hint) hint.textContent = "drop one CSV file"; return; }
+        input.files = files;
+        if (hint) hint.textContent = files[0].name + " is ready to upload";
+      });
+    });
     document.querySelectorAll("[data-live]").forEach(function (part) {
       if (part.querySelector("[data-final]")) return;
       var timer = setInterval(function () {

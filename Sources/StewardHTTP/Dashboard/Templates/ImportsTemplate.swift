@@ -1,10 +1,12 @@
-/// `/ui/imports`: the upload form (works without scripts) and the history, newest first.
+/// `/ui/imports`: the upload form (a file field that works without scripts, and a drop target
+/// with them) and the history, newest first.
 enum ImportsTemplate {
     static let text = """
-    {{#canOperate}}<form class="card upload" method="post" action="/ui/imports" enctype="multipart/form-data">
+    {{#canOperate}}<form class="card upload" data-drop method="post" action="/ui/imports" enctype="multipart/form-data">
       <input type="hidden" name="csrf" value="{{csrf}}">
       <label>Profile <select name="profile" required>{{#profiles}}<option value="{{.}}">{{.}}</option>{{/profiles}}</select></label>
       <label class="drop">CSV file <input type="file" name="file" accept=".csv,text/csv" required></label>
+      <span class="drop-hint muted">or drop a CSV file on this box</span>
       <button type="submit">Upload and import</button>
     </form>{{/canOperate}}
     <table>
