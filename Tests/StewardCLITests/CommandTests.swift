@@ -55,6 +55,15 @@ struct CommandTests {
             #expect(run.output.contains("drained: 3 completed, 1 discarded"))
             let stats = try jsonObject(await steward("stats", "--database", db, "--json").output)
             #expect(stats["default"] as? [String: Int] == ["completed": 3, "discarded": 1])
+            let recent = try jsonObject(await steward("stats", "--last", "1h", "--database", db, "--json").output)
+            let activity = (recent["activity"] as? [[String: Any]] ?? []).map { "\($0["kind"]!):\($0["completed"]!)/\($0["failed"]!)/\($0["retried"]!)" }
+            #expect(activity == ["fail:0/1/0", "noop:3/0/0"], "the run's attempts, from the rollup: \(recent)")
+            let table = await steward("stats", "--last", "1h", "--database", db).output
+            #expect(table.contains("Attempts that ended in the last 1h:") && table.contains("P95"), "\(table)")
+            let bad = await steward("stats", "--last", "soon", "--database", db)
+            #expect(bad.code != 0 && bad.error.contains("--last: 'soon' is not a duration"), "\(bad.error)")
+            let long = await steward("stats", "--last", "30d", "--database", db)
+            #expect(long.code != 0 && long.error.contains("7 days"), "\(long.error)")
             let metrics = await steward("metrics", "--database", db).output
             #expect(metrics.contains(#"steward_jobs{queue="default",state="completed"} 3"#))
         }

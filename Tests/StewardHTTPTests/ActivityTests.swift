@@ -52,7 +52,7 @@ struct ActivityTests {
             let tooLong = try await server.get("/activity?from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z", token: viewer)
             #expect(tooLong.status == 422 && tooLong.text.contains("7 days"), "\(tooLong.text)")
             let backwards = try await server.get("/activity?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z", token: viewer)
-            #expect(backwards.status == 422 && backwards.text.contains("'from' must come before 'to'"), "\(backwards.text)")
+            #expect(backwards.status == 422 && backwards.text.contains("parameter 'from': must come before 'to'"), "\(backwards.text)")
             let badGroup = try await server.get("/activity?group=owner", token: viewer)
             #expect(badGroup.status == 400 && badGroup.text.contains("'group'"), "\(badGroup.text)")
             #expect(try await server.get("/activity").status == 401)

@@ -16,10 +16,10 @@ public struct ActivityService: Sendable {
     /// (`kind` is then `*`). Throws `invalidArgument` for an empty or too long range.
     public func minutes(from: Date, to: Date, queue: String? = nil, kind: String? = nil, sumKinds: Bool = false) async throws -> [JobMinute] {
         guard from < to else {
-            throw StewardError(.invalidArguments, "the range is empty: 'from' must come before 'to'")
+            throw StewardError(.invalidArguments, "the range is empty: its start must come before its end", fix: "ask for a start before the end")
         }
         guard to.timeIntervalSince(from) <= Self.kept.timeInterval else {
-            throw StewardError(.invalidArguments, "the range is longer than the 7 days the rollup keeps: narrow 'from' and 'to'")
+            throw StewardError(.invalidArguments, "the range is longer than the 7 days the per-minute rollup keeps", fix: "ask for 7 days or less")
         }
         let rows = try await store.jobMinutes(from: JobMinute.start(of: from), to: to, queue: queue).filter { kind == nil || $0.kind == kind }
         return sumKinds ? Self.sumOverKinds(rows) : rows
@@ -33,11 +33,21 @@ public struct ActivityService: Sendable {
         let rows = try await store.jobMinutes(from: start, to: end, queue: nil)
         let byQueue = Dictionary(grouping: Self.sumOverKinds(rows), by: \.queue)
         let series = byQueue.keys.sorted().map { queue in ActivitySeries(queue: queue, start: start, rows: byQueue[queue] ?? []) }
-        var kinds: [String: JobMinute] = [:]
+        return ActivityHour(start: start, queues: series, kinds: Self.sumOverMinutes(rows, start: start))
+    }
+
+    /// Each queue and kind's sums over `[from, to)` (the minute of `from` included).
+    public func totals(from: Date, to: Date) async throws -> [JobMinute] {
+        Self.sumOverMinutes(try await minutes(from: from, to: to), start: JobMinute.start(of: from))
+    }
+
+    /// Sums each queue and kind's rows into one, dated `start`, by queue and kind.
+    static func sumOverMinutes(_ rows: [JobMinute], start: Date) -> [JobMinute] {
+        var sums: [String: JobMinute] = [:]
         for row in rows {
-            kinds["\(row.queue)|\(row.kind)", default: JobMinute(minute: start, queue: row.queue, kind: row.kind)].add(row)
+            sums["\(row.queue)|\(row.kind)", default: JobMinute(minute: start, queue: row.queue, kind: row.kind)].add(row)
         }
-        return ActivityHour(start: start, queues: series, kinds: kinds.values.sorted { ($0.queue, $0.kind) < ($1.queue, $1.kind) })
+        return sums.values.sorted { ($0.queue, $0.kind) < ($1.queue, $1.kind) }
     }
 
     /// Sums each kind's row within its minute and queue.

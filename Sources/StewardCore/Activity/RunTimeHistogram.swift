@@ -38,6 +38,11 @@ public struct RunTimeHistogram: Sendable, Equatable {
         return counts.keys.max().map(Self.middle(of:))
     }
 
+    /// `percentile(p)` in milliseconds to a tenth, as reports and the API show it.
+    public func milliseconds(at p: Double) -> Double? {
+        percentile(p).map { ($0 * 10_000).rounded() / 10 }
+    }
+
     static func bucket(for seconds: TimeInterval) -> Int {
         let milliseconds = seconds * 1000
         guard milliseconds >= 1 else { return 0 }

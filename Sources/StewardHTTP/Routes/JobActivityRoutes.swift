@@ -18,6 +18,11 @@ struct JobActivityRoutes {
         let query = try QueryInput(request, allowed: ["from", "to", "queue", "kind", "group"])
         let to = try query.time("to") ?? services.clock.now()
         let from = try query.time("from") ?? to.adding(.zero - ActivityService.hour)
+        // Each time is well formed: that they are out of order is a 422, as the document says.
+        guard from < to else {
+            throw APIProblem(.unprocessableContent, code: "invalid_parameter", "parameter 'from': must come before 'to'",
+                             fix: "give a 'from' before 'to' (an hour before it by default)")
+        }
         let sumKinds = try query.choice("group", of: Grouping.self) == .queue
         let rows = try await services.activity.minutes(from: from, to: to, queue: try query.string("queue"), kind: try query.string("kind"),
                                                        sumKinds: sumKinds)

@@ -20,11 +20,9 @@ struct JobActivityMinuteView: ResponseEncodable, Sendable {
         completed = row.completed
         failed = row.failed
         retried = row.retried
-        runTimeP50Ms = row.runTimes.percentile(0.5).map(Self.milliseconds)
-        runTimeP95Ms = row.runTimes.percentile(0.95).map(Self.milliseconds)
+        runTimeP50Ms = row.runTimes.milliseconds(at: 0.5)
+        runTimeP95Ms = row.runTimes.milliseconds(at: 0.95)
     }
-
-    static func milliseconds(_ seconds: TimeInterval) -> Double { (seconds * 10_000).rounded() / 10 }
 }
 
 struct JobActivityView: ResponseEncodable, Sendable {
