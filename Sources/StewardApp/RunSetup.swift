@@ -61,6 +61,14 @@ public struct RunSetup: Sendable {
         return [.init(service: dispatcher), .init(service: scheduler), .init(service: reloader)]
     }
 
+    /// For a process that runs no workers (`serve --no-workers`): only the SIGHUP reloader, so
+    /// the API still sees edited workflow files; no scheduler, no dispatcher.
+    public func definitionReloader() -> [ServiceGroupConfiguration.ServiceConfiguration] {
+        guard workflows != nil else { return [] }
+        return [.init(service: WorkflowReloader(directory: workflowsDirectory, scheduler: nil, dispatcher: nil, definitions: definitions,
+                                                store: store, clock: clock, environment: environment, logger: logger))]
+    }
+
     /// The registry in Prometheus' text format, as it stands now (`/metrics`).
     public func metricsText() -> String {
         metrics.emitToString()

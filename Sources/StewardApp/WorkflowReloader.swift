@@ -6,12 +6,14 @@ import StewardWorkflows
 import StewardCRM
 import UnixSignals
 
-/// Reloads the workflow files on SIGHUP. A valid directory replaces the scheduler's schedules;
-/// an invalid one keeps the running definitions and logs every issue.
+/// Reloads the workflow files on SIGHUP. A valid directory replaces the definitions (what the
+/// API and the kinds read) and the scheduler's schedules and event routes when this process runs
+/// them (an API-only `serve --no-workers` has neither); an invalid one keeps the running
+/// definitions and logs every issue.
 struct WorkflowReloader: Service, CustomStringConvertible {
     let directory: String
-    let scheduler: Scheduler
-    let dispatcher: EventDispatcher
+    let scheduler: Scheduler?
+    let dispatcher: EventDispatcher?
     let definitions: WorkflowDefinitions
     let store: SQLiteJobStore
     let clock: any JobClock
@@ -36,8 +38,8 @@ struct WorkflowReloader: Service, CustomStringConvertible {
             }
             if let set { definitions.update(set) }
             if let set { await CadenceSync.onLoad(set, store: store, now: clock.now(), logger: logger) }
-            scheduler.update(set.map(WorkflowDirectory.scheduledJobs) ?? [])
-            if let set { dispatcher.update(WorkflowDirectory.eventRoutes(set, runnable: JobKinds.names).routes) }
+            scheduler?.update(set.map(WorkflowDirectory.scheduledJobs) ?? [])
+            if let set { dispatcher?.update(WorkflowDirectory.eventRoutes(set, runnable: JobKinds.names).routes) }
             logger.notice("workflow files reloaded", metadata: ["directory": "\(directory)", "schedules": "\(set?.schedules.count ?? 0)"])
         } catch {
             logger.error("workflow reload failed; keeping the previous definitions", metadata: ["error": "\(error)"])

@@ -32,6 +32,8 @@ struct ServeCommand: AsyncParsableCommand {
         if !noWorkers {
             services.append(.init(service: try setup.makePool(configuration), successTerminationBehavior: .gracefullyShutdownGroup))
             services += await setup.workflowServices(drain: false)
+        } else {
+            services += setup.definitionReloader()
         }
         var api = APIServices(store: store, clock: context.clock, definitions: setup.definitions, metricsText: setup.metricsText,
                               readiness: Readiness(store: store, clock: context.clock, maxLag: maxLag),

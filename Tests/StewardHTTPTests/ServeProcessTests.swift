@@ -49,13 +49,15 @@ struct ServeProcessTests {
 /// A SIGHUP reload reaches the API: a profile added to the files is usable without a restart.
 @Suite("serve reload", .serialized)
 struct ServeReloadTests {
-    @Test func aProfileAddedAndReloadedIsAcceptedByTheAPI() async throws {
+    @Test(arguments: [[], ["--no-workers"]])
+    func aProfileAddedAndReloadedIsAcceptedByTheAPI(workerOptions: [String]) async throws {
         try await SQLiteTestStore.with(schema: StewardStore.schema) { test in
             let secret = try await TokenService(store: test.store).create(name: "ops", role: .operator, by: "test").secret
             let workflows = test.directory.url.appendingPathComponent("workflows")
             try FileManager.default.createDirectory(at: workflows, withIntermediateDirectories: true)
             let profile = try String(contentsOfFile: UploadProcessTests.profiles + "/prospecting-targets.yml", encoding: .utf8)
-            let server = try ChildProcess(["serve", "--port", "0", "--workflows", workflows.path, "--database", test.path], in: test.directory.url)
+            let server = try ChildProcess(["serve", "--port", "0", "--workflows", workflows.path, "--database", test.path] + workerOptions,
+                                          in: test.directory.url)
             #expect(await server.waitForOutput(containing: "listening on"), "\(server.standardError)")
             let port = try #require(server.standardOutput.firstMatch(of: /127\.0\.0\.1:(\d+)/).map { String($0.1) })
             func upload() async throws -> Int {
