@@ -13,7 +13,7 @@ public struct ActivityService: Sendable {
     public init(store: any JobActivityStore) { self.store = store }
 
     /// Rows in `[from, to)`, per queue and kind as stored, or summed over kinds per queue
-    /// (`kind` is then `*`). Throws `invalidArgument` for an empty or too long range.
+    /// (`kind` is then `*`). Throws `invalidArguments` for an empty or too long range.
     public func minutes(from: Date, to: Date, queue: String? = nil, kind: String? = nil, sumKinds: Bool = false) async throws -> [JobMinute] {
         guard from < to else {
             throw StewardError(.invalidArguments, "the range is empty: its start must come before its end", fix: "ask for a start before the end")
@@ -63,38 +63,5 @@ public struct ActivityService: Sendable {
             sums[key]?.add(row)
         }
         return order.compactMap { sums[$0] }
-    }
-}
-
-/// The last hour of every queue, for the overview.
-public struct ActivityHour: Sendable, Equatable {
-    public let start: Date
-    public let queues: [ActivitySeries]
-    /// Each queue and kind's sums over the hour.
-    public let kinds: [JobMinute]
-
-    public func series(of queue: String) -> ActivitySeries {
-        queues.first { $0.queue == queue } ?? ActivitySeries(queue: queue, start: start, rows: [])
-    }
-}
-
-/// One queue's hour, minute by minute.
-public struct ActivitySeries: Sendable, Equatable {
-    public let queue: String
-    /// Sixty rows, one per minute from `start`, zero where nothing finished.
-    public let minutes: [JobMinute]
-    /// The hour's sum: counts and the merged run times.
-    public let total: JobMinute
-
-    init(queue: String, start: Date, rows: [JobMinute]) {
-        let byMinute = Dictionary(rows.map { ($0.minute, $0) }, uniquingKeysWith: { first, _ in first })
-        minutes = (0..<60).map { offset in
-            let minute = start.adding(.seconds(60 * offset))
-            return byMinute[minute] ?? JobMinute(minute: minute, queue: queue, kind: "*")
-        }
-        var total = JobMinute(minute: start, queue: queue, kind: "*")
-        for row in rows { total.add(row) }
-        self.queue = queue
-        self.total = total
     }
 }
