@@ -23,7 +23,7 @@ public struct QueueService: Sendable {
         var stats = Dictionary(uniqueKeysWithValues: try await store.queueStats(now: now, window: window).map { ($0.queue, $0) })
         let pauses = Dictionary(uniqueKeysWithValues: try await store.queuePauses(now: now).map { ($0.queue, $0) })
         for queue in Set(pauses.keys).union(known) where stats[queue] == nil {
-            stats[queue] = QueueStats(queue: queue, counts: [:], oldestAvailableAt: nil, completedInWindow: 0, discardedInWindow: 0)
+            stats[queue] = .empty(queue)
         }
         return stats.keys.sorted().map { (stats[$0]!, pauses[$0]) }
     }

@@ -10,9 +10,7 @@ extension SQLiteJobStore {
         let since = now.sqlSeconds - window.timeInterval
         return try await database.read { db in
             var stats: [String: QueueStats] = [:]
-            func entry(_ queue: String) -> QueueStats {
-                QueueStats(queue: queue, counts: [:], oldestAvailableAt: nil, completedInWindow: 0, discardedInWindow: 0)
-            }
+            let entry = QueueStats.empty
             for row in try Row.fetchAll(db, sql: """
                 SELECT queue, state, count(*) FROM jobs INDEXED BY jobs_active
                 WHERE state IN ('scheduled','available','running','retryable') GROUP BY queue, state

@@ -18,6 +18,11 @@ public struct QueueStats: Sendable, Equatable {
         self.discardedInWindow = discardedInWindow
     }
 
+    /// A queue with nothing waiting, running or recently finished.
+    public static func empty(_ queue: String) -> QueueStats {
+        QueueStats(queue: queue, counts: [:], oldestAvailableAt: nil, completedInWindow: 0, discardedInWindow: 0)
+    }
+
     /// Seconds the oldest available job has waited past its run time (0 when none waits).
     public func lag(at now: Date) -> TimeInterval {
         oldestAvailableAt.map { max(0, now.timeIntervalSince($0)) } ?? 0

@@ -47,8 +47,7 @@ struct OverviewPage {
         let hour = try await services.activity.lastHour(now: now)
         var rows = Dictionary(uniqueKeysWithValues: overview.map { ($0.stats.queue, Self.queueRow($0.stats, $0.pause, now: now)) })
         for series in hour.queues where rows[series.queue] == nil {
-            rows[series.queue] = Self.queueRow(QueueStats(queue: series.queue, counts: [:], oldestAvailableAt: nil, completedInWindow: 0,
-                                                          discardedInWindow: 0), nil, now: now)
+            rows[series.queue] = Self.queueRow(.empty(series.queue), nil, now: now)
         }
         for queue in rows.keys {
             let series = hour.series(of: queue)
