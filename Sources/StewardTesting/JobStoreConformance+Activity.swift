@@ -83,3 +83,30 @@ extension JobStoreConformance {
         },
     ]
 }
+
+extension JobStoreConformance {
+    static let bucketCases: [ConformanceCase] = [
+        ConformanceCase(name: "the rollup is summed per bucket, queue and kind, run times merged") { store, clock in
+            let hour = (clock.now().timeIntervalSince1970 / 3600).rounded(.down) * 3600 + 3600
+            clock.advance(to: Date(timeIntervalSince1970: hour + 60))
+            for (offset, runTime) in [(0, 1), (10, 1), (30, 4)] {
+                clock.advance(to: Date(timeIntervalSince1970: hour + 60 + Double(offset * 60)))
+                try await insert(store, clock, [NewJob(kind: "a")])
+                let claimed = try await claim(store, clock)
+                clock.advance(by: .seconds(Int64(runTime)))
+                _ = try await finish(store, clock, claimed[0], .completed)
+            }
+            let start = Date(timeIntervalSince1970: hour)
+            let quarters = try await store.jobMinuteBuckets(from: start, to: start.adding(.seconds(3600)), queue: nil, bucket: .seconds(900))
+            try expectEqual(quarters.map(\.minute), [start, start.adding(.seconds(1800))], "15-minute buckets, dated at their start")
+            try expectEqual(quarters.map(\.completed), [2, 1], "completions per bucket")
+            try expectEqual(quarters.map(\.runTimes.total), [2, 1], "run times per bucket")
+            let whole = try await store.jobMinuteBuckets(from: start, to: start.adding(.seconds(3600)), queue: "default", bucket: .seconds(3600))
+            try expectEqual(whole.map(\.completed), [3], "one bucket for the hour")
+            let slowest = try whole.first?.runTimes.percentile(1) ?? { throw ConformanceFailure(message: "no p100", location: #fileID) }()
+            try expectTrue(abs(slowest - 4) / 4 < 0.1, "the merged run times keep the slowest run (\(slowest) s)")
+            try expectEqual(try await store.jobMinuteBuckets(from: start, to: start.adding(.seconds(3600)), queue: "other", bucket: .seconds(900)).count, 0,
+                            "another queue's rows")
+        },
+    ]
+}

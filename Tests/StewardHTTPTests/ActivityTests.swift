@@ -69,25 +69,56 @@ struct ActivityTests {
             server.clock.advance(by: .seconds(600))
 
             let fragment = try await server.get("/ui/overview/queues", token: viewer).text
-            let reportsRow = try #require(fragment.components(separatedBy: "<tr>").first { $0.contains(#"href="/ui/jobs?queue=reports""#) },
+            let reportsRow = try #require(fragment.components(separatedBy: "<tr>").first { $0.contains(#"href="/ui/queues/reports""#) },
                                           "the queue is listed though nothing of it waits: it ran in the last hour")
             #expect(reportsRow.contains(#"<svg class="chart done""#) && reportsRow.contains(#"<svg class="chart failed""#))
-            #expect(reportsRow.contains("4 jobs completed per minute, last hour (busiest minute: 4)"))
-            #expect(reportsRow.contains("2 failed and retried attempts per minute, last hour (busiest minute: 2)"))
+            #expect(reportsRow.contains("4 jobs completed per minute, last hour (busiest: 4)"))
+            #expect(reportsRow.contains("2 failed and retried attempts per minute, last hour (busiest: 2)"))
             #expect(reportsRow.components(separatedBy: "<rect ").count - 1 == 2, "one bar per minute with something in it")
             #expect(reportsRow.contains("— 2 failed, 0 retried</title>"))
             #expect(reportsRow.contains(#"height="30.0""#), "the busiest minute fills the chart")
-            #expect(reportsRow.contains("4 in the hour · peak 4/min") && reportsRow.contains("2 in the hour · peak 2/min"))
+            #expect(reportsRow.contains("4 in the last hour · peak 4 per minute") && reportsRow.contains("2 in the last hour · peak 2 per minute"))
             #expect(reportsRow.contains("2.0 s / 2.0 s") || reportsRow.contains("1.9 s / 1.9 s") || reportsRow.contains("2.1 s / 2.1 s"),
                     "run-time p50 / p95 over the hour")
             #expect(fragment.contains(#"href="/ui/jobs?queue=reports&amp;kind=export""#), "the hour per kind")
-            let waitingRow = try #require(fragment.components(separatedBy: "<tr>").first { $0.contains(#"href="/ui/jobs?queue=waiting""#) })
-            #expect(waitingRow.contains("none in the hour") && !waitingRow.contains("<rect "), "a queue with nothing finished: empty charts")
+            let waitingRow = try #require(fragment.components(separatedBy: "<tr>").first { $0.contains(#"href="/ui/queues/waiting""#) })
+            #expect(waitingRow.contains("none in the last hour") && !waitingRow.contains("<rect "), "a queue with nothing finished: empty charts")
 
             server.clock.advance(by: .seconds(3600))
             let later = try await server.get("/ui/overview/queues", token: viewer).text
-            #expect(!later.contains("queue=reports"), "an hour later the queue has nothing to show")
+            #expect(!later.contains("/ui/queues/reports"), "an hour later the queue has nothing to show")
             #expect(later.contains("Nothing finished in the last hour."))
+        }
+    }
+
+    @Test func aQueuesPageChartsItsDayAndWeekInWiderBars() async throws {
+        try await LiveServer.with { server in
+            let viewer = try await server.token("look", .viewer)
+            let quarter = 15 * 60.0
+            let aligned = (server.clock.now().timeIntervalSince1970 / quarter).rounded(.down) * quarter
+            server.clock.advance(to: Date(timeIntervalSince1970: aligned + 60))
+            try await Self.run(server, 3, kind: "export", queue: "reports", runTime: .seconds(1))
+            server.clock.advance(by: .seconds(5 * 60))
+            try await Self.run(server, 2, kind: "export", queue: "reports", runTime: .seconds(3))
+            server.clock.advance(by: .seconds(3 * 3600))
+            try await Self.run(server, 1, kind: "sync", queue: "reports", outcome: .discard(error: "gone"))
+
+            let day = try await server.get("/ui/queues/reports?range=24h", token: viewer)
+            #expect(day.status == 200, "\(day.text)")
+            let completed = try #require(day.text.components(separatedBy: "<svg").first { $0.contains(#"class="chart done""#) })
+            #expect(completed.components(separatedBy: "<rect ").count - 1 == 1, "two runs 5 minutes apart share one 15-minute bar")
+            #expect(completed.contains("5 jobs completed per 15 minutes, last 24 hours (busiest: 5)"))
+            #expect(completed.contains(#"width="576""#), "96 bars of 6 px")
+            #expect(day.text.contains("<strong>last 24 hours</strong>") && day.text.contains(#"href="/ui/queues/reports?range=7d""#))
+            #expect(day.text.contains(">export</a></td><td>5</td><td>0</td><td>0</td>") && day.text.contains(">sync</a></td><td>0</td><td>1</td>"))
+
+            let hour = try await server.get("/ui/queues/reports", token: viewer).text
+            #expect(hour.contains("none in the last hour") && hour.contains(">sync</a></td><td>0</td><td>1</td>") && !hour.contains(">export</a>"),
+                    "the last hour holds only the latest run")
+            let week = try await server.get("/ui/queues/reports?range=7d", token: viewer).text
+            #expect(week.contains("5 in the last 7 days · peak 5 per 2 hours"))
+            let bad = try await server.get("/ui/queues/reports?range=1y", token: viewer)
+            #expect(bad.status == 400 && bad.text.contains("range"))
         }
     }
 }

@@ -163,7 +163,7 @@ struct OverviewLiveTests {
             let fragment = try await server.send("GET", "/ui/overview/queues", token: viewer)
             #expect(fragment.status == 200)
             #expect(fragment.text.hasPrefix("<table>") && !fragment.text.contains("<html"))
-            #expect(fragment.text.contains(#"href="/ui/jobs?queue=reports""#))
+            #expect(fragment.text.contains(#"href="/ui/queues/reports""#))
             #expect(try await server.get("/ui/overview/queues").status == 303, "a fragment needs a session or token too")
         }
     }

@@ -47,6 +47,9 @@ final class FailingFinishStore: JobStore {
     func queuePauses(now: Date) async throws -> [QueuePause] { try await store.queuePauses(now: now) }
     func jobMinutes(from: Date, to: Date, queue: String?) async throws -> [JobMinute] { try await store.jobMinutes(from: from, to: to, queue: queue) }
     func jobMinutesPrune(before cutoff: Date) async throws -> Int { try await store.jobMinutesPrune(before: cutoff) }
+    func jobMinuteBuckets(from: Date, to: Date, queue: String?, bucket: Duration) async throws -> [JobMinute] {
+        try await store.jobMinuteBuckets(from: from, to: to, queue: queue, bucket: bucket)
+    }
 }
 
 @Suite("Outcome writes that fail", .sqliteDatabase)

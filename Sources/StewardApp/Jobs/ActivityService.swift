@@ -28,12 +28,18 @@ public struct ActivityService: Sendable {
     /// The last hour up to `now`: per queue, sixty minutes without gaps; per queue and kind,
     /// the hour's sums. One read of the rollup.
     public func lastHour(now: Date) async throws -> ActivityHour {
-        let end = JobMinute.start(of: now).adding(.seconds(60))
-        let start = end.adding(.zero - Self.hour)
-        let rows = try await store.jobMinutes(from: start, to: end, queue: nil)
-        let byQueue = Dictionary(grouping: Self.sumOverKinds(rows), by: \.queue)
-        let series = byQueue.keys.sorted().map { queue in ActivitySeries(queue: queue, start: start, rows: byQueue[queue] ?? []) }
+        let start = ActivityRange.hour.start(endingAt: now)
+        let rows = try await store.jobMinuteBuckets(from: start, to: start.adding(ActivityRange.hour.span), queue: nil, bucket: ActivityRange.hour.bucket)
+        let byQueue = Dictionary(grouping: rows, by: \.queue)
+        let series = byQueue.keys.sorted().map { queue in ActivitySeries(queue: queue, range: .hour, start: start, rows: byQueue[queue] ?? []) }
         return ActivityHour(start: start, queues: series, kinds: Self.sumOverMinutes(rows, start: start))
+    }
+
+    /// One queue over `range` up to `now`: its bars, and each kind's sums over the range.
+    public func history(of queue: String, range: ActivityRange, now: Date) async throws -> (series: ActivitySeries, kinds: [JobMinute]) {
+        let start = range.start(endingAt: now)
+        let rows = try await store.jobMinuteBuckets(from: start, to: start.adding(range.span), queue: queue, bucket: range.bucket)
+        return (ActivitySeries(queue: queue, range: range, start: start, rows: rows), Self.sumOverMinutes(rows, start: start))
     }
 
     /// Each queue and kind's sums over `[from, to)` (the minute of `from` included).

@@ -4,6 +4,10 @@ public import Foundation
 public protocol JobActivityStore: Sendable {
     /// Rows whose minute lies in `[from, to)`, optionally of one queue, by minute, queue, kind.
     func jobMinutes(from: Date, to: Date, queue: String?) async throws -> [JobMinute]
+    /// The same rows summed per `bucket` (whole minutes), queue and kind, each dated at its
+    /// bucket's start (buckets are aligned to the Unix epoch): counts added, run times merged.
+    /// A week in two-hour buckets is 84 rows per kind, not 10,080.
+    func jobMinuteBuckets(from: Date, to: Date, queue: String?, bucket: Duration) async throws -> [JobMinute]
     /// Deletes rows of minutes before `cutoff`; returns how many went.
     func jobMinutesPrune(before cutoff: Date) async throws -> Int
 }

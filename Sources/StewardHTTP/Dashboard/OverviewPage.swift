@@ -56,11 +56,13 @@ struct OverviewPage {
             rows[queue]?["p50"] = PageFormat.runTime(series.total.runTimes.percentile(0.5))
             rows[queue]?["p95"] = PageFormat.runTime(series.total.runTimes.percentile(0.95))
         }
-        let kinds = hour.kinds.map { row -> [String: Any] in
-            ["queue": row.queue, "kind": row.kind, "completed": row.completed, "failed": row.failed, "retried": row.retried,
-             "p50": PageFormat.runTime(row.runTimes.percentile(0.5)), "p95": PageFormat.runTime(row.runTimes.percentile(0.95))]
-        }
-        return pages.fragment("queueTable", data: ["queues": rows.keys.sorted().compactMap { rows[$0] }, "kinds": kinds])
+        return pages.fragment("queueTable", data: ["queues": rows.keys.sorted().compactMap { rows[$0] }, "kinds": hour.kinds.map(Self.kindRow)])
+    }
+
+    /// A queue and kind's sums over a range, with its run-time p50/p95.
+    static func kindRow(_ row: JobMinute) -> [String: Any] {
+        ["queue": row.queue, "kind": row.kind, "completed": row.completed, "failed": row.failed, "retried": row.retried,
+         "p50": PageFormat.runTime(row.runTimes.percentile(0.5)), "p95": PageFormat.runTime(row.runTimes.percentile(0.95))]
     }
 
     static func queueRow(_ stats: QueueStats, _ pause: QueuePause?, now: Date) -> [String: Any] {

@@ -3,13 +3,16 @@ import Hummingbird
 import StewardApp
 import StewardCore
 
-/// `/ui/queues`: each queue's state; admins pause (with a reason) and resume.
+/// `/ui/queues`: each queue's state; one queue's last hour, day or week from the rollup; admins
+/// pause (with a reason) and resume.
 struct QueuePages {
     let services: APIServices
     let pages: Pages
 
     func add(to router: RouterGroup<APIContext>) {
-        router.group().add(middleware: RequirePage(role: .viewer, pages: pages)).get("/ui/queues", use: list)
+        let viewer = router.group().add(middleware: RequirePage(role: .viewer, pages: pages))
+        viewer.get("/ui/queues", use: list)
+        viewer.get("/ui/queues/{queue}", use: show)
         let admin = router.group().add(middleware: RequirePage(role: .admin, pages: pages))
         admin.post("/ui/queues/{queue}/pause", use: pause)
         admin.post("/ui/queues/{queue}/resume", use: resume)
@@ -19,6 +22,23 @@ struct QueuePages {
         let now = services.clock.now()
         let queues = try await services.queues.overview(now: now).map { OverviewPage.queueRow($0.stats, $0.pause, now: now) }
         return pages.page("queues", title: "Queues", section: "queues", context: context, data: ["queues": queues])
+    }
+
+    /// One queue: its depth and pause, its charts over the chosen range, and that range per kind.
+    @Sendable func show(_ request: Request, context: APIContext) async throws -> Response {
+        let query = try QueryInput(request, allowed: ["range"])
+        let range = try query.choice("range", of: ActivityRange.self) ?? .hour
+        let queue = try context.pathText("queue")
+        let now = services.clock.now()
+        let state = try await services.queues.overview(now: now).first { $0.stats.queue == queue }
+        let (series, kinds) = try await services.activity.history(of: queue, range: range, now: now)
+        var data = OverviewPage.queueRow(state?.stats ?? .empty(queue), state?.pause, now: now)
+        data["completions"] = MinuteChart.completions(series, size: .large)
+        data["failures"] = MinuteChart.failures(series, size: .large)
+        data["ranges"] = ActivityRange.allCases.map { ["value": $0.rawValue, "label": $0.last, "current": $0 == range] as [String: Any] }
+        data["last"] = range.last
+        data["kinds"] = kinds.map(OverviewPage.kindRow)
+        return pages.page("queue", title: "Queue \(queue)", section: "queues", context: context, data: data)
     }
 
     @Sendable func pause(_ request: Request, context: APIContext) async throws -> Response {

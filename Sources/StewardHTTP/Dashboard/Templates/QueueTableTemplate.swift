@@ -4,7 +4,7 @@ enum QueueTableTemplate {
     <table>
     <thead><tr><th>Queue</th><th>Available</th><th>Scheduled</th><th>Running</th><th>Retryable</th><th>Lag</th><th>Completed, last hour</th><th>Failures, last hour</th><th>Run time p50 / p95</th><th>State</th></tr></thead>
     <tbody>
-    {{#queues}}<tr><td><a href="/ui/jobs?queue={{queue}}">{{queue}}</a></td><td>{{available}}</td><td>{{scheduled}}</td><td>{{running}}</td><td>{{retryable}}</td>
+    {{#queues}}<tr><td><a href="/ui/queues/{{queue}}">{{queue}}</a></td><td>{{available}}</td><td>{{scheduled}}</td><td>{{running}}</td><td>{{retryable}}</td>
     <td>{{lag}}</td><td>{{#completions}}{{> chart}}{{/completions}}</td><td>{{#failures}}{{> chart}}{{/failures}}</td><td>{{p50}} / {{p95}}</td>
     <td>{{#paused}}<span class="badge warn">paused{{#reason}}: {{reason}}{{/reason}}</span>{{/paused}}{{^paused}}running{{/paused}}</td></tr>
     {{/queues}}{{^queues}}<tr><td colspan="10">No jobs yet.</td></tr>{{/queues}}

@@ -4,7 +4,7 @@ enum QueuesTemplate {
     <table>
     <thead><tr><th>Queue</th><th>Available</th><th>Running</th><th>Lag</th><th>State</th>{{#canAdmin}}<th></th>{{/canAdmin}}</tr></thead>
     <tbody>
-    {{#queues}}<tr><td>{{queue}}</td><td>{{available}}</td><td>{{running}}</td><td>{{lag}}</td>
+    {{#queues}}<tr><td><a href="/ui/queues/{{queue}}">{{queue}}</a></td><td>{{available}}</td><td>{{running}}</td><td>{{lag}}</td>
     <td>{{#paused}}<span class="badge warn">paused since {{since}}{{#reason}}: {{reason}}{{/reason}}</span>{{/paused}}{{^paused}}running{{/paused}}</td>
     {{#canAdmin}}<td>{{#paused}}<form method="post" action="/ui/queues/{{queue}}/resume"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit">Resume</button></form>{{/paused}}
     {{^paused}}<form method="post" action="/ui/queues/{{queue}}/pause" class="inline"><input type="hidden" name="csrf" value="{{csrf}}">
