@@ -101,6 +101,22 @@ struct DashboardTests {
             #expect(withHeader.json["resumed"] as? Bool == true)
         }
     }
+
+    @Test func aQueuesOwnPageHasTheSameSwitchAndComesBackToItself() async throws {
+        try await LiveServer.with { server in
+            let admin = try await server.signIn(try await server.token("root", .admin))
+            let form = ["Content-Type": "application/x-www-form-urlencoded", "Cookie": admin.cookie]
+            let page = try await server.send("GET", "/ui/queues/nightly%20sync", headers: ["Cookie": admin.cookie])
+            #expect(page.text.contains(#"action="/ui/queues/nightly sync/pause""#) && page.text.contains(#"name="back" value="queue""#), "\(page.text)")
+            let paused = try await server.send("POST", "/ui/queues/nightly%20sync/pause", body: Data("csrf=\(admin.csrf)&reason=audit&back=queue".utf8), headers: form)
+            #expect(paused.status == 303 && paused.header("Location") == "/ui/queues/nightly%20sync", "back to the queue's page")
+            let resumed = try await server.send("POST", "/ui/queues/nightly%20sync/resume", body: Data("csrf=\(admin.csrf)".utf8), headers: form)
+            #expect(resumed.status == 303 && resumed.header("Location") == "/ui/queues", "from the list, back to the list")
+            let viewer = try await server.signIn(try await server.token("look", .viewer))
+            let viewerPage = try await server.send("GET", "/ui/queues/nightly%20sync", headers: ["Cookie": viewer.cookie])
+            #expect(viewerPage.status == 200 && !viewerPage.text.contains("/pause"), "a viewer sees the charts but no switch")
+        }
+    }
 }
 
 /// Keys a `kind: job_kind` file lists under `redact:` are masked on the job page.

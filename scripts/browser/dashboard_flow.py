@@ -199,7 +199,8 @@ def run(driver, args):
     driver.save_screenshot(os.path.join(args.shots, "overview.png"))
     # Every other page, each signed in and rendered without an error.
     for name, path in [("jobs", "/ui/jobs"), ("job", f"/ui/jobs/{args.job}"), ("imports", "/ui/imports"), ("webhooks", "/ui/webhooks"),
-                       ("exports", "/ui/exports"), ("schedules", "/ui/schedules"), ("cadences", "/ui/cadences")]:
+                       ("exports", "/ui/exports"), ("schedules", "/ui/schedules"), ("cadences", "/ui/cadences"),
+                       ("queue", "/ui/queues/imports?range=24h")]:
         driver.get(base + path)
         if not driver.find_elements(By.CSS_SELECTOR, "form.signout") or "Internal Server Error" in driver.page_source:
             fail("pages", f"{path} did not render: {driver.find_element(By.TAG_NAME, 'body').text[:300]}")

@@ -23,7 +23,7 @@ struct Pages: Sendable {
                              ("message", MessageTemplate.text), ("imports", ImportsTemplate.text), ("import", ImportTemplate.text),
                              ("importProgress", ImportProgressTemplate.text), ("webhooks", WebhooksTemplate.text),
                              ("delivery", DeliveryTemplate.text), ("exports", ExportsTemplate.text), ("schedules", SchedulesTemplate.text),
-                             ("cadences", CadencesTemplate.text), ("bulk", BulkTemplate.text), ("queueTable", QueueTableTemplate.text), ("chart", ChartTemplate.text), ("queue", QueueTemplate.text)] {
+                             ("cadences", CadencesTemplate.text), ("bulk", BulkTemplate.text), ("queueTable", QueueTableTemplate.text), ("chart", ChartTemplate.text), ("queue", QueueTemplate.text), ("pauseForm", PauseFormTemplate.text)] {
             do { try library.register(text, named: name) } catch { preconditionFailure("template \(name) does not parse: \(error)") }
         }
         self.library = library

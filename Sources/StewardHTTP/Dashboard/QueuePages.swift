@@ -37,6 +37,7 @@ struct QueuePages {
         data["failures"] = MinuteChart.failures(series, size: .large)
         data["ranges"] = ActivityRange.allCases.map { ["value": $0.rawValue, "label": $0.last, "current": $0 == range] as [String: Any] }
         data["last"] = range.last
+        data["onQueuePage"] = true
         data["kinds"] = kinds.map(OverviewPage.kindRow)
         return pages.page("queue", title: "Queue \(queue)", section: "queues", context: context, data: data)
     }
@@ -48,11 +49,20 @@ struct QueuePages {
         let params = QueuePauseParams(queue: try context.pathText("queue"), reason: reason?.isEmpty == false ? reason : nil,
                                       by: context.actor, now: services.clock.now())
         _ = try await services.queues.pause(params, requestID: context.requestID)
-        return Pages.seeOther("/ui/queues")
+        return Pages.seeOther(Self.back(to: form, queue: params.queue))
     }
 
     @Sendable func resume(_ request: Request, context: APIContext) async throws -> Response {
-        _ = try await services.queues.resume(try context.pathText("queue"), by: context.actor, requestID: context.requestID, now: services.clock.now())
-        return Pages.seeOther("/ui/queues")
+        var request = request
+        let form = FormFields(String(buffer: try await request.collectBody(upTo: 64 << 10)))
+        let queue = try context.pathText("queue")
+        _ = try await services.queues.resume(queue, by: context.actor, requestID: context.requestID, now: services.clock.now())
+        return Pages.seeOther(Self.back(to: form, queue: queue))
+    }
+
+    /// Back to the queue's own page when its form said so (`back=queue`), else to the list.
+    static func back(to form: FormFields, queue: String) -> String {
+        guard form["back"] == "queue", let name = queue.addingPercentEncoding(withAllowedCharacters: .alphanumerics) else { return "/ui/queues" }
+        return "/ui/queues/" + name
     }
 }

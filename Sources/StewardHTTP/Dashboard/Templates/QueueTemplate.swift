@@ -7,6 +7,7 @@ enum QueueTemplate {
       <dt>Retryable</dt><dd>{{retryable}}</dd><dt>Lag</dt><dd>{{lag}}</dd>
       <dt>State</dt><dd>{{#paused}}<span class="badge warn">paused since {{since}}{{#reason}}: {{reason}}{{/reason}}</span>{{/paused}}{{^paused}}running{{/paused}}</dd>
     </dl>
+    {{#canAdmin}}<div class="actions">{{> pauseForm}}</div>{{/canAdmin}}
     <p class="ranges">{{#ranges}}{{#current}}<strong>{{label}}</strong>{{/current}}{{^current}}<a href="/ui/queues/{{queue}}?range={{value}}">{{label}}</a>{{/current}} {{/ranges}}
       · <a href="/ui/jobs?queue={{queue}}">its jobs</a></p>
     <h2>Completed</h2>

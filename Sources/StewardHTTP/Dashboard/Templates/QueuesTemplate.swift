@@ -6,9 +6,7 @@ enum QueuesTemplate {
     <tbody>
     {{#queues}}<tr><td><a href="/ui/queues/{{queue}}">{{queue}}</a></td><td>{{available}}</td><td>{{running}}</td><td>{{lag}}</td>
     <td>{{#paused}}<span class="badge warn">paused since {{since}}{{#reason}}: {{reason}}{{/reason}}</span>{{/paused}}{{^paused}}running{{/paused}}</td>
-    {{#canAdmin}}<td>{{#paused}}<form method="post" action="/ui/queues/{{queue}}/resume"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit">Resume</button></form>{{/paused}}
-    {{^paused}}<form method="post" action="/ui/queues/{{queue}}/pause" class="inline"><input type="hidden" name="csrf" value="{{csrf}}">
-      <input name="reason" placeholder="reason" aria-label="reason"><button type="submit">Pause</button></form>{{/paused}}</td>{{/canAdmin}}</tr>
+    {{#canAdmin}}<td>{{> pauseForm}}</td>{{/canAdmin}}</tr>
     {{/queues}}{{^queues}}<tr><td colspan="6">No queues yet.</td></tr>{{/queues}}
     </tbody></table>
     """
