@@ -28,6 +28,17 @@ public struct QueueService: Sendable {
         return stats.keys.sorted().map { (stats[$0]!, pauses[$0]) }
     }
 
+    /// A process whose pool has not beaten for this long is shown as silent: killed, hung, or
+    /// cut off from the database (a pool beats every heartbeat, 10 s by default).
+    public static let silentAfter: Duration = .seconds(60)
+
+    /// The worker processes seen in the last hour, each with whether it has gone silent.
+    public func processes(now: Date) async throws -> [(process: WorkerProcess, silent: Bool)] {
+        try await store.processes(seenSince: now.adding(.seconds(-3600))).map { process in
+            (process, process.seenAt < now.adding(.zero - Self.silentAfter))
+        }
+    }
+
     public func pause(_ params: QueuePauseParams, requestID: String? = nil) async throws -> QueuePause {
         try NewJob.checkQueueName(params.queue)
         return try await store.database.write { [store] db in

@@ -17,6 +17,7 @@ enum Migrations {
             SQLiteSchemaMigration("core/v6-queue-pauses", migrate: createQueuePauses),
             SQLiteSchemaMigration("core/v7-active-jobs", migrate: createActiveIndex),
             SQLiteSchemaMigration("core/v8-job-minutes", migrate: createJobMinutes),
+            SQLiteSchemaMigration("core/v9-worker-processes", migrate: createWorkerProcesses),
         ] + schema
     }
 
@@ -151,6 +152,20 @@ enum Migrations {
                 run_times TEXT    NOT NULL DEFAULT '',
                 PRIMARY KEY (minute, queue, kind)
             ) WITHOUT ROWID
+            """)
+    }
+
+    /// Pools announce themselves here every heartbeat (see `WorkerProcessStore`).
+    private static func createWorkerProcesses(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE worker_processes (
+                owner      TEXT    PRIMARY KEY,
+                host       TEXT    NOT NULL,
+                pid        INTEGER NOT NULL,
+                queues     TEXT    NOT NULL CHECK (json_valid(queues)),
+                started_at REAL    NOT NULL,
+                seen_at    REAL    NOT NULL
+            )
             """)
     }
 

@@ -110,3 +110,30 @@ extension JobStoreConformance {
         },
     ]
 }
+
+extension JobStoreConformance {
+    static let processCases: [ConformanceCase] = [
+        ConformanceCase(name: "worker processes are listed while they beat, with their running jobs, and forgotten") { store, clock in
+            let start = clock.now()
+            let process = WorkerProcess(owner: owner, host: "web-1", pid: 42, queues: ["default": 10], startedAt: start, seenAt: start)
+            try await store.processBeat(process)
+            try await store.processBeat(WorkerProcess(owner: "idle", host: "web-2", pid: 7, queues: ["imports": 2], startedAt: start, seenAt: start))
+            try await insert(store, clock, [NewJob(kind: "k"), NewJob(kind: "k")])
+            _ = try await claim(store, clock, limit: 1)
+            clock.advance(by: .seconds(30))
+            var later = process
+            later.seenAt = clock.now()
+            try await store.processBeat(later)
+            let listed = try await store.processes(seenSince: start)
+            try expectEqual(listed.map(\.owner), [owner, "idle"], "by host")
+            try expectEqual(listed.map(\.running), [1, 0], "running jobs under each owner's leases")
+            try expectEqual(listed.first?.seenAt, clock.now(), "the latest beat")
+            try expectEqual(listed.first?.startedAt, start, "started when it first beat")
+            try expectEqual(listed.first?.queues, ["default": 10], "queues")
+            try expectEqual(try await store.processes(seenSince: start.adding(.seconds(1))).map(\.owner), [owner], "the silent one left out")
+            try expectEqual(try await store.processPrune(seenBefore: start.adding(.seconds(1))), 1, "the silent one forgotten")
+            try await store.processGone(owner: owner)
+            try expectEqual(try await store.processes(seenSince: .distantPast).count, 0, "gone")
+        },
+    ]
+}

@@ -10,7 +10,7 @@ public struct ConformanceCase: Sendable, CustomStringConvertible {
 }
 
 public enum JobStoreConformance {
-    public static let cases: [ConformanceCase] = claimCases + leaseCases + retryCases + adminCases + cancelRetryCases + pauseCases + argumentFilterCases + queueStatsCases + activityCases + retryLaterCases + bucketCases
+    public static let cases: [ConformanceCase] = claimCases + leaseCases + retryCases + adminCases + cancelRetryCases + pauseCases + argumentFilterCases + queueStatsCases + activityCases + retryLaterCases + bucketCases + processCases
 
     static let owner = "test-worker"
     static let lease = Duration.seconds(30)

@@ -22,6 +22,25 @@ struct QueueRouteTests {
         }
     }
 
+    @Test func workerProcessesAreListedAndGoSilentWithoutABeat() async throws {
+        try await LiveServer.with { server in
+            let viewer = try await server.token("look", .viewer)
+            let now = server.clock.now()
+            try await server.store.processBeat(WorkerProcess(owner: "web-1:4242:ab", host: "web-1", pid: 4242, queues: ["default": 10, "imports": 2],
+                                                             startedAt: now, seenAt: now))
+            let listed = try await server.get("/processes", token: viewer)
+            #expect(listed.status == 200)
+            #expect(listed.array.first?["host"] as? String == "web-1" && listed.array.first?["silent"] as? Bool == false, "\(listed.text)")
+            #expect(listed.array.first?["queues"] as? [String: Int] == ["default": 10, "imports": 2])
+            server.clock.advance(by: .seconds(61))
+            #expect(try await server.get("/processes", token: viewer).array.first?["silent"] as? Bool == true, "a minute without a beat")
+            let page = try await server.get("/ui/queues", token: viewer).text
+            #expect(page.contains("<td>web-1</td><td>4242</td><td>default=10 imports=2</td>") && page.contains("silent</span>"), "\(page)")
+            server.clock.advance(by: .seconds(3600))
+            #expect(try await server.get("/processes", token: viewer).array.isEmpty, "not seen for an hour: no longer listed")
+        }
+    }
+
     @Test func anAdminPausesAndResumesAQueueAudited() async throws {
         try await LiveServer.with { server in
             let admin = try await server.token("root", .admin)

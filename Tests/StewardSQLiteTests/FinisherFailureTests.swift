@@ -47,6 +47,10 @@ final class FailingFinishStore: JobStore {
     func queuePauses(now: Date) async throws -> [QueuePause] { try await store.queuePauses(now: now) }
     func jobMinutes(from: Date, to: Date, queue: String?) async throws -> [JobMinute] { try await store.jobMinutes(from: from, to: to, queue: queue) }
     func jobMinutesPrune(before cutoff: Date) async throws -> Int { try await store.jobMinutesPrune(before: cutoff) }
+    func processBeat(_ process: WorkerProcess) async throws { try await store.processBeat(process) }
+    func processGone(owner: String) async throws { try await store.processGone(owner: owner) }
+    func processes(seenSince since: Date) async throws -> [WorkerProcess] { try await store.processes(seenSince: since) }
+    func processPrune(seenBefore cutoff: Date) async throws -> Int { try await store.processPrune(seenBefore: cutoff) }
     func jobMinuteBuckets(from: Date, to: Date, queue: String?, bucket: Duration) async throws -> [JobMinute] {
         try await store.jobMinuteBuckets(from: from, to: to, queue: queue, bucket: bucket)
     }

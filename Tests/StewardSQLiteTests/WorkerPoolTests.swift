@@ -241,3 +241,31 @@ extension Array {
         return results
     }
 }
+
+/// A pool lists itself (host, pid, queues, its running jobs) before it claims anything, and
+/// leaves the list when it stops.
+@Suite("Worker processes", .sqliteDatabase)
+struct WorkerProcessTests {
+    @Test func aRunningPoolIsListedWithItsRunningJobsAndLeavesWhenStopped() async throws {
+        let clock = ManualClock()
+        let store = try SQLiteDatabaseTrait.store().store
+        let started = TestSignal<Void>()
+        let release = TestSignal<Void>()
+        let kind = JobKind(name: "k") { _ in
+            started.fire()
+            await release.next()
+            return .completed
+        }
+        let pool = try PoolHarness(store: store, kinds: [kind], clock: clock)
+        _ = try await store.jobInsertMany([NewJob(kind: "k")], now: clock.now())
+        await started.next()
+        let listed = try await store.processes(seenSince: clock.now().adding(.seconds(-60)))
+        #expect(listed.count == 1)
+        #expect(listed.first?.running == 1, "its running job")
+        #expect(listed.first?.pid == Int(ProcessInfo.processInfo.processIdentifier))
+        #expect(listed.first?.queues["default"] != nil, "\(listed)")
+        release.fire()
+        try await pool.stop()
+        #expect(try await store.processes(seenSince: .distantPast).isEmpty, "a stopped pool leaves the list")
+    }
+}

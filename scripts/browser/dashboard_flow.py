@@ -114,6 +114,9 @@ def run(driver, args):
     driver.find_element(By.CSS_SELECTOR, pause_form + " input[name=reason]").send_keys("browser test")
     driver.find_element(By.CSS_SELECTOR, pause_form + " button").click()
     WebDriverWait(driver, 30).until(lambda d: "paused since" in queue_row(d, "imports") and "browser test" in queue_row(d, "imports"))
+    processes = driver.find_element(By.CSS_SELECTOR, "table.processes").text
+    if "imports=" not in processes or "silent" in processes:
+        fail("processes", f"the serving process should be listed, alive, with its queues: {processes}")
     driver.save_screenshot(os.path.join(args.shots, "queues.png"))
 
     # An upload waits in the paused queue.

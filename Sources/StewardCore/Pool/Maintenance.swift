@@ -20,6 +20,31 @@ struct Maintenance: Sendable {
         }
     }
 
+    /// Announces this process (host, pid, queues) every heartbeat after the first (`announceOnce`,
+    /// before any claim), so operators see who works; `leave` removes it on a clean stop.
+    func announce(startedAt: Date) async {
+        await every(context.configuration.heartbeatInterval, name: "announcer", immediately: false) { try await beat(startedAt: startedAt) }
+    }
+
+    func announceOnce(startedAt: Date) async {
+        do { try await beat(startedAt: startedAt) } catch {
+            context.logger.warning("could not add this process to the list of workers", metadata: ["error": "\(error)"])
+        }
+    }
+
+    private func beat(startedAt: Date) async throws {
+        let configuration = context.configuration
+        try await context.store.processBeat(WorkerProcess(
+            owner: configuration.owner, host: ProcessInfo.processInfo.hostName, pid: Int(ProcessInfo.processInfo.processIdentifier),
+            queues: configuration.queues, startedAt: startedAt, seenAt: context.clock.now()))
+    }
+
+    func leave() async {
+        do { try await context.store.processGone(owner: context.configuration.owner) } catch {
+            context.logger.warning("could not remove this process from the list of workers", metadata: ["error": "\(error)"])
+        }
+    }
+
     /// Returns jobs whose worker stopped heartbeating to `retryable` (or `discarded` when their
     /// attempts are spent), at start and then periodically.
     func rescue() async {
@@ -54,6 +79,8 @@ struct Maintenance: Sendable {
             let pruned = try await context.store.jobPrune(params)
             if pruned > 0 { context.logger.info("pruned finished jobs", metadata: ["count": "\(pruned)"]) }
             _ = try await context.store.jobMinutesPrune(before: now.adding(.zero - context.configuration.keepActivity))
+            // A killed process never leaves: forget it a day after its last heartbeat.
+            _ = try await context.store.processPrune(seenBefore: now.adding(.seconds(-24 * 3600)))
         }
     }
 

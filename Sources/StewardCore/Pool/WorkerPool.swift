@@ -1,6 +1,7 @@
 public import Logging
 public import Metrics
 public import ServiceLifecycle
+import Foundation
 
 /// Runs the queues' workers and the chores that keep the queue healthy (heartbeat, rescuer,
 /// pruner, stats, foreign-commit watcher). A swift-service-lifecycle `Service`: on graceful
@@ -55,12 +56,14 @@ public final class WorkerPool: Service, Sendable {
     private func runUntilStopped() async {
         context.logger.info("worker pool started", metadata: ["queues": "\(context.configuration.queues)"])
         let maintenance = Maintenance(context: context)
+        let startedAt = context.clock.now()
+        await maintenance.announceOnce(startedAt: startedAt)
         if context.configuration.drain {
             // Jobs a crashed worker left behind are runnable now: find them before draining.
             await maintenance.rescueOnce()
         }
         await withTaskGroup(of: Void.self) { chores in
-            startChores(in: &chores, maintenance)
+            startChores(in: &chores, maintenance, startedAt: startedAt)
             await withTaskGroup(of: Void.self) { queues in
                 for worker in workers { queues.addTask { await worker.run() } }
             }
@@ -68,13 +71,15 @@ public final class WorkerPool: Service, Sendable {
         }
         // Outcomes still queued are written even if this task was cancelled.
         await context.finisher.flush()
+        await maintenance.leave()
         for worker in workers { context.store.notifications.unsubscribe(worker.wakeup) }
         context.logger.info("worker pool stopped")
     }
 
-    private func startChores(in group: inout TaskGroup<Void>, _ maintenance: Maintenance) {
+    private func startChores(in group: inout TaskGroup<Void>, _ maintenance: Maintenance, startedAt: Date) {
         group.addTask { await self.context.finisher.run() }
         group.addTask { await maintenance.heartbeat() }
+        group.addTask { await maintenance.announce(startedAt: startedAt) }
         group.addTask { await maintenance.rescue() }
         group.addTask { await maintenance.prune() }
         group.addTask { await maintenance.stats() }

@@ -26,7 +26,7 @@ extension JobAdminStore {
 }
 
 /// Everything a store offers.
-public typealias JobStore = JobQueueStore & JobAdminStore & QueuePauseStore & JobActivityStore
+public typealias JobStore = JobQueueStore & JobAdminStore & QueuePauseStore & JobActivityStore & WorkerProcessStore
 
 public struct JobListParams: Sendable, Equatable {
     public var states: [JobState]

@@ -21,7 +21,18 @@ struct QueuePages {
     @Sendable func list(_ request: Request, context: APIContext) async throws -> Response {
         let now = services.clock.now()
         let queues = try await services.queues.overview(now: now).map { OverviewPage.queueRow($0.stats, $0.pause, now: now) }
-        return pages.page("queues", title: "Queues", section: "queues", context: context, data: ["queues": queues])
+        let processes = try await services.queues.processes(now: now).map { Self.processRow($0.process, silent: $0.silent) }
+        return pages.page("queues", title: "Queues", section: "queues", context: context, data: ["queues": queues, "processes": processes])
+    }
+
+    static func processRow(_ process: WorkerProcess, silent: Bool) -> [String: Any] {
+        var row: [String: Any] = [
+            "owner": process.owner, "host": process.host, "pid": process.pid, "running": process.running,
+            "queues": process.queues.keys.sorted().map { "\($0)=\(process.queues[$0] ?? 0)" }.joined(separator: " "),
+            "started": PageFormat.time(process.startedAt), "seen": PageFormat.time(process.seenAt),
+        ]
+        row["silent"] = silent ? true : nil
+        return row
     }
 
     /// One queue: its depth and pause, its charts over the chosen range, and that range per kind.

@@ -9,6 +9,7 @@ struct QueueRoutes {
 
     func add(to router: Router<APIContext>) {
         router.requiring(.viewer).get("/queues", use: list)
+        router.requiring(.viewer).get("/processes", use: processes)
         router.requiring(.admin).post("/queues/{queue}/pause", use: pause)
         router.requiring(.admin).post("/queues/{queue}/resume", use: resume)
     }
@@ -17,6 +18,12 @@ struct QueueRoutes {
         _ = try QueryInput(request, allowed: [])
         let now = services.clock.now()
         return try await services.queues.overview(now: now).map { QueueView($0.stats, pause: $0.pause, now: now) }
+    }
+
+    /// The worker processes seen in the last hour: host, pid, queues, running jobs, last beat.
+    @Sendable func processes(_ request: Request, context: APIContext) async throws -> [ProcessView] {
+        _ = try QueryInput(request, allowed: [])
+        return try await services.queues.processes(now: services.clock.now()).map { ProcessView($0.process, silent: $0.silent) }
     }
 
     struct PauseBody: Decodable {

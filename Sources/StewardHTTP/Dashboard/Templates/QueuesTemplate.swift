@@ -9,5 +9,13 @@ enum QueuesTemplate {
     {{#canAdmin}}<td>{{> pauseForm}}</td>{{/canAdmin}}</tr>
     {{/queues}}{{^queues}}<tr><td colspan="6">No queues yet.</td></tr>{{/queues}}
     </tbody></table>
+    <h2>Worker processes</h2>
+    <table class="processes">
+    <thead><tr><th>Host</th><th>PID</th><th>Queues (concurrency)</th><th>Running</th><th>Started</th><th>Last beat</th></tr></thead>
+    <tbody>
+    {{#processes}}<tr><td>{{host}}</td><td>{{pid}}</td><td>{{queues}}</td><td>{{running}}</td><td>{{started}}</td>
+    <td>{{seen}}{{#silent}} <span class="badge bad">silent</span>{{/silent}}</td></tr>
+    {{/processes}}{{^processes}}<tr><td colspan="6" class="muted">No worker process has been seen in the last hour.</td></tr>{{/processes}}
+    </tbody></table>
     """
 }
