@@ -36,7 +36,9 @@ struct DemoCommand: AsyncParsableCommand {
     }
 
     private func openFreshStore() throws -> SQLiteJobStore {
-        let options = SQLiteStoreOptions(schema: CRMSchema.migrations)
+        // The whole schema, as every other command opens it: the commands the demo suggests
+        // next must find nothing left to migrate.
+        let options = SQLiteStoreOptions(schema: StewardStore.schema)
         let path = database ?? Self.defaultPath
         if database == nil {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }

@@ -76,6 +76,12 @@ struct CommandTests {
             #expect(result.output.contains("drained: "))
             for kind in ["noop", "probe", "sleep", "fail"] { #expect(result.output.contains(kind)) }
             #expect(result.output.contains("upstream returned 503"))
+            // The command the demo suggests next works on its file as it is.
+            let suggested = try #require(result.output.firstMatch(of: /Try: steward jobs show (\d+) --database/).map { String($0.1) })
+            let shown = await steward("jobs", "show", suggested, "--database", directory.path("demo.sqlite"))
+            #expect(shown.code == 0 && shown.output.contains("discarded"), "\(shown.error)")
+            let recent = await steward("stats", "--last", "1h", "--database", directory.path("demo.sqlite"))
+            #expect(recent.code == 0 && recent.output.contains("Attempts that ended in the last 1h:"), "\(recent.error)")
         }
     }
 }
