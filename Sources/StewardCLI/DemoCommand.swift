@@ -33,6 +33,9 @@ struct DemoCommand: AsyncParsableCommand {
         context.print("\n" + (try await DemoImport.run(store: store, clock: context.clock)))
         context.print("\n" + (try await DemoWebhooks.run(store: store, clock: context.clock)))
         context.print("\nTry: steward jobs show \(jobs.first { $0.state == .discarded }?.id ?? 1) --database \(store.path)")
+        context.print("Try: steward stats --last 1h --database \(store.path)")
+        context.print("The dashboard on this file: steward tokens create me --role admin --database \(store.path)")
+        context.print("  then steward serve --database \(store.path) and sign in at http://127.0.0.1:8080/ with the token it printed")
     }
 
     private func openFreshStore() throws -> SQLiteJobStore {

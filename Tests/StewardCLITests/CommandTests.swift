@@ -82,6 +82,7 @@ struct CommandTests {
             #expect(shown.code == 0 && shown.output.contains("discarded"), "\(shown.error)")
             let recent = await steward("stats", "--last", "1h", "--database", directory.path("demo.sqlite"))
             #expect(recent.code == 0 && recent.output.contains("Attempts that ended in the last 1h:"), "\(recent.error)")
+            #expect(result.output.contains("Try: steward stats --last 1h --database") && result.output.contains("steward serve --database"))
         }
     }
 }
