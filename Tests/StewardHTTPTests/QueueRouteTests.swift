@@ -36,6 +36,8 @@ struct QueueRouteTests {
             #expect(try await server.get("/processes", token: viewer).array.first?["silent"] as? Bool == true, "a minute without a beat")
             let page = try await server.get("/ui/queues", token: viewer).text
             #expect(page.contains("<td>web-1</td><td>4242</td><td>default=10 imports=2</td>") && page.contains("silent</span>"), "\(page)")
+            let overview = try await server.get("/ui", token: viewer).text
+            #expect(overview.contains("<strong>web-1</strong> pid 4242 · 0 running") && overview.contains("silent since"), "\(overview)")
             server.clock.advance(by: .seconds(3600))
             #expect(try await server.get("/processes", token: viewer).array.isEmpty, "not seen for an hour: no longer listed")
         }

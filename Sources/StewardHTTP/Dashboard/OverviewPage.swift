@@ -30,9 +30,11 @@ struct OverviewPage {
         }
         let imports = try await services.imports.list(ImportListParams(status: .processing, limit: 10))
             + services.imports.list(ImportListParams(status: .pending, limit: 10))
+        let processes = try await services.queues.processes(now: now).map { QueuePages.processRow($0.process, silent: $0.silent) }
         let importRows = imports.map { ["id": $0.id, "fileName": $0.fileName, "status": $0.status.rawValue, "percent": Int($0.progress * 100)] as [String: Any] }
         return pages.page("overview", title: "Overview", section: "overview", context: context,
-                          data: ["queuesTable": try await queueTable(), "schedules": Array(schedules), "endpoints": endpoints, "imports": importRows])
+                          data: ["queuesTable": try await queueTable(), "schedules": Array(schedules), "endpoints": endpoints, "imports": importRows,
+                                 "processes": processes])
     }
 
     @Sendable func queues(_ request: Request, context: APIContext) async throws -> Response {
