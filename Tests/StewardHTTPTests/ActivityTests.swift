@@ -41,6 +41,11 @@ struct ActivityTests {
             #expect(summed.map { "\($0["kind"]!):\($0["completed"]!)/\($0["retried"]!)" } == ["*:3/2", "*:0/0"])
             let onlyExports = try await server.get("/activity?kind=export", token: viewer)
             #expect((onlyExports.json["minutes"] as? [[String: Any]])?.count == 2)
+            let hourly = try await server.get("/activity?group=queue&bucket=1h", token: viewer)
+            let hours = try #require(hourly.json["minutes"] as? [[String: Any]], "\(hourly.text)")
+            #expect(hours.reduce(0) { $0 + ($1["completed"] as? Int ?? 0) } == 3 && hours.reduce(0) { $0 + ($1["retried"] as? Int ?? 0) } == 2,
+                    "the same attempts in hour buckets: \(hourly.text)")
+            #expect(hours.allSatisfy { ($0["minute"] as? String)?.hasSuffix(":00:00Z") == true }, "each dated at its hour")
         }
     }
 
@@ -53,6 +58,10 @@ struct ActivityTests {
             #expect(tooLong.status == 422 && tooLong.text.contains("7 days"), "\(tooLong.text)")
             let backwards = try await server.get("/activity?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z", token: viewer)
             #expect(backwards.status == 422 && backwards.text.contains("parameter 'from': must come before 'to'"), "\(backwards.text)")
+            let oddBucket = try await server.get("/activity?bucket=90s", token: viewer)
+            #expect(oddBucket.status == 422 && oddBucket.text.contains("whole number of minutes"), "\(oddBucket.text)")
+            let notDuration = try await server.get("/activity?bucket=often", token: viewer)
+            #expect(notDuration.status == 400 && notDuration.text.contains("'bucket'"), "\(notDuration.text)")
             let badGroup = try await server.get("/activity?group=owner", token: viewer)
             #expect(badGroup.status == 400 && badGroup.text.contains("'group'"), "\(badGroup.text)")
             #expect(try await server.get("/activity").status == 401)

@@ -13,15 +13,24 @@ public struct ActivityService: Sendable {
     public init(store: any JobActivityStore) { self.store = store }
 
     /// Rows in `[from, to)`, per queue and kind as stored, or summed over kinds per queue
-    /// (`kind` is then `*`). Throws `invalidArguments` for an empty or too long range.
-    public func minutes(from: Date, to: Date, queue: String? = nil, kind: String? = nil, sumKinds: Bool = false) async throws -> [JobMinute] {
+    /// (`kind` is then `*`); per minute, or summed per `bucket` (whole minutes up to a day,
+    /// aligned to the Unix epoch). Throws `invalidArguments` for an empty or too long range or
+    /// a bucket that is not a whole number of minutes up to a day.
+    public func minutes(from: Date, to: Date, queue: String? = nil, kind: String? = nil, sumKinds: Bool = false,
+                        bucket: Duration = .seconds(60)) async throws -> [JobMinute] {
+        let width = bucket.timeInterval
+        guard width >= 60, width <= 86_400, width.truncatingRemainder(dividingBy: 60) == 0 else {
+            throw StewardError(.invalidArguments, "a bucket must be a whole number of minutes from 1m to 1d", fix: "ask for e.g. 15m or 1h")
+        }
         guard from < to else {
             throw StewardError(.invalidArguments, "the range is empty: its start must come before its end", fix: "ask for a start before the end")
         }
         guard to.timeIntervalSince(from) <= Self.kept.timeInterval else {
             throw StewardError(.invalidArguments, "the range is longer than the 7 days the per-minute rollup keeps", fix: "ask for 7 days or less")
         }
-        let rows = try await store.jobMinutes(from: JobMinute.start(of: from), to: to, queue: queue).filter { kind == nil || $0.kind == kind }
+        let rows = try await (width == 60
+            ? store.jobMinutes(from: JobMinute.start(of: from), to: to, queue: queue)
+            : store.jobMinuteBuckets(from: JobMinute.start(of: from), to: to, queue: queue, bucket: bucket)).filter { kind == nil || $0.kind == kind }
         return sumKinds ? Self.sumOverKinds(rows) : rows
     }
 
