@@ -8,7 +8,6 @@ public struct ActivityService: Sendable {
 
     /// What the pool keeps by default (`WorkerPoolConfiguration.keepActivity`).
     public static let kept: Duration = .seconds(7 * 24 * 3600)
-    public static let hour: Duration = .seconds(3600)
 
     public init(store: any JobActivityStore) { self.store = store }
 

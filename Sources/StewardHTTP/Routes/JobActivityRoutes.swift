@@ -17,7 +17,7 @@ struct JobActivityRoutes {
     @Sendable func list(_ request: Request, context: APIContext) async throws -> JobActivityView {
         let query = try QueryInput(request, allowed: ["from", "to", "queue", "kind", "group", "bucket"])
         let to = try query.time("to") ?? services.clock.now()
-        let from = try query.time("from") ?? to.adding(.zero - ActivityService.hour)
+        let from = try query.time("from") ?? to.adding(.zero - ActivityRange.hour.span)
         // Each time is well formed: that they are out of order is a 422, as the document says.
         guard from < to else {
             throw APIProblem(.unprocessableContent, code: "invalid_parameter", "parameter 'from': must come before 'to'",
