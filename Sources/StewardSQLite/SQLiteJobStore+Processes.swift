@@ -19,13 +19,10 @@ extension SQLiteJobStore {
         }
     }
 
-    /// Running jobs are counted from the partial index of active jobs (its WHERE repeated).
+    /// Each process's running jobs are those under its leases (`lease_owner`).
     public func processes(seenSince since: Date) async throws -> [WorkerProcess] {
         try await database.read { db in
-            let running = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: """
-                SELECT lease_owner, count(*) FROM jobs INDEXED BY jobs_active
-                WHERE state IN ('scheduled','available','running','retryable') AND state = 'running' GROUP BY lease_owner
-                """).compactMap { row in (row[0] as String?).map { ($0, row[1] as Int) } })
+            let running = try Self.runningJobCounts(by: "lease_owner", db: db)
             return try Row.fetchAll(db, sql: """
                 SELECT owner, host, pid, queues, started_at, seen_at FROM worker_processes WHERE seen_at >= ? ORDER BY host, owner
                 """, arguments: [since.sqlSeconds]).map { row in

@@ -25,21 +25,11 @@ extension SQLiteJobStore {
     }
 
     /// Requests in flight per endpoint, across every process: delivery jobs running under a
-    /// lease that still holds (from the partial index of active jobs, so finished rows are
-    /// never read). A job the endpoint's gate turns away is snoozed at once, so a running job
-    /// holds one of the endpoint's concurrency slots. The IN repeats the index's WHERE: SQLite
-    /// does not see that `state = 'running'` implies it.
+    /// lease that still holds. A job the endpoint's gate turns away is snoozed at once, so a
+    /// running job holds one of the endpoint's concurrency slots.
     public func webhookDeliveriesInFlight(now: Date) async throws -> [String: Int] {
         try await database.read { db in
-            var inFlight: [String: Int] = [:]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT args ->> '$.endpoint', count(*) FROM jobs INDEXED BY jobs_active
-                WHERE state IN ('scheduled','available','running','retryable') AND state = 'running'
-                  AND kind = ? AND lease_expires_at >= ? GROUP BY 1
-                """, arguments: [WebhookDeliveryKind.name, now.timeIntervalSince1970]) {
-                if let endpoint = row[0] as String? { inFlight[endpoint] = row[1] }
-            }
-            return inFlight
+            try Self.runningJobCounts(by: "args ->> '$.endpoint'", kind: WebhookDeliveryKind.name, liveAt: now, db: db)
         }
     }
 
