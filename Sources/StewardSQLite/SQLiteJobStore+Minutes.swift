@@ -3,22 +3,6 @@ import GRDB
 public import StewardCore
 
 extension SQLiteJobStore {
-    /// A range of the primary key (minute first): an hour of a busy engine is a few hundred rows.
-    public func jobMinutes(from: Date, to: Date, queue: String?) async throws -> [JobMinute] {
-        try await database.read { db in
-            var sql = "SELECT minute, queue, kind, completed, failed, retried, run_times FROM job_minutes WHERE minute >= ? AND minute < ?"
-            var arguments: StatementArguments = [from.sqlSeconds, to.sqlSeconds]
-            if let queue {
-                sql += " AND queue = ?"
-                arguments += [queue]
-            }
-            return try Row.fetchAll(db, sql: sql + " ORDER BY minute, queue, kind", arguments: arguments).map { row in
-                JobMinute(minute: JobRow.date(row[0]), queue: row[1], kind: row[2], completed: row[3], failed: row[4], retried: row[5],
-                          runTimes: RunTimeHistogram(compactText: row[6]))
-            }
-        }
-    }
-
     /// Summed by SQLite; the run times of a bucket come back as one text of all its rows' pairs
     /// (a bucket number may repeat: parsing adds them up).
     public func jobMinuteBuckets(from: Date, to: Date, queue: String?, bucket: Duration) async throws -> [JobMinute] {

@@ -45,7 +45,6 @@ final class FailingFinishStore: JobStore {
     func queuePause(_ params: QueuePauseParams) async throws -> QueuePause { try await store.queuePause(params) }
     func queueResume(_ queue: String) async throws -> Bool { try await store.queueResume(queue) }
     func queuePauses(now: Date) async throws -> [QueuePause] { try await store.queuePauses(now: now) }
-    func jobMinutes(from: Date, to: Date, queue: String?) async throws -> [JobMinute] { try await store.jobMinutes(from: from, to: to, queue: queue) }
     func jobMinutesPrune(before cutoff: Date) async throws -> Int { try await store.jobMinutesPrune(before: cutoff) }
     func processBeat(_ process: WorkerProcess) async throws { try await store.processBeat(process) }
     func processGone(owner: String) async throws { try await store.processGone(owner: owner) }

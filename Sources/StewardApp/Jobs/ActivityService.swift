@@ -27,9 +27,8 @@ public struct ActivityService: Sendable {
         guard to.timeIntervalSince(from) <= Self.kept.timeInterval else {
             throw StewardError(.invalidArguments, "the range is longer than the 7 days the per-minute rollup keeps", fix: "ask for 7 days or less")
         }
-        let rows = try await (width == 60
-            ? store.jobMinutes(from: JobMinute.start(of: from), to: to, queue: queue)
-            : store.jobMinuteBuckets(from: JobMinute.start(of: from), to: to, queue: queue, bucket: bucket)).filter { kind == nil || $0.kind == kind }
+        let rows = try await store.jobMinuteBuckets(from: JobMinute.start(of: from), to: to, queue: queue, bucket: bucket)
+            .filter { kind == nil || $0.kind == kind }
         return sumKinds ? Self.sumOverKinds(rows) : rows
     }
 
